@@ -1,0 +1,19 @@
+// The sub-commands of the lektion program. Each registers its options on the
+// CLI11 app and returns the function that runs it.
+#pragma once
+
+#include <functional>
+
+#include <CLI/CLI.hpp>
+
+namespace lektion::cli {
+
+using Run = std::function<int()>;
+
+Run add_lint(CLI::App& app);
+Run add_info(CLI::App& app);
+
+// The bundled course, found next to the executable's source tree or installed.
+std::string default_course_dir();
+
+}  // namespace lektion::cli

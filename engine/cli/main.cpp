@@ -1,0 +1,29 @@
+// lektion: an offline course player and its authoring tools.
+#include <cstdio>
+#include <map>
+
+#include "cli/commands.hpp"
+
+int main(int argc, char** argv) {
+    CLI::App app{"lektion: offline e-learning courses", "lektion"};
+    app.require_subcommand(0, 1);
+    std::map<CLI::App*, lektion::cli::Run> commands;
+    auto add = [&](lektion::cli::Run (*adder)(CLI::App&)) {
+        lektion::cli::Run run = adder(app);
+        commands[app.get_subcommands({}).back()] = std::move(run);
+    };
+    add(lektion::cli::add_lint);
+    add(lektion::cli::add_info);
+
+    try {
+        app.parse(argc, argv);
+    } catch (const CLI::ParseError& e) {
+        if (e.get_exit_code() == 0) return app.exit(e);  // --help
+        std::fprintf(stderr, "lektion: %s (try --help)\n", e.what());
+        return 2;
+    }
+    for (auto& [sub, run] : commands)
+        if (sub->parsed()) return run();
+    std::fputs(app.help().c_str(), stdout);
+    return 0;
+}

@@ -1,0 +1,550 @@
+// The course loader: walks each file's elements the way the schema describes
+// them, builds the model, and reports anything it does not recognise.
+#include "course/loader.hpp"
+
+#include <algorithm>
+#include <charconv>
+#include <map>
+#include <set>
+
+#include <fmt/format.h>
+
+#include "course/text.hpp"
+
+namespace lektion {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+using Names = std::initializer_list<std::string_view>;
+
+bool is_blank(const char* s) {
+    for (; *s; ++s)
+        if (*s != ' ' && *s != '\t' && *s != '\n' && *s != '\r') return false;
+    return true;
+}
+
+bool valid_id(std::string_view id) {
+    if (id.empty()) return false;
+    for (std::size_t i = 0; i < id.size(); ++i) {
+        const char c = id[i];
+        const bool alnum = (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9');
+        if (!alnum && (i == 0 || (c != '.' && c != '-' && c != '_'))) return false;
+    }
+    return true;
+}
+
+struct IdSite {
+    std::string path;
+    int line = 0, column = 0;
+};
+
+class Loader {
+public:
+    Loader(fs::path dir, const XmlLimits& limits, Diagnostics& diags)
+        : dir_(std::move(dir)), limits_(limits), diags_(diags) {}
+
+    void load(Course& course);
+
+private:
+    // --- structure checks -------------------------------------------------
+    void allow_attributes(const XmlFile& f, pugi::xml_node node, Names allowed) {
+        for (pugi::xml_attribute a : node.attributes()) {
+            const std::string_view name = a.name();
+            bool known = false;
+            for (auto n : allowed) known |= n == name;
+            if (!known)
+                f.error(a, node, fmt::format("unknown attribute '{}' on <{}>", name, node.name()));
+        }
+    }
+
+    // Elements of a container; stray text is an error, whitespace is layout.
+    std::vector<pugi::xml_node> elements(const XmlFile& f, pugi::xml_node node) {
+        std::vector<pugi::xml_node> out;
+        for (pugi::xml_node child : node.children()) {
+            if (child.type() == pugi::node_element)
+                out.push_back(child);
+            else if ((child.type() == pugi::node_pcdata || child.type() == pugi::node_cdata) &&
+                     !is_blank(child.value()))
+                f.error(child, fmt::format("text directly inside <{}>; put it in a <p>", node.name()));
+        }
+        return out;
+    }
+
+    void unknown_element(const XmlFile& f, pugi::xml_node node, pugi::xml_node parent) {
+        f.error(node, fmt::format("unknown element <{}> in <{}>", node.name(), parent.name()));
+    }
+
+    std::string read_id(const XmlFile& f, pugi::xml_node node) {
+        pugi::xml_attribute a = node.attribute("id");
+        if (!a) {
+            f.error(node, fmt::format("<{}> needs an id attribute", node.name()));
+            return {};
+        }
+        const std::string id = a.value();
+        if (!valid_id(id)) {
+            f.error(a, node, fmt::format("invalid id '{}': use a-z, 0-9, '.', '-', '_'", id));
+            return id;
+        }
+        register_id(f, node, id);
+        return id;
+    }
+
+    void register_id(const XmlFile& f, pugi::xml_node node, const std::string& id) {
+        Diagnostics scratch;
+        auto [it, fresh] = ids_.try_emplace(id);
+        if (fresh) {
+            // Record where it was defined, through the same locator as errors.
+            f.warning(node, "");
+            Diagnostic d = diags_.items.back();
+            diags_.items.pop_back();
+            it->second = {d.path, d.line, d.column};
+            return;
+        }
+        f.error(node, fmt::format("duplicate id '{}' (first defined at {}:{}:{})", id,
+                                  it->second.path, it->second.line, it->second.column));
+    }
+
+    bool read_bool(const XmlFile& f, pugi::xml_node node, const char* name, bool fallback) {
+        pugi::xml_attribute a = node.attribute(name);
+        if (!a) return fallback;
+        const std::string_view v = a.value();
+        if (v == "true") return true;
+        if (v == "false") return false;
+        f.error(a, node, fmt::format("{}=\"{}\" must be true or false", name, v));
+        return fallback;
+    }
+
+    std::optional<int> read_int(const XmlFile& f, pugi::xml_node node, const char* name) {
+        pugi::xml_attribute a = node.attribute(name);
+        if (!a) return std::nullopt;
+        const std::string_view v = a.value();
+        int value = 0;
+        auto [end, ec] = std::from_chars(v.data(), v.data() + v.size(), value);
+        if (ec != std::errc() || end != v.data() + v.size() || v.empty()) {
+            f.error(a, node, fmt::format("{}=\"{}\" must be a whole number", name, v));
+            return std::nullopt;
+        }
+        return value;
+    }
+
+    // A path inside the course folder, or nullopt after reporting why not.
+    std::optional<fs::path> inside_course(const XmlFile& f, pugi::xml_attribute a,
+                                          pugi::xml_node owner, std::string_view what) {
+        const fs::path rel = fs::path(a.value()).lexically_normal();
+        if (std::string_view(a.value()).empty()) {
+            f.error(a, owner, fmt::format("empty {} path", what));
+            return std::nullopt;
+        }
+        if (rel.is_absolute() || rel.has_root_name() || rel.has_root_directory() ||
+            (!rel.empty() && *rel.begin() == "..")) {
+            f.error(a, owner,
+                    fmt::format("{} path '{}' leaves the course folder", what, a.value()));
+            return std::nullopt;
+        }
+        const fs::path full = dir_ / rel;
+        std::error_code ec;
+        if (!fs::exists(full, ec)) {
+            f.error(a, owner, fmt::format("{} '{}' does not exist", what, a.value()));
+            return std::nullopt;
+        }
+        // A symbolic link may still point elsewhere: compare real paths.
+        const fs::path real = fs::weakly_canonical(full, ec);
+        const fs::path root = fs::weakly_canonical(dir_, ec);
+        auto [r, _] = std::mismatch(root.begin(), root.end(), real.begin(), real.end());
+        if (r != root.end()) {
+            f.error(a, owner,
+                    fmt::format("{} '{}' leads outside the course folder", what, a.value()));
+            return std::nullopt;
+        }
+        return rel;
+    }
+
+    // --- text ----------------------------------------------------------------
+    void read_spans(const XmlFile& f, pugi::xml_node node, std::uint8_t emphasis, Text& out,
+                    int depth) {
+        for (pugi::xml_node child : node.children()) {
+            switch (child.type()) {
+            case pugi::node_pcdata:
+            case pugi::node_cdata:
+                out.spans.push_back({child.value(), emphasis});
+                break;
+            case pugi::node_element: {
+                const std::string_view name = child.name();
+                if (name == "b" || name == "i") {
+                    allow_attributes(f, child, {});
+                    if (depth >= limits_.max_depth) {
+                        f.error(child, "emphasis nested too deeply");
+                        break;
+                    }
+                    read_spans(f, child, emphasis | (name == "b" ? bold : italic), out, depth + 1);
+                } else {
+                    f.error(child, fmt::format("<{}> cannot appear in text; only <b> and <i> can",
+                                               name));
+                }
+                break;
+            }
+            default:
+                break;
+            }
+        }
+    }
+
+    Text read_text(const XmlFile& f, pugi::xml_node node) {
+        Text t;
+        allow_attributes(f, node, {"id"});
+        t.id = read_id(f, node);
+        read_spans(f, node, plain, t, 0);
+        tidy(t);
+        if (t.empty()) f.error(node, fmt::format("<{}> has no text", node.name()));
+        return t;
+    }
+
+    // --- blocks --------------------------------------------------------------
+    bool read_block(const XmlFile& f, pugi::xml_node node, std::vector<Block>& out, int depth) {
+        const std::string_view name = node.name();
+        Block b;
+        if (name == "p" || name == "h" || name == "quote") {
+            b.kind = name == "p" ? BlockKind::paragraph
+                     : name == "h" ? BlockKind::subheading
+                                   : BlockKind::quote;
+            b.text = read_text(f, node);
+        } else if (name == "list") {
+            b.kind = BlockKind::list;
+            allow_attributes(f, node, {"kind"});
+            const std::string_view kind = node.attribute("kind").as_string("bullet");
+            if (kind == "numbered") b.list_kind = ListKind::numbered;
+            else if (kind != "bullet")
+                f.error(node.attribute("kind"), node,
+                        fmt::format("list kind '{}' must be bullet or numbered", kind));
+            for (pugi::xml_node item : elements(f, node)) {
+                if (std::string_view(item.name()) == "item") b.items.push_back(read_text(f, item));
+                else unknown_element(f, item, node);
+            }
+            if (b.items.empty()) f.error(node, "<list> has no <item>");
+        } else if (name == "callout") {
+            b.kind = BlockKind::callout;
+            allow_attributes(f, node, {"kind"});
+            b.callout_kind = read_callout_kind(f, node);
+            if (depth >= 4) {
+                f.error(node, "callouts nest more than 4 deep");
+                return true;
+            }
+            for (pugi::xml_node child : elements(f, node)) {
+                if (std::string_view(child.name()) == "title") {
+                    if (b.title || !b.children.empty())
+                        f.error(child, "a callout's <title> comes once, first");
+                    b.title = read_text(f, child);
+                } else if (!read_block(f, child, b.children, depth + 1)) {
+                    unknown_element(f, child, node);
+                }
+            }
+            if (b.children.empty()) f.error(node, "<callout> has no content");
+        } else if (name == "figure") {
+            b.kind = BlockKind::figure;
+            allow_attributes(f, node, {"src"});
+            if (pugi::xml_attribute src = node.attribute("src")) {
+                if (auto rel = inside_course(f, src, node, "image")) b.src = rel->generic_string();
+            } else {
+                f.error(node, "<figure> needs a src attribute");
+            }
+            bool has_alt = false;
+            for (pugi::xml_node child : elements(f, node)) {
+                const std::string_view n = child.name();
+                if (n == "alt") b.alt = read_text(f, child), has_alt = true;
+                else if (n == "caption") b.caption = read_text(f, child);
+                else unknown_element(f, child, node);
+            }
+            if (!has_alt) f.error(node, "<figure> needs an <alt> text for those who cannot see it");
+        } else {
+            return false;
+        }
+        out.push_back(std::move(b));
+        return true;
+    }
+
+    CalloutKind read_callout_kind(const XmlFile& f, pugi::xml_node node) {
+        pugi::xml_attribute a = node.attribute("kind");
+        const std::string_view kind = a.value();
+        if (kind == "example") return CalloutKind::example;
+        if (kind == "data") return CalloutKind::data;
+        if (kind == "case") return CalloutKind::case_study;
+        if (kind == "note") return CalloutKind::note;
+        if (!a) f.error(node, "<callout> needs kind=\"example|data|case|note\"");
+        else f.error(a, node, fmt::format("callout kind '{}' must be example, data, case or note", kind));
+        return CalloutKind::note;
+    }
+
+    Section read_section(const XmlFile& f, pugi::xml_node node) {
+        Section s;
+        allow_attributes(f, node, {"id"});
+        s.id = read_id(f, node);
+        bool has_heading = false;
+        for (pugi::xml_node child : elements(f, node)) {
+            if (std::string_view(child.name()) == "heading") {
+                if (has_heading || !s.blocks.empty())
+                    f.error(child, "a section's <heading> comes once, first");
+                s.heading = read_text(f, child);
+                has_heading = true;
+            } else if (!read_block(f, child, s.blocks, 0)) {
+                unknown_element(f, child, node);
+            }
+        }
+        if (!has_heading) f.error(node, "<section> needs a <heading>");
+        if (s.blocks.empty()) f.error(node, "<section> has no content");
+        return s;
+    }
+
+    // --- questions -----------------------------------------------------------
+    Question read_question(const XmlFile& f, pugi::xml_node node) {
+        Question q;
+        allow_attributes(f, node, {"id", "type"});
+        q.id = read_id(f, node);
+        const std::string_view type = node.attribute("type").as_string("single");
+        if (type == "multiple") q.type = QuestionType::multiple;
+        else if (type == "truefalse") q.type = QuestionType::truefalse;
+        else if (type != "single")
+            f.error(node.attribute("type"), node,
+                    fmt::format("question type '{}' must be single, multiple or truefalse", type));
+        bool has_prompt = false;
+        for (pugi::xml_node child : elements(f, node)) {
+            const std::string_view n = child.name();
+            if (n == "prompt") q.prompt = read_text(f, child), has_prompt = true;
+            else if (n == "option") q.options.push_back(read_option(f, child));
+            else if (n == "explanation") q.explanation = read_text(f, child);
+            else unknown_element(f, child, node);
+        }
+        if (!has_prompt) f.error(node, "<question> needs a <prompt>");
+        check_options(f, node, q);
+        return q;
+    }
+
+    Option read_option(const XmlFile& f, pugi::xml_node node) {
+        Option o;
+        allow_attributes(f, node, {"id", "correct"});
+        o.id = read_id(f, node);
+        o.correct = read_bool(f, node, "correct", false);
+        bool has_label = false;
+        for (pugi::xml_node child : elements(f, node)) {
+            const std::string_view n = child.name();
+            if (n == "label") o.label = read_text(f, child), has_label = true;
+            else if (n == "feedback") o.feedback = read_text(f, child);
+            else unknown_element(f, child, node);
+        }
+        if (!has_label) f.error(node, "<option> needs a <label>");
+        return o;
+    }
+
+    void check_options(const XmlFile& f, pugi::xml_node node, const Question& q) {
+        const auto n = q.options.size();
+        const auto correct = std::count_if(q.options.begin(), q.options.end(),
+                                           [](const Option& o) { return o.correct; });
+        if (n < 2)
+            f.error(node, fmt::format("question '{}' has {} option{}; it needs at least two", q.id,
+                                      n, n == 1 ? "" : "s"));
+        if (q.type == QuestionType::truefalse && n != 2)
+            f.error(node, fmt::format("true/false question '{}' needs exactly two options", q.id));
+        if (q.type != QuestionType::multiple && correct != 1)
+            f.error(node, fmt::format("single-choice question '{}' has {} correct options; it "
+                                      "needs exactly one",
+                                      q.id, correct));
+        if (q.type == QuestionType::multiple && correct == 0)
+            f.error(node, fmt::format("question '{}' has no correct option", q.id));
+    }
+
+    // --- files ---------------------------------------------------------------
+    std::optional<XmlFile> open(const fs::path& rel, std::string_view root_name) {
+        const fs::path full = dir_ / rel;
+        XmlFile file(full, full.generic_string(), limits_, diags_);
+        if (!file.ok()) return std::nullopt;
+        if (std::string_view(file.root().name()) != root_name) {
+            file.error(file.root(), fmt::format("root element is <{}>; expected <{}>",
+                                                file.root().name(), root_name));
+            return std::nullopt;
+        }
+        return file;
+    }
+
+    Lesson read_lesson(const XmlFile& f, const std::string& rel) {
+        Lesson l;
+        pugi::xml_node root = f.root();
+        l.file = rel;
+        allow_attributes(f, root, {"id"});
+        l.id = read_id(f, root);
+        bool has_title = false;
+        for (pugi::xml_node child : elements(f, root)) {
+            const std::string_view n = child.name();
+            if (n == "title") l.title = read_text(f, child), has_title = true;
+            else if (n == "section") l.sections.push_back(read_section(f, child));
+            else if (n == "check") {
+                allow_attributes(f, child, {});
+                for (pugi::xml_node q : elements(f, child)) {
+                    if (std::string_view(q.name()) == "question") l.checks.push_back(read_question(f, q));
+                    else unknown_element(f, q, child);
+                }
+                if (l.checks.empty()) f.error(child, "<check> has no <question>");
+            } else unknown_element(f, child, root);
+        }
+        if (!has_title) f.error(root, "<lesson> needs a <title>");
+        if (l.sections.empty()) f.error(root, "<lesson> has no <section>");
+        return l;
+    }
+
+    Quiz read_quiz(const XmlFile& f, const std::string& rel) {
+        Quiz quiz;
+        pugi::xml_node root = f.root();
+        quiz.file = rel;
+        allow_attributes(f, root, {"id", "pass-mark", "attempts", "shuffle", "draw"});
+        quiz.id = read_id(f, root);
+        if (auto v = read_int(f, root, "pass-mark")) {
+            if (*v < 0 || *v > 100)
+                f.error(root.attribute("pass-mark"), root,
+                        fmt::format("pass-mark {} is outside 0–100", *v));
+            else quiz.pass_mark = *v;
+        }
+        if (auto v = read_int(f, root, "attempts")) {
+            if (*v < 0) f.error(root.attribute("attempts"), root, "attempts cannot be negative");
+            else quiz.attempts = *v;
+        }
+        if (auto v = read_int(f, root, "draw")) {
+            if (*v < 0) f.error(root.attribute("draw"), root, "draw cannot be negative");
+            else quiz.draw = *v;
+        }
+        quiz.shuffle = read_bool(f, root, "shuffle", true);
+        bool has_title = false;
+        for (pugi::xml_node child : elements(f, root)) {
+            const std::string_view n = child.name();
+            if (n == "title") quiz.title = read_text(f, child), has_title = true;
+            else if (n == "p") quiz.intro.push_back(read_text(f, child));
+            else if (n == "question") quiz.questions.push_back(read_question(f, child));
+            else unknown_element(f, child, root);
+        }
+        if (!has_title) f.error(root, "<quiz> needs a <title>");
+        if (quiz.questions.empty()) f.error(root, "<quiz> has no <question>");
+        if (quiz.draw > static_cast<int>(quiz.questions.size()))
+            f.error(root.attribute("draw"), root,
+                    fmt::format("quiz draws {} questions from a pool of {}", quiz.draw,
+                                quiz.questions.size()));
+        return quiz;
+    }
+
+    void read_manifest(const XmlFile& f, Course& c);
+
+    fs::path dir_;
+    XmlLimits limits_;
+    Diagnostics& diags_;
+    std::map<std::string, IdSite> ids_;
+};
+
+void Loader::read_manifest(const XmlFile& f, Course& c) {
+    pugi::xml_node root = f.root();
+    allow_attributes(f, root, {"id", "version", "lang", "ordered", "quiz-after-lessons"});
+    c.id = read_id(f, root);
+    for (const char* required : {"version", "lang"})
+        if (!root.attribute(required))
+            f.error(root, fmt::format("<course> needs a {} attribute", required));
+    c.version = root.attribute("version").value();
+    c.lang = root.attribute("lang").value();
+    c.ordered = read_bool(f, root, "ordered", false);
+    c.quiz_after_lessons = read_bool(f, root, "quiz-after-lessons", true);
+
+    std::set<std::string> seen;
+    auto once = [&](pugi::xml_node child) {
+        if (!seen.insert(child.name()).second)
+            f.error(child, fmt::format("<{}> appears twice in <course>", child.name()));
+    };
+    auto paragraphs = [&](pugi::xml_node node, std::vector<Text>& out) {
+        allow_attributes(f, node, {});
+        for (pugi::xml_node p : elements(f, node)) {
+            if (std::string_view(p.name()) == "p") out.push_back(read_text(f, p));
+            else unknown_element(f, p, node);
+        }
+    };
+
+    for (pugi::xml_node child : elements(f, root)) {
+        const std::string_view n = child.name();
+        once(child);
+        if (n == "title") c.title = read_text(f, child);
+        else if (n == "description") c.description = read_text(f, child);
+        else if (n == "start") {
+            allow_attributes(f, child, {});
+            for (pugi::xml_node s : elements(f, child)) {
+                if (std::string_view(s.name()) == "section") c.start.push_back(read_section(f, s));
+                else unknown_element(f, s, child);
+            }
+        } else if (n == "outcomes") {
+            allow_attributes(f, child, {});
+            for (pugi::xml_node o : elements(f, child)) {
+                const std::string_view on = o.name();
+                if (on == "heading") c.outcomes_heading = read_text(f, o);
+                else if (on == "p") c.outcomes_intro.push_back(read_text(f, o));
+                else if (on == "group") {
+                    OutcomeGroup g;
+                    allow_attributes(f, o, {"id"});
+                    g.id = read_id(f, o);
+                    for (pugi::xml_node gi : elements(f, o)) {
+                        const std::string_view gn = gi.name();
+                        if (gn == "title") g.title = read_text(f, gi);
+                        else if (gn == "item") g.items.push_back(read_text(f, gi));
+                        else unknown_element(f, gi, o);
+                    }
+                    c.outcomes.push_back(std::move(g));
+                } else unknown_element(f, o, child);
+            }
+        } else if (n == "keywords") {
+            allow_attributes(f, child, {});
+            for (pugi::xml_node k : elements(f, child)) {
+                const std::string_view kn = k.name();
+                if (kn == "heading") c.keywords_heading = read_text(f, k);
+                else if (kn == "keyword") c.keywords.push_back(read_text(f, k));
+                else unknown_element(f, k, child);
+            }
+        } else if (n == "credits") paragraphs(child, c.credits);
+        else if (n == "disclaimer") paragraphs(child, c.disclaimer);
+        else if (n == "lessons") {
+            allow_attributes(f, child, {});
+            for (pugi::xml_node l : elements(f, child)) {
+                if (std::string_view(l.name()) != "lesson") {
+                    unknown_element(f, l, child);
+                    continue;
+                }
+                allow_attributes(f, l, {"href"});
+                pugi::xml_attribute href = l.attribute("href");
+                if (!href) {
+                    f.error(l, "<lesson> needs an href attribute naming its file");
+                    continue;
+                }
+                if (auto rel = inside_course(f, href, l, "lesson file"))
+                    if (auto lf = open(*rel, "lesson"))
+                        c.lessons.push_back(read_lesson(*lf, rel->generic_string()));
+            }
+            if (c.lessons.empty() && !diags_.has_errors()) f.error(child, "<lessons> is empty");
+        } else if (n == "quiz") {
+            allow_attributes(f, child, {"href"});
+            pugi::xml_attribute href = child.attribute("href");
+            if (!href) f.error(child, "<quiz> needs an href attribute naming its file");
+            else if (auto rel = inside_course(f, href, child, "quiz file"))
+                if (auto qf = open(*rel, "quiz")) c.quiz = read_quiz(*qf, rel->generic_string());
+        } else unknown_element(f, child, root);
+    }
+    for (const char* required : {"title", "lessons"})
+        if (!seen.count(required)) f.error(root, fmt::format("<course> needs a <{}>", required));
+}
+
+void Loader::load(Course& course) {
+    course.dir = dir_.generic_string();
+    if (auto f = open("course.xml", "course")) read_manifest(*f, course);
+}
+
+}  // namespace
+
+LoadResult load_course(const fs::path& dir, const XmlLimits& limits) {
+    LoadResult result;
+    auto course = std::make_shared<Course>();
+    Loader(dir, limits, result.diagnostics).load(*course);
+    if (!result.diagnostics.has_errors()) result.course = std::move(course);
+    return result;
+}
+
+}  // namespace lektion

@@ -1,0 +1,50 @@
+// One authored XML file, read defensively: size limit, UTF-8 check, parse,
+// and the positions of its nodes for diagnostics.
+#pragma once
+
+#include <filesystem>
+#include <memory>
+#include <string>
+
+#include <pugixml.hpp>
+
+#include "diag/diagnostics.hpp"
+
+namespace lektion {
+
+struct XmlLimits {
+    std::size_t max_bytes = 8u << 20;  // a lesson is tens of KiB; 8 MiB is generous
+    int max_depth = 32;                // nesting of elements
+};
+
+class XmlFile {
+public:
+    // Reads and parses `path`; problems go to `diags` and leave ok() false.
+    // `shown_path` is how messages name the file.
+    XmlFile(const std::filesystem::path& path, std::string shown_path, const XmlLimits& limits,
+            Diagnostics& diags);
+    // Parses text already in memory (used by tests and by the fuzzer).
+    XmlFile(std::string text, std::string shown_path, const XmlLimits& limits, Diagnostics& diags);
+
+    bool ok() const { return ok_; }
+    pugi::xml_node root() const { return doc_.document_element(); }
+    const std::string& path() const { return shown_path_; }
+
+    void error(pugi::xml_node node, const std::string& message) const;
+    void warning(pugi::xml_node node, const std::string& message) const;
+    void error(pugi::xml_attribute attr, pugi::xml_node owner, const std::string& message) const;
+
+private:
+    void parse(const XmlLimits& limits);
+    std::pair<int, int> where(pugi::xml_node node) const;
+    std::pair<int, int> where(pugi::xml_attribute attr, pugi::xml_node owner) const;
+
+    std::string shown_path_;
+    std::string text_;
+    std::unique_ptr<LineMap> lines_;
+    pugi::xml_document doc_;
+    Diagnostics* diags_;
+    bool ok_ = false;
+};
+
+}  // namespace lektion
