@@ -1,0 +1,14 @@
+# lektion lint on a broken course: non-zero, and each error at its place.
+execute_process(COMMAND ${LEKTION} lint ${FIXTURE} RESULT_VARIABLE rc ERROR_VARIABLE err)
+if(rc EQUAL 0)
+  message(FATAL_ERROR "lint exited 0 on a broken course:\n${err}")
+endif()
+foreach(expected
+    "lesson.xml:6:32: error: <u> cannot appear in text"
+    "lesson.xml:7:5: error: duplicate id 'l1.s1.p1'"
+    "course.xml:6:13: error: lesson file 'absent.xml' does not exist")
+  string(FIND "${err}" "${expected}" at)
+  if(at EQUAL -1)
+    message(FATAL_ERROR "missing '${expected}' in:\n${err}")
+  endif()
+endforeach()

@@ -1,0 +1,68 @@
+// Hostile files: none may crash, hang or exhaust the loader.
+#include <catch2/catch.hpp>
+
+#include "temp_course.hpp"
+
+using namespace lektion;
+using namespace lektion::test;
+
+TEST_CASE("a file over the size limit is refused before parsing") {
+    TempCourse c;
+    c.manifest("").file("l1.xml", lesson_xml("l1", "\n<!--" + std::string(9u << 20, 'x') + "-->"));
+    const LoadResult r = c.load();
+    CHECK(all_messages(r).find("larger than the limit") != std::string::npos);
+}
+
+TEST_CASE("deep nesting is refused without recursion") {
+    std::string deep;
+    for (int i = 0; i < 200000; ++i) deep += "<b>";
+    deep += "x";
+    for (int i = 0; i < 200000; ++i) deep += "</b>";
+    TempCourse c;
+    c.manifest("").file("l1.xml", lesson_xml("l1", "\n<p id=\"d\">" + deep + "</p>"));
+    const LoadResult r = c.load();
+    CHECK(all_messages(r).find("nest deeper than 32 levels") != std::string::npos);
+}
+
+TEST_CASE("nested callouts stop at four levels") {
+    std::string open, close;
+    for (int i = 0; i < 8; ++i) open += "<callout kind=\"note\">", close += "</callout>";
+    const LoadResult r = [&] {
+        TempCourse c;
+        c.manifest("").file("l1.xml", lesson_xml("l1", open + "<p id=\"z\">x</p>" + close));
+        return c.load();
+    }();
+    CHECK(all_messages(r).find("callouts nest more than 4 deep") != std::string::npos);
+}
+
+TEST_CASE("a very long word and a very long line load") {
+    TempCourse c;
+    const std::string word(1u << 20, 'a');
+    c.manifest("").file("l1.xml", lesson_xml("l1", "\n<p id=\"w\">" + word + "</p>"));
+    const LoadResult r = c.load();
+    REQUIRE(r.course);
+    CHECK(r.course->lessons[0].sections[0].blocks[1].text.plain().size() == word.size());
+}
+
+TEST_CASE("entity-like text is left as text, DOCTYPE entities are not expanded") {
+    TempCourse c;
+    c.manifest("").file(
+        "l1.xml",
+        "<!DOCTYPE lesson [<!ENTITY a \"aaaaaaaaaa\"><!ENTITY b \"&a;&a;&a;&a;&a;&a;\">]>\n" +
+            lesson_xml("l1", "\n<p id=\"e\">&amp;b; &#x26;</p>").substr(39));
+    const LoadResult r = c.load();
+    INFO(all_messages(r));
+    REQUIRE(r.course);
+    CHECK(r.course->lessons[0].sections[0].blocks[1].text.plain() == "&b; &");
+}
+
+TEST_CASE("binary garbage and empty files give an error, not a crash") {
+    for (const std::string& junk : {std::string(), std::string("\0\0\0", 3),
+                                    std::string("\xFF\xFE<\0l\0", 6), std::string("<lesson")}) {
+        TempCourse c;
+        c.manifest("").file("l1.xml", junk);
+        const LoadResult r = c.load();
+        CHECK_FALSE(r.course);
+        CHECK(r.diagnostics.has_errors());
+    }
+}

@@ -1,0 +1,204 @@
+// One small course per validation error: the message and the line it names.
+#include <catch2/catch.hpp>
+
+#include "temp_course.hpp"
+
+using namespace lektion;
+using namespace lektion::test;
+
+namespace {
+
+// A course whose lesson has `body` added to its first section (line 7 on).
+LoadResult with_body(const std::string& body) {
+    TempCourse c;
+    c.manifest("").file("l1.xml", lesson_xml("l1", body));
+    return c.load();
+}
+
+}  // namespace
+
+TEST_CASE("a valid fixture course loads with no diagnostics") {
+    TempCourse c;
+    c.manifest().file("l1.xml", lesson_xml()).file("quiz.xml", quiz_xml(3));
+    const LoadResult r = c.load();
+    INFO(all_messages(r));
+    REQUIRE(r.course);
+    CHECK(r.diagnostics.items.empty());
+    CHECK(r.course->lessons.size() == 1);
+    CHECK(r.course->quiz->questions.size() == 3);
+}
+
+TEST_CASE("malformed XML is reported at its line and column") {
+    const LoadResult r = with_body("\n    <p id=\"x\">open <b>bold</p>");
+    INFO(all_messages(r));
+    CHECK_FALSE(r.course);
+    REQUIRE(r.diagnostics.items.size() == 1);
+    CHECK(r.diagnostics.items[0].line == 7);
+    CHECK(r.diagnostics.items[0].column == 29);  // the closing tag that does not match
+    CHECK(r.diagnostics.items[0].message.find("malformed XML") != std::string::npos);
+}
+
+TEST_CASE("unknown elements and attributes") {
+    const LoadResult r = with_body("\n    <table id=\"t\"/>\n    <p id=\"y\" style=\"red\">x</p>");
+    INFO(all_messages(r));
+    CHECK(has_error(r, 7, "unknown element <table> in <section>"));
+    CHECK(has_error(r, 8, "unknown attribute 'style' on <p>"));
+    // The attribute's own column, not the element's.
+    for (const Diagnostic& d : r.diagnostics.items)
+        if (d.line == 8) CHECK(d.column == 15);
+}
+
+TEST_CASE("missing required attributes and elements") {
+    const LoadResult r = with_body("\n    <p>no id</p>\n    <figure/>");
+    INFO(all_messages(r));
+    CHECK(has_error(r, 7, "<p> needs an id attribute"));
+    CHECK(has_error(r, 8, "<figure> needs a src attribute"));
+    CHECK(has_error(r, 8, "<figure> needs an <alt>"));
+}
+
+TEST_CASE("duplicate ids name the first definition, across files") {
+    TempCourse c;
+    c.manifest("quiz.xml").file("l1.xml", lesson_xml()).file("quiz.xml", quiz_xml(1));
+    c.file("quiz.xml", R"(<quiz id="quiz">
+  <title id="l1.title">Quiz</title>
+  <question id="q1"><prompt id="q1.p">?</prompt>
+    <option id="q1.a" correct="true"><label id="q1.a.l">a</label></option>
+    <option id="q1.b"><label id="q1.b.l">b</label></option></question>
+</quiz>)");
+    const LoadResult r = c.load();
+    INFO(all_messages(r));
+    CHECK(has_error(r, 2, "duplicate id 'l1.title' (first defined at"));
+    CHECK(all_messages(r).find("l1.xml:3:3") != std::string::npos);
+}
+
+TEST_CASE("single choice needs exactly one correct option") {
+    TempCourse c;
+    c.manifest("quiz.xml").file("l1.xml", lesson_xml());
+    c.file("quiz.xml", R"(<quiz id="quiz">
+  <title id="quiz.title">Quiz</title>
+  <question id="q1"><prompt id="q1.p">?</prompt>
+    <option id="q1.a" correct="true"><label id="q1.a.l">a</label></option>
+    <option id="q1.b" correct="true"><label id="q1.b.l">b</label></option></question>
+  <question id="q2"><prompt id="q2.p">?</prompt>
+    <option id="q2.a"><label id="q2.a.l">a</label></option>
+    <option id="q2.b"><label id="q2.b.l">b</label></option></question>
+  <question id="q3" type="multiple"><prompt id="q3.p">?</prompt>
+    <option id="q3.a" correct="true"><label id="q3.a.l">a</label></option>
+    <option id="q3.b" correct="true"><label id="q3.b.l">b</label></option></question>
+</quiz>)");
+    const LoadResult r = c.load();
+    INFO(all_messages(r));
+    CHECK(has_error(r, 3, "'q1' has 2 correct options"));
+    CHECK(has_error(r, 6, "'q2' has 0 correct options"));
+    CHECK(r.diagnostics.error_count() == 2);  // q3 may have several
+}
+
+TEST_CASE("a question needs two options") {
+    const LoadResult r = with_body("");
+    REQUIRE(r.course);  // control: the fixture itself is valid
+    TempCourse c;
+    c.manifest("quiz.xml").file("l1.xml", lesson_xml());
+    c.file("quiz.xml", R"(<quiz id="quiz">
+  <title id="quiz.title">Quiz</title>
+  <question id="q1"><prompt id="q1.p">?</prompt>
+    <option id="q1.a" correct="true"><label id="q1.a.l">a</label></option></question>
+</quiz>)");
+    const LoadResult bad = c.load();
+    INFO(all_messages(bad));
+    CHECK(has_error(bad, 3, "has 1 option; it needs at least two"));
+}
+
+TEST_CASE("empty text is an error") {
+    const LoadResult r = with_body("\n    <p id=\"e\">  \n   </p>\n    <p id=\"f\"><b> </b></p>");
+    INFO(all_messages(r));
+    CHECK(has_error(r, 7, "<p> has no text"));
+    CHECK(has_error(r, 9, "<p> has no text"));
+}
+
+TEST_CASE("a lesson file that does not exist") {
+    TempCourse c;
+    c.manifest("").file("course.xml", R"(<course id="c" version="1" lang="da">
+  <title id="t">T</title>
+  <lessons>
+    <lesson href="missing.xml"/>
+  </lessons>
+</course>)");
+    const LoadResult r = c.load();
+    INFO(all_messages(r));
+    CHECK(has_error(r, 4, "lesson file 'missing.xml' does not exist"));
+}
+
+TEST_CASE("image paths may not leave the course folder or point at nothing") {
+    TempCourse c;
+    c.manifest("").file("img/ok.png", "not really a png");
+    std::filesystem::create_directories(c.dir() / "img");
+    std::filesystem::create_symlink("/etc/hostname", c.dir() / "img/link.png");
+    c.file("l1.xml", lesson_xml("l1", R"(
+    <figure src="../secret.png"><alt id="f1">a</alt></figure>
+    <figure src="/etc/passwd"><alt id="f2">a</alt></figure>
+    <figure src="img/none.png"><alt id="f3">a</alt></figure>
+    <figure src="img/link.png"><alt id="f4">a</alt></figure>
+    <figure src="img/ok.png"><alt id="f5">a</alt></figure>)"));
+    const LoadResult r = c.load();
+    INFO(all_messages(r));
+    CHECK(has_error(r, 7, "leaves the course folder"));
+    CHECK(has_error(r, 8, "leaves the course folder"));
+    CHECK(has_error(r, 9, "'img/none.png' does not exist"));
+    CHECK(has_error(r, 10, "leads outside the course folder"));
+    CHECK(r.diagnostics.error_count() == 4);
+}
+
+TEST_CASE("invalid UTF-8 is located") {
+    const LoadResult r = with_body("\n    <p id=\"u\">bad \xC3\x28 byte</p>");
+    INFO(all_messages(r));
+    REQUIRE(r.diagnostics.items.size() == 1);
+    CHECK(r.diagnostics.items[0].line == 7);
+    CHECK(r.diagnostics.items[0].column == 19);
+    CHECK(r.diagnostics.items[0].message == "invalid UTF-8");
+}
+
+TEST_CASE("a quiz pool smaller than its draw, a pass mark outside 0-100") {
+    TempCourse c;
+    c.manifest().file("l1.xml", lesson_xml());
+    c.file("quiz.xml", quiz_xml(3, R"(pass-mark="120" draw="5")"));
+    LoadResult r = c.load();
+    INFO(all_messages(r));
+    CHECK(has_error(r, 2, "pass-mark 120 is outside 0–100"));
+    CHECK(has_error(r, 2, "quiz draws 5 questions from a pool of 3"));
+    c.file("quiz.xml", quiz_xml(3, R"(pass-mark="-1" attempts="x")"));
+    r = c.load();
+    CHECK(has_error(r, 2, "pass-mark -1 is outside 0–100"));
+    CHECK(has_error(r, 2, "attempts=\"x\" must be a whole number"));
+}
+
+TEST_CASE("every problem is reported, not just the first") {
+    const LoadResult r = with_body(R"(
+    <p>a</p>
+    <p id="Bad Id">b</p>
+    <list kind="stars"><item id="i1">x</item></list>
+    <callout><p id="c1">y</p></callout>)");
+    INFO(all_messages(r));
+    CHECK(r.diagnostics.error_count() == 4);
+    CHECK(has_error(r, 7, "needs an id"));
+    CHECK(has_error(r, 8, "invalid id 'Bad Id'"));
+    CHECK(has_error(r, 9, "list kind 'stars'"));
+    CHECK(has_error(r, 10, "<callout> needs kind="));
+}
+
+TEST_CASE("text is NFC and whitespace collapses, no-break spaces hold") {
+    // "a" + combining ring above, then a line break inside the text.
+    const LoadResult r = with_body("\n    <p id=\"n\">Ba\xCC\x8A \n  <b>fed</b>  og\xC2\xA0%</p>");
+    INFO(all_messages(r));
+    REQUIRE(r.course);
+    const Block& b = r.course->lessons[0].sections[0].blocks[1];
+    CHECK(b.text.plain() == "B\xC3\xA5 fed og\xC2\xA0%");
+    REQUIRE(b.text.spans.size() == 3);
+    CHECK(b.text.spans[1].emphasis == bold);
+}
+
+TEST_CASE("the root element must be the one the manifest expects") {
+    TempCourse c;
+    c.manifest("").file("l1.xml", quiz_xml(2));
+    const LoadResult r = c.load();
+    CHECK(has_error(r, 2, "root element is <quiz>; expected <lesson>"));
+}

@@ -1,0 +1,266 @@
+// Navigation, gating, answering, scoring and completion, with no GUI.
+#include <catch2/catch.hpp>
+
+#include <stdexcept>
+
+#include "session/session.hpp"
+#include "temp_course.hpp"
+
+using namespace lektion;
+using namespace lektion::test;
+
+namespace {
+
+// Two lessons of two sections each, a quiz of `n` questions.
+CoursePtr fixture(int quiz_questions = 10, const std::string& quiz_attrs = "",
+                  bool ordered = false) {
+    TempCourse c;
+    const std::string section2 = R"(
+  </section>
+  <section id="ID.s2">
+    <heading id="ID.s2.h">Andet afsnit</heading>
+    <p id="ID.s2.p1">Mere tekst.</p>)";
+    auto lesson = [&](const std::string& id) {
+        std::string body = section2;
+        for (std::size_t at; (at = body.find("ID")) != std::string::npos;) body.replace(at, 2, id);
+        return lesson_xml(id, body);
+    };
+    c.file("course.xml", std::string(R"(<course id="c" version="1" lang="da" ordered=")") +
+                             (ordered ? "true" : "false") + R"(">
+  <title id="c.title">Kursus</title>
+  <lessons><lesson href="a.xml"/><lesson href="b.xml"/></lessons>
+  <quiz href="quiz.xml"/>
+</course>)");
+    c.file("a.xml", lesson("a")).file("b.xml", lesson("b"));
+    c.file("quiz.xml", quiz_xml(quiz_questions, quiz_attrs));
+    LoadResult r = c.load();
+    INFO(all_messages(r));
+    REQUIRE(r.course);
+    return r.course;
+}
+
+void complete_lesson(Session& s, int lesson) {
+    s.open_lesson(lesson);
+    while (!s.is_check_page(s.position())) REQUIRE(s.next());
+    s.answer_check(s.course().lessons[static_cast<std::size_t>(lesson)].id + ".check",
+                   {s.course().lessons[static_cast<std::size_t>(lesson)].id + ".check.a"});
+}
+
+// Answers the open attempt with `right` correct answers, the rest wrong.
+Score take_quiz(Session& s, int right, std::uint64_t seed = 1) {
+    const QuizAttempt* a = s.start_quiz(seed);
+    REQUIRE(a);
+    const std::vector<std::string> questions = a->questions;
+    int i = 0;
+    for (const std::string& q : questions)
+        REQUIRE(s.answer_quiz(q, {q + (i++ < right ? ".a" : ".b")}));
+    auto score = s.submit_quiz();
+    REQUIRE(score);
+    return *score;
+}
+
+}  // namespace
+
+TEST_CASE("next and previous walk the sections, then the check, then the next lesson") {
+    Session s(fixture());
+    CHECK(s.position() == Position{-1, 0});
+    s.open_lesson(0);
+    CHECK(s.position() == Position{0, 0});
+    CHECK(s.next());
+    CHECK(s.position() == Position{0, 1});
+    CHECK(s.next());
+    CHECK(s.is_check_page(s.position()));
+    SECTION("the attention check gates the way out") {
+        CHECK_FALSE(s.can_advance());
+        CHECK_FALSE(s.next());
+        s.answer_check("a.check", {"a.check.b"});  // wrong answers count as answered
+        CHECK(s.next());
+        CHECK(s.position() == Position{1, 0});
+        CHECK(s.lesson_complete(0));
+    }
+    SECTION("previous goes back, and home from the first page") {
+        CHECK(s.previous());
+        CHECK(s.position() == Position{0, 1});
+        s.go_to({0, 0});
+        CHECK(s.previous());
+        CHECK(s.position() == Position{-1, 0});
+    }
+}
+
+TEST_CASE("a lesson is complete only when every section was viewed and the check answered") {
+    Session s(fixture());
+    s.open_lesson(0);
+    s.go_to({0, 2});  // jump straight to the check, skipping section 2
+    s.answer_check("a.check", {"a.check.a"});
+    CHECK_FALSE(s.lesson_complete(0));
+    CHECK(s.lesson_fraction(0) == Approx(2.0 / 3.0));
+    s.go_to({0, 1});
+    CHECK(s.lesson_complete(0));
+}
+
+TEST_CASE("ordered courses open lessons one after the other") {
+    Session s(fixture(10, "", true));
+    CHECK(s.lesson_open(0));
+    CHECK_FALSE(s.lesson_open(1));
+    s.open_lesson(1);
+    CHECK(s.position() == Position{-1, 0});
+    complete_lesson(s, 0);
+    CHECK(s.lesson_open(1));
+}
+
+TEST_CASE("the quiz is locked until every lesson is complete") {
+    Session s(fixture());
+    CHECK(s.quiz_state() == QuizState::locked);
+    CHECK_FALSE(s.start_quiz(1));
+    complete_lesson(s, 0);
+    CHECK(s.quiz_state() == QuizState::locked);
+    complete_lesson(s, 1);
+    CHECK(s.quiz_state() == QuizState::open);
+}
+
+TEST_CASE("scoring: exactly at the pass mark passes, one below fails") {
+    Session s(fixture(10, R"(pass-mark="70")"));
+    complete_lesson(s, 0);
+    complete_lesson(s, 1);
+    const Score fail = take_quiz(s, 6);
+    CHECK(fail.raw == 6);
+    CHECK(fail.max == 10);
+    CHECK(fail.scaled == Approx(0.6));
+    CHECK_FALSE(fail.passed);
+    CHECK(s.quiz_state() == QuizState::open);
+    CHECK_FALSE(s.course_complete());
+    const Score pass = take_quiz(s, 7);
+    CHECK(pass.raw == 7);
+    CHECK(pass.passed);
+    CHECK(s.quiz_state() == QuizState::passed);
+    CHECK(s.course_complete());
+    CHECK(s.progress().best_score()->raw == 7);
+}
+
+TEST_CASE("a pass mark that does not divide evenly is not rounded in the learner's favour") {
+    // 2 of 3 is 66.7 %: below a 67 % pass mark.
+    Session s(fixture(3, R"(pass-mark="67")"));
+    complete_lesson(s, 0);
+    complete_lesson(s, 1);
+    CHECK_FALSE(take_quiz(s, 2).passed);
+    CHECK(take_quiz(s, 3).passed);
+}
+
+TEST_CASE("attempts run out") {
+    Session s(fixture(4, R"(attempts="2")"));
+    complete_lesson(s, 0);
+    complete_lesson(s, 1);
+    CHECK(s.attempts_left() == 2);
+    take_quiz(s, 0);
+    CHECK(s.attempts_left() == 1);
+    take_quiz(s, 1);
+    CHECK(s.attempts_left() == 0);
+    CHECK(s.quiz_state() == QuizState::failed_no_attempts_left);
+    CHECK_FALSE(s.start_quiz(3));
+}
+
+TEST_CASE("pool draws: N questions, distinct, from the pool, in authored order") {
+    Session s(fixture(10, R"(draw="4")"));
+    complete_lesson(s, 0);
+    complete_lesson(s, 1);
+    const QuizAttempt* a = s.start_quiz(42);
+    REQUIRE(a);
+    REQUIRE(a->questions.size() == 4);
+    std::set<std::string> distinct(a->questions.begin(), a->questions.end());
+    CHECK(distinct.size() == 4);
+    for (std::size_t i = 1; i < a->questions.size(); ++i)
+        CHECK(std::stoi(a->questions[i - 1].substr(1)) < std::stoi(a->questions[i].substr(1)));
+    // Score against the drawn four, not the pool of ten.
+    for (const std::string& q : std::vector<std::string>(a->questions)) s.answer_quiz(q, {q + ".a"});
+    CHECK(s.submit_quiz()->max == 4);
+}
+
+TEST_CASE("shuffling is deterministic under a seed and differs between seeds") {
+    auto order_for = [](std::uint64_t seed) {
+        Session s(fixture(10, R"(draw="5" shuffle="true")"));
+        complete_lesson(s, 0);
+        complete_lesson(s, 1);
+        const QuizAttempt* a = s.start_quiz(seed);
+        std::vector<std::string> flat = a->questions;
+        for (const std::string& q : a->questions)
+            for (const std::string& o : a->order.at(q)) flat.push_back(o);
+        return flat;
+    };
+    CHECK(order_for(7) == order_for(7));
+    int differing = 0;
+    for (std::uint64_t seed = 1; seed <= 5; ++seed) differing += order_for(seed) != order_for(7);
+    CHECK(differing >= 4);
+}
+
+TEST_CASE("without shuffle, options keep the authored order") {
+    Session s(fixture(3, R"(shuffle="false")"));
+    complete_lesson(s, 0);
+    complete_lesson(s, 1);
+    const QuizAttempt* a = s.start_quiz(99);
+    CHECK(a->order.at("q1") == std::vector<std::string>{"q1.a", "q1.b", "q1.c"});
+}
+
+TEST_CASE("evaluation gives the feedback of the chosen option and the explanation") {
+    TempCourse c;
+    c.manifest("").file("l1.xml", R"(<lesson id="l1"><title id="t">T</title>
+  <section id="s"><heading id="h">H</heading><p id="p">P</p></section>
+  <check><question id="q" type="multiple"><prompt id="qp">?</prompt>
+    <option id="qa" correct="true"><label id="qal">A</label><feedback id="qaf">Ja, A.</feedback></option>
+    <option id="qb" correct="true"><label id="qbl">B</label></option>
+    <option id="qc"><label id="qcl">C</label><feedback id="qcf">Nej, C.</feedback></option>
+    <explanation id="qe">Se afsnittet.</explanation></question></check></lesson>)");
+    LoadResult r = c.load();
+    REQUIRE(r.course);
+    Session s(r.course);
+    Evaluation partial = s.answer_check("q", {"qa"});
+    CHECK_FALSE(partial.correct);  // multiple response is all or nothing
+    REQUIRE(partial.feedback.size() == 1);
+    CHECK(partial.feedback[0]->plain() == "Ja, A.");
+    CHECK(partial.explanation->plain() == "Se afsnittet.");
+    CHECK(partial.correct_options == std::vector<std::string>{"qa", "qb"});
+    CHECK(s.evaluate(*r.course->question("q"), {"qa", "qb"}).correct);
+    CHECK_FALSE(s.evaluate(*r.course->question("q"), {"qa", "qb", "qc"}).correct);
+    CHECK_FALSE(s.evaluate(*r.course->question("q"), {"qa", "qb", "nope"}).correct);
+    // The first answer is the one recorded.
+    s.answer_check("q", {"qa", "qb"});
+    CHECK_FALSE(s.check_answer("q")->correct);
+}
+
+TEST_CASE("a sink that refuses an event leaves progress unchanged") {
+    bool refuse = false;
+    int committed = 0;
+    Session s(fixture(), {}, [&](const Event&) {
+        if (refuse) throw std::runtime_error("disk full");
+        ++committed;
+    });
+    s.open_lesson(0);
+    const Progress before = s.progress();
+    refuse = true;
+    CHECK_THROWS(s.next());
+    CHECK(s.position() == before.position);
+    CHECK(s.progress().lessons.at("a").viewed == before.lessons.at("a").viewed);
+    CHECK(committed > 0);
+}
+
+TEST_CASE("replaying the events rebuilds the progress") {
+    std::vector<Event> log;
+    Session s(fixture(), {}, [&](const Event& e) { log.push_back(e); });
+    complete_lesson(s, 0);
+    complete_lesson(s, 1);
+    take_quiz(s, 8);
+    s.go_to({1, 1});
+    Progress rebuilt;
+    for (const Event& e : log) apply(rebuilt, e);
+    CHECK(rebuilt.position == s.progress().position);
+    CHECK(rebuilt.course_complete);
+    CHECK(rebuilt.attempts.size() == 1);
+    CHECK(rebuilt.best_score()->raw == 8);
+    CHECK(rebuilt.lessons.at("b").viewed.size() == 2);
+}
+
+TEST_CASE("a saved position past the end of a changed course falls back home") {
+    Progress p;
+    p.position = {7, 3};
+    Session s(fixture(), p);
+    CHECK(s.position() == Position{-1, 0});
+}

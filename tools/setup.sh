@@ -1,0 +1,35 @@
+# Shared by tools/play and tools/check: install what is missing, configure, build.
+# Sourced, not run. Idempotent: a second run with nothing changed takes seconds.
+set -euo pipefail
+
+LEKTION_ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+BUILD_DIR=${BUILD_DIR:-$LEKTION_ROOT/build}
+
+LEKTION_PACKAGES=(
+  build-essential cmake ninja-build pkg-config
+  libimgui-dev libglfw3-dev python3-glad libgl-dev
+  libicu-dev libpugixml-dev libsqlite3-dev catch2
+  libcli11-dev libfmt-dev nlohmann-json3-dev
+  fonts-noto-core fonts-dejavu-core
+)
+LEKTION_TEST_PACKAGES=(libxml2-utils xvfb xauth libgl1-mesa-dri sqlite3)
+
+install_missing() {
+  local missing=()
+  for p in "$@"; do
+    dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+  done
+  [ ${#missing[@]} -eq 0 ] && return 0
+  echo "lektion: installing ${missing[*]}" >&2
+  local sudo=""
+  [ "$(id -u)" -eq 0 ] || sudo=sudo
+  $sudo apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >&2
+}
+
+configure_and_build() {
+  if [ ! -f "$BUILD_DIR/CMakeCache.txt" ]; then
+    cmake -S "$LEKTION_ROOT" -B "$BUILD_DIR" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo "$@" >&2
+  fi
+  cmake --build "$BUILD_DIR" -j "$(nproc)" >&2
+}
