@@ -14,6 +14,8 @@ int main(int argc, char** argv) {
     };
     add(lektion::cli::add_lint);
     add(lektion::cli::add_info);
+    add(lektion::cli::add_records);
+    add(lektion::cli::add_report);
 
     try {
         app.parse(argc, argv);

@@ -1,0 +1,2 @@
+// Placeholder until the records store lands.
+#include "records/store.hpp"
