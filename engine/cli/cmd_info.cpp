@@ -5,6 +5,7 @@
 
 #include "cli/commands.hpp"
 #include "course/loader.hpp"
+#include "resources/paths.hpp"
 
 namespace lektion::cli {
 
@@ -76,4 +77,8 @@ Run add_info(CLI::App& app) {
     };
 }
 
+}  // namespace lektion::cli
+
+namespace lektion::cli {
+std::string default_course_dir() { return bundled_course_dir().string(); }
 }  // namespace lektion::cli

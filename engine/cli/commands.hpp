@@ -12,10 +12,12 @@ using Run = std::function<int()>;
 
 Run add_lint(CLI::App& app);
 Run add_info(CLI::App& app);
+Run add_play(CLI::App& app);     // player/: the desktop and text players
+int play_default();              // no sub-command: play the bundled course
 Run add_records(CLI::App& app);  // records/: export, delete, verify
 Run add_report(CLI::App& app);   // records/: the trainer's report
 
-// The bundled course, found next to the executable's source tree or installed.
+// The bundled course, found in the source tree or installed.
 std::string default_course_dir();
 
 }  // namespace lektion::cli

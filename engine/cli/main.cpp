@@ -12,6 +12,7 @@ int main(int argc, char** argv) {
         lektion::cli::Run run = adder(app);
         commands[app.get_subcommands({}).back()] = std::move(run);
     };
+    add(lektion::cli::add_play);
     add(lektion::cli::add_lint);
     add(lektion::cli::add_info);
     add(lektion::cli::add_records);
@@ -26,6 +27,5 @@ int main(int argc, char** argv) {
     }
     for (auto& [sub, run] : commands)
         if (sub->parsed()) return run();
-    std::fputs(app.help().c_str(), stdout);
-    return 0;
+    return lektion::cli::play_default();
 }

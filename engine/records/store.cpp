@@ -1,2 +1,238 @@
-// Placeholder until the records store lands.
 #include "records/store.hpp"
+
+#include <algorithm>
+#include <cctype>
+#include <cmath>
+
+#include <fmt/format.h>
+
+#include "records/event_rows.hpp"
+#include "records/names.hpp"
+#include "records/sqlite.hpp"
+#include "records/state_cache.hpp"
+#include "records/timestamp.hpp"
+#include "records/uuid.hpp"
+
+namespace lektion {
+
+namespace {
+
+constexpr const char* learner_columns = "id, name, language, theme, text_size";
+
+Learner read_learner(const sql::Statement& s) {
+    Learner l;
+    l.id = s.integer(0);
+    l.name = s.text(1);
+    l.language = s.text(2);
+    l.theme = s.text(3);
+    l.text_size = static_cast<float>(s.real(4));
+    return l;
+}
+
+std::optional<Learner> learner_by_key(sqlite3* db, const std::string& key) {
+    sql::Statement s(db, fmt::format("SELECT {} FROM learners WHERE name_key = ?", learner_columns));
+    s.bind(1, key);
+    if (!s.step()) return std::nullopt;
+    return read_learner(s);
+}
+
+// A language tag is short ASCII (BCP 47); anything else would only break exports.
+std::string checked_language(const std::string& tag) {
+    const bool ok = tag.size() <= 35 && std::all_of(tag.begin(), tag.end(), [](char c) {
+                        return std::isalnum(static_cast<unsigned char>(c)) || c == '-';
+                    });
+    if (!ok) throw RecordsError(fmt::format("lektion: \"{}\" is not a language tag such as da or en-GB", tag));
+    return tag;
+}
+
+}  // namespace
+
+struct Store::Replica {
+    Progress progress;
+    std::int64_t last_seq = -1;  // -1: to be loaded before the next event
+};
+
+struct Store::CourseKey {
+    std::string id;
+    std::string version;
+    std::string language;
+};
+
+// --- learners ------------------------------------------------------------------
+
+std::vector<Learner> Store::learners() const {
+    sql::Statement s(db_, fmt::format("SELECT {} FROM learners ORDER BY name_key, id", learner_columns));
+    std::vector<Learner> out;
+    while (s.step()) out.push_back(read_learner(s));
+    return out;
+}
+
+std::optional<Learner> Store::find_learner(const std::string& name) const {
+    std::string key;
+    try {
+        key = name_key(tidy_name(name));
+    } catch (const RecordsError&) {
+        return std::nullopt;  // a name that could never be stored is nobody's
+    }
+    return learner_by_key(db_, key);
+}
+
+std::optional<Learner> Store::learner(std::int64_t id) const {
+    sql::Statement s(db_, fmt::format("SELECT {} FROM learners WHERE id = ?", learner_columns));
+    s.bind(1, id);
+    if (!s.step()) return std::nullopt;
+    return read_learner(s);
+}
+
+Learner Store::create_learner(const std::string& name, const std::string& language) {
+    if (read_only_) throw RecordsError(fmt::format("{}: opened for reading; no learner can be added", path_.string()));
+    const std::string tidy = tidy_name(name);
+    const std::string key = name_key(tidy);
+    sql::Transaction t(db_);
+    if (learner_by_key(db_, key))
+        throw RecordsError(fmt::format("lektion: a learner named \"{}\" already exists "
+                                       "(names are compared without regard to case)",
+                                       tidy));
+    sql::Statement s(db_, "INSERT INTO learners (name, name_key, language, created_at) VALUES (?,?,?,?)");
+    s.bind(1, tidy).bind(2, key).bind(3, checked_language(language)).bind(4, utc_now()).run();
+    Learner l;
+    l.id = sqlite3_last_insert_rowid(db_);
+    l.name = tidy;
+    l.language = language;
+    t.commit();
+    return l;
+}
+
+Learner Store::find_or_create_learner(const std::string& name, const std::string& language) {
+    if (auto found = find_learner(name)) return *found;
+    try {
+        return create_learner(name, language);
+    } catch (const RecordsError&) {
+        // Another lektion may have added the same name a moment ago.
+        if (auto found = find_learner(name)) return *found;
+        throw;
+    }
+}
+
+void Store::save_settings(const Learner& l) {
+    if (read_only_) throw RecordsError(fmt::format("{}: opened for reading; settings cannot be saved", path_.string()));
+    const float size = std::isfinite(l.text_size) && l.text_size > 0 ? l.text_size : 0.0f;
+    sql::Transaction t(db_);
+    sql::Statement s(db_, "UPDATE learners SET language = ?, theme = ?, text_size = ? WHERE id = ?");
+    s.bind(1, checked_language(l.language)).bind(2, l.theme).bind(3, static_cast<double>(size)).bind(4, l.id).run();
+    if (sqlite3_changes(db_) == 0)
+        throw RecordsError(fmt::format("{}: learner {} is not in the records", path_.string(), l.id));
+    t.commit();
+}
+
+void Store::delete_learner(std::int64_t learner_id) {
+    if (read_only_) throw RecordsError(fmt::format("{}: opened for reading; nothing can be deleted", path_.string()));
+    {
+        sql::Transaction t(db_);
+        for (const char* table : {"events", "state", "registrations"}) {
+            sql::Statement s(db_, fmt::format("DELETE FROM {} WHERE learner_id = ?", table));
+            s.bind(1, learner_id).run();
+        }
+        sql::Statement s(db_, "DELETE FROM learners WHERE id = ?");
+        s.bind(1, learner_id).run();
+        t.commit();
+    }
+    // secure_delete zeroed the freed cells; VACUUM rewrites the file without
+    // the free pages, and a truncating checkpoint empties the log that still
+    // holds copies of the pages as they were before.
+    sql::exec(db_, "VACUUM", "compact the database after deleting a learner");
+    int log = -1, done = -1;
+    const int rc = sqlite3_wal_checkpoint_v2(db_, "main", SQLITE_CHECKPOINT_TRUNCATE, &log, &done);
+    if (rc != SQLITE_OK || log != 0)
+        throw RecordsError(fmt::format(
+            "{}: the learner's rows are deleted, but another lektion has the records open, so old "
+            "copies stay in {}-wal until it closes; run the delete again then",
+            path_.string(), path_.filename().string()));
+}
+
+// --- progress ------------------------------------------------------------------
+
+EventSink Store::sink(std::int64_t learner_id, const Course& course) {
+    if (read_only_) throw RecordsError(fmt::format("{}: opened for reading; nothing can be recorded", path_.string()));
+    auto replica = std::make_shared<Replica>();
+    // Copies: the session may swap its course (a reload, a language) while the sink lives on.
+    const CourseKey key{course.id, course.version, course.lang};
+    return [this, learner_id, key, replica](const Event& e) { record(learner_id, key, e, *replica); };
+}
+
+void Store::reload(std::int64_t learner_id, const CourseKey& course, Replica& replica) {
+    sql::Statement who(db_, "SELECT 1 FROM learners WHERE id = ?");
+    who.bind(1, learner_id);
+    if (!who.step())
+        throw RecordsError(fmt::format("{}: learner {} is not in the records (deleted?); nothing recorded",
+                                       path_.string(), learner_id));
+    Replay r = replay(db_, learner_id, course.id);
+    replica.progress = std::move(r.progress);
+    replica.last_seq = r.last_seq;
+    sql::Statement reg(db_,
+                       "INSERT OR IGNORE INTO registrations (learner_id, course_id, registration) "
+                       "VALUES (?, ?, ?)");
+    reg.bind(1, learner_id).bind(2, course.id).bind(3, random_uuid()).run();
+}
+
+void Store::record(std::int64_t learner_id, const CourseKey& course, const Event& e, Replica& replica) {
+    try {
+        sql::Transaction t(db_);
+        // Another process (or another sink) may have recorded for this learner since.
+        if (newest_seq(db_, learner_id, course.id) != replica.last_seq) reload(learner_id, course, replica);
+        RecordedEvent row;
+        row.uuid = random_uuid();
+        row.learner_id = learner_id;
+        row.course_id = course.id;
+        row.course_version = course.version;
+        row.language = e.kind == EventKind::language_changed ? e.target
+                       : replica.progress.language.empty() ? course.language
+                                                            : replica.progress.language;
+        row.at = utc_now();
+        row.event = e;
+        row.seq = insert_event(db_, row);
+        apply(replica.progress, e);
+        replica.last_seq = row.seq;
+        CourseState st = summarize(replica.progress);
+        st.course_version = course.version;
+        st.last_seq = row.seq;
+        write_state(db_, learner_id, course.id, st);
+        t.commit();
+    } catch (const RecordsError&) {
+        replica.last_seq = -1;  // the copy may hold what was not recorded
+        throw;
+    } catch (const std::exception& ex) {
+        replica.last_seq = -1;
+        throw RecordsError(fmt::format("{}: could not record: {}", path_.string(), ex.what()));
+    }
+}
+
+Progress Store::progress(std::int64_t learner_id, const Course& course) const {
+    return replay(db_, learner_id, course.id).progress;
+}
+
+// --- reading back ----------------------------------------------------------------
+
+std::vector<RecordedEvent> Store::events(std::int64_t learner_id, const std::string& course_id) const {
+    return select_events(db_, learner_id, course_id);
+}
+
+std::vector<std::string> Store::courses(std::int64_t learner_id) const {
+    sql::Statement s(db_, "SELECT DISTINCT course_id FROM events WHERE learner_id = ? ORDER BY course_id");
+    s.bind(1, learner_id);
+    std::vector<std::string> out;
+    while (s.step()) out.push_back(s.text(0));
+    return out;
+}
+
+std::optional<CourseState> Store::state(std::int64_t learner_id, const std::string& course_id) const {
+    return read_state(db_, learner_id, course_id);
+}
+
+std::string Store::registration(std::int64_t learner_id, const std::string& course_id) const {
+    sql::Statement s(db_, "SELECT registration FROM registrations WHERE learner_id = ? AND course_id = ?");
+    s.bind(1, learner_id).bind(2, course_id);
+    return s.step() ? s.text(0) : std::string();
+}
+
+}  // namespace lektion

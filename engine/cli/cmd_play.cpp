@@ -1,0 +1,65 @@
+// lektion play [COURSE_DIR]: the desktop player, or with --text the text
+// player. It is also what lektion does when given no sub-command.
+#include <cstdio>
+#include <iostream>
+
+#include "cli/commands.hpp"
+#include "course/loader.hpp"
+#include "l10n/strings.hpp"
+#include "player/window.hpp"
+#include "records/store.hpp"
+#include "textplayer/text_player.hpp"
+
+namespace lektion::cli {
+
+namespace {
+
+struct PlayOptions {
+    std::string course_dir = default_course_dir();
+    std::string learner, lang, data_dir, screenshot;
+    bool text = false;
+};
+
+int play(const PlayOptions& o) {
+    const LoadResult loaded = load_course(o.course_dir);
+    if (!loaded.course) {
+        for (const Diagnostic& d : loaded.diagnostics.items) std::fprintf(stderr, "%s\n", format(d).c_str());
+        std::fprintf(stderr, "lektion: the course in %s has errors; nothing was changed\n",
+                     o.course_dir.c_str());
+        return 1;
+    }
+    std::unique_ptr<Store> store;
+    try {
+        store = std::make_unique<Store>(data_dir(o.data_dir));
+    } catch (const RecordsError& e) {
+        std::fprintf(stderr, "lektion: %s\n", e.what());
+        return 1;
+    }
+    set_ui_language(o.lang.empty() ? loaded.course->lang : o.lang);
+    if (o.text) {
+        TextPlayerOptions t{o.learner, o.lang, 72};
+        return run_text_player(loaded.course, store.get(), t, std::cin, std::cout);
+    }
+    ui::App app(loaded.course, store.get(), {o.learner, o.lang});
+    ui::WindowOptions w;
+    w.screenshot_dir = o.screenshot;
+    return ui::run_window(app, w);
+}
+
+}  // namespace
+
+Run add_play(CLI::App& app) {
+    auto* cmd = app.add_subcommand("play", "Play a course (the default command)");
+    auto o = std::make_shared<PlayOptions>();
+    cmd->add_option("COURSE_DIR", o->course_dir, "Course folder (default: the bundled course)");
+    cmd->add_flag("--text", o->text, "Play in the terminal, line by line (for screen readers and pipes)");
+    cmd->add_option("--learner", o->learner, "Pick or create this learner without asking");
+    cmd->add_option("--lang", o->lang, "Interface language (da, en)");
+    cmd->add_option("--data-dir", o->data_dir, "Folder of the learner records");
+    cmd->add_option("--screenshot", o->screenshot, "Render each screen once into PNG files in DIR, then exit");
+    return [o] { return play(*o); };
+}
+
+int play_default() { return play(PlayOptions{}); }
+
+}  // namespace lektion::cli

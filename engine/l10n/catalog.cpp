@@ -1,0 +1,134 @@
+#include "l10n/catalog.hpp"
+
+#include <set>
+
+#include <fmt/format.h>
+#include <unicode/msgfmt.h>
+#include <unicode/parseerr.h>
+
+#include "course/xml_file.hpp"
+
+namespace lektion {
+
+struct Catalog::Message {
+    std::string pattern;
+    std::unique_ptr<icu::MessageFormat> format;
+};
+
+Catalog::Catalog() = default;
+Catalog::~Catalog() = default;
+Catalog::Catalog(Catalog&&) noexcept = default;
+Catalog& Catalog::operator=(Catalog&&) noexcept = default;
+
+namespace {
+
+std::string text_of(pugi::xml_node node) {
+    std::string s;
+    for (pugi::xml_node c : node.children())
+        if (c.type() == pugi::node_pcdata || c.type() == pugi::node_cdata) s += c.value();
+    return s;
+}
+
+}  // namespace
+
+Catalog Catalog::load(const std::filesystem::path& path, Diagnostics& diags) {
+    Catalog catalog;
+    const std::string shown = path.generic_string();
+    XmlFile file(path, shown, XmlLimits{}, diags);
+    if (!file.ok()) return catalog;
+    pugi::xml_node xliff = file.root();
+    pugi::xml_node xfile = xliff.child("file");
+    if (std::string_view(xliff.name()) != "xliff" || !xfile) {
+        file.error(xliff, "not an XLIFF 1.2 catalog: expected <xliff><file>");
+        return catalog;
+    }
+    catalog.language_ = xfile.attribute("target-language").value();
+    const icu::Locale locale(catalog.language_.c_str());
+    for (pugi::xml_node unit : xfile.child("body").children("trans-unit")) {
+        const std::string id = unit.attribute("id").value();
+        pugi::xml_node target = unit.child("target");
+        const std::string pattern = text_of(target ? target : unit.child("source"));
+        if (id.empty()) {
+            file.error(unit, "trans-unit without an id");
+            continue;
+        }
+        if (pattern.empty()) {
+            file.warning(unit, fmt::format("'{}' has no translation; the source is used", id));
+            continue;
+        }
+        UErrorCode status = U_ZERO_ERROR;
+        UParseError where{};
+        auto message = std::make_unique<Message>();
+        message->pattern = pattern;
+        message->format = std::make_unique<icu::MessageFormat>(
+            icu::UnicodeString::fromUTF8(pattern), locale, where, status);
+        if (U_FAILURE(status)) {
+            file.error(target ? target : unit,
+                       fmt::format("'{}': broken message pattern ({}, at offset {}); the source "
+                                   "is used instead",
+                                   id, u_errorName(status), where.offset));
+            continue;
+        }
+        catalog.messages_[id] = std::move(message);
+    }
+    return catalog;
+}
+
+std::vector<std::string> Catalog::keys() const {
+    std::vector<std::string> out;
+    for (const auto& [key, _] : messages_) out.push_back(key);
+    return out;
+}
+
+std::string Catalog::pattern(const std::string& key) const {
+    auto it = messages_.find(key);
+    return it == messages_.end() ? std::string() : it->second->pattern;
+}
+
+std::string Catalog::format(const std::string& key, const std::vector<NamedArg>& args) const {
+    auto it = messages_.find(key);
+    if (it == messages_.end()) return {};
+    std::vector<icu::UnicodeString> names;
+    std::vector<icu::Formattable> values;
+    for (const NamedArg& a : args) {
+        names.push_back(icu::UnicodeString::fromUTF8(a.name));
+        if (auto* i = std::get_if<std::int64_t>(&a.value)) values.emplace_back(static_cast<int64_t>(*i));
+        else if (auto* d = std::get_if<double>(&a.value)) values.emplace_back(*d);
+        else values.emplace_back(icu::UnicodeString::fromUTF8(std::get<std::string>(a.value)));
+    }
+    icu::UnicodeString out;
+    UErrorCode status = U_ZERO_ERROR;
+    it->second->format->format(names.data(), values.data(), static_cast<int32_t>(values.size()), out,
+                               status);
+    if (U_FAILURE(status)) return it->second->pattern;
+    std::string utf8;
+    out.toUTF8String(utf8);
+    return utf8;
+}
+
+std::vector<std::string> argument_names(const std::string& pattern) {
+    // Top-level and nested "{name" openings, skipping quoted text ('{...}').
+    std::set<std::string> names;
+    bool quoted = false;
+    for (std::size_t i = 0; i < pattern.size(); ++i) {
+        const char c = pattern[i];
+        if (c == '\'') {
+            if (i + 1 < pattern.size() && pattern[i + 1] == '\'') ++i;
+            else quoted = !quoted;
+            continue;
+        }
+        if (quoted || c != '{') continue;
+        std::size_t j = i + 1;
+        while (j < pattern.size() && pattern[j] == ' ') ++j;
+        std::size_t k = j;
+        while (k < pattern.size() && (std::isalnum(static_cast<unsigned char>(pattern[k])) || pattern[k] == '_')) ++k;
+        // A name is followed by '}' or ','; plural branch bodies ("{# items}") are not names.
+        std::size_t after = k;
+        while (after < pattern.size() && pattern[after] == ' ') ++after;
+        if (k > j && after < pattern.size() && (pattern[after] == '}' || pattern[after] == ','))
+            names.insert(pattern.substr(j, k - j));
+    }
+    return {names.begin(), names.end()};
+}
+
+}  // namespace lektion

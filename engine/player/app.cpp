@@ -1,0 +1,148 @@
+// The frame: top bar, keyboard shortcuts, then the current screen.
+#include "player/app.hpp"
+
+#include <algorithm>
+
+#include "player/rich_text.hpp"
+#include "l10n/strings.hpp"
+
+namespace lektion::ui {
+
+App::App(CoursePtr course, Store* store, AppOptions options)
+    : course_(std::move(course)), store_(store), options_(std::move(options)) {
+    set_ui_language(options_.language.empty() ? course_->lang : options_.language);
+    if (!options_.learner.empty()) {
+        guard([&] {
+            Learner l;
+            if (store_) l = store_->find_or_create_learner(options_.learner, options_.language);
+            else l.name = options_.learner;
+            pick_learner(l);
+        });
+    }
+}
+
+void App::guard(const std::function<void()>& action) {
+    try {
+        action();
+        error_.clear();
+    } catch (const std::exception& e) {
+        // The records store refused: the session did not change, say so.
+        error_ = e.what();
+    }
+}
+
+void App::pick_learner(const Learner& learner) {
+    learner_ = learner;
+    Progress progress;
+    EventSink sink;
+    if (store_) {
+        progress = store_->progress(learner.id, *course_);
+        sink = store_->sink(learner.id, *course_);
+    }
+    session_ = std::make_unique<Session>(course_, progress, sink);
+    if (!learner.theme.empty()) theme_ = theme_from(learner.theme);
+    if (learner.text_size > 0) text_size_ = std::clamp(learner.text_size, min_text_size, max_text_size);
+    if (!learner.language.empty() && options_.language.empty()) set_ui_language(learner.language);
+    screen_ = Screen::home;
+}
+
+void App::save_settings() {
+    learner_.theme = theme_name(theme_);
+    learner_.text_size = text_size_;
+    if (store_ && learner_.id) guard([&] { store_->save_settings(learner_); });
+}
+
+void App::set_text_size(float size) {
+    text_size_ = std::clamp(size, min_text_size, max_text_size);
+    save_settings();
+}
+
+void App::remember(const std::string& label) {
+    widgets_[label] = {ImGui::GetItemRectMin(), ImGui::GetItemRectMax()};
+}
+
+bool App::button(const std::string& label, ImVec2 size) {
+    const bool pressed = ImGui::Button(label.c_str(), size);
+    remember(label);
+    return pressed;
+}
+
+float App::column_width() const {
+    // About 70 characters of body text: comfortable reading, whatever the window.
+    const float measure = fonts_.size * 34.0f;
+    return std::min(measure, ImGui::GetContentRegionAvail().x);
+}
+
+void App::begin_column(float width) {
+    const float avail = ImGui::GetContentRegionAvail().x;
+    if (avail > width) ImGui::SetCursorPosX(ImGui::GetCursorPosX() + (avail - width) / 2);
+}
+
+void App::shortcuts() {
+    ImGuiIO& io = ImGui::GetIO();
+    if (io.KeyCtrl && (ImGui::IsKeyPressed(keys::equal) || ImGui::IsKeyPressed(keys::kp_add)))
+        set_text_size(text_size_ + 2);
+    if (io.KeyCtrl && (ImGui::IsKeyPressed(keys::minus) || ImGui::IsKeyPressed(keys::kp_subtract)))
+        set_text_size(text_size_ - 2);
+    if (screen_ == Screen::lesson && session_ && io.KeyAlt) {
+        if (ImGui::IsKeyPressed(keys::right)) guard([&] { session_->next(); }), scroll_to_top_ = true;
+        if (ImGui::IsKeyPressed(keys::left)) {
+            guard([&] { session_->previous(); });
+            scroll_to_top_ = true;
+            if (session_->position().lesson < 0) screen_ = Screen::home;
+        }
+    }
+}
+
+void App::top_bar() {
+    if (button(tr("nav.home"))) screen_ = Screen::home;
+    ImGui::SameLine();
+    if (button(tr("nav.about"))) back_to_ = screen_, screen_ = Screen::about;
+    ImGui::SameLine();
+    if (button(tr("nav.settings"))) back_to_ = screen_, screen_ = Screen::settings;
+    ImGui::SameLine();
+    const std::string who = learner_.name + "  ·  " + tr("nav.learner");
+    const float w = ImGui::CalcTextSize(who.c_str()).x + ImGui::GetStyle().FramePadding.x * 2;
+    ImGui::SetCursorPosX(std::max(ImGui::GetCursorPosX(), ImGui::GetWindowContentRegionMax().x - w));
+    if (button(who)) screen_ = Screen::learners;
+    if (!error_.empty()) ImGui::TextColored(ImVec4(0.8f, 0.1f, 0.1f, 1), "%s", error_.c_str());
+    ImGui::Separator();
+}
+
+void App::frame() {
+    widgets_.clear();
+    const ImGuiViewport* vp = ImGui::GetMainViewport();
+    ImGui::SetNextWindowPos(vp->WorkPos);
+    ImGui::SetNextWindowSize(vp->WorkSize);
+    const ImGuiWindowFlags flags = ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove |
+                                   ImGuiWindowFlags_NoSavedSettings |
+                                   ImGuiWindowFlags_NoBringToFrontOnFocus;
+    ImGui::Begin("lektion", nullptr, flags);
+    if (!session_) screen_ = Screen::learners;
+    shortcuts();
+    if (screen_ != Screen::learners) top_bar();
+    switch (screen_) {
+    case Screen::learners: learners_screen(); break;
+    case Screen::home: home_screen(); break;
+    case Screen::lesson: lesson_screen(); break;
+    case Screen::quiz: quiz_screen(); break;
+    case Screen::about: about_screen(); break;
+    case Screen::settings: settings_screen(); break;
+    }
+    ImGui::End();
+}
+
+// --- shared pieces of text ----------------------------------------------------
+
+void App::heading(const Text& text, float width, ImFont* font) {
+    ImGui::Dummy({0, fonts_.size * 0.3f});
+    draw_text(fonts_, text, width, font, palette(theme_).heading, 1.3f);
+    ImGui::Dummy({0, fonts_.size * 0.1f});
+}
+
+void App::paragraph(const Text& text, float width) {
+    draw_text(fonts_, text, width, nullptr, palette(theme_).text);
+    ImGui::Dummy({0, fonts_.size * 0.35f});
+}
+
+}  // namespace lektion::ui

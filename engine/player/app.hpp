@@ -1,0 +1,121 @@
+// The player's state and its screens, drawn with Dear ImGui. No window
+// system here: the GLFW front end (window.cpp) and the headless tests both
+// call frame() between ImGui::NewFrame() and ImGui::Render().
+#pragma once
+
+#include <functional>
+#include <map>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include <imgui.h>
+
+#include "course/model.hpp"
+#include "player/fonts.hpp"
+#include "player/theme.hpp"
+#include "records/store.hpp"
+#include "session/session.hpp"
+
+namespace lektion::ui {
+
+enum class Screen { learners, home, lesson, quiz, about, settings };
+enum class QuizPage { intro, question, review, result };
+
+// GLFW's key codes, which the Dear ImGui 1.86 GLFW backend writes into
+// io.KeysDown; the headless tests use the same numbers.
+namespace keys {
+constexpr int right = 262, left = 263, equal = 61, minus = 45, kp_add = 334, kp_subtract = 333;
+}
+
+struct WidgetRect {
+    ImVec2 min, max;
+    ImVec2 centre() const { return {(min.x + max.x) / 2, (min.y + max.y) / 2}; }
+};
+
+struct AppOptions {
+    std::string learner;  // --learner: pick or create without asking
+    std::string language;  // interface language
+};
+
+class App {
+public:
+    App(CoursePtr course, Store* store, AppOptions options);
+
+    void frame();  // one frame of the interface
+
+    // The front end rebuilds the font atlas when this changes.
+    float text_size() const { return text_size_; }
+    Theme theme() const { return theme_; }
+    Screen screen() const { return screen_; }
+    QuizPage quiz_page() const { return quiz_page_; }
+    Session* session() { return session_.get(); }
+    Fonts& fonts() { return fonts_; }
+    const std::string& learner_name() const { return learner_.name; }
+
+    // Where each labelled button or option was drawn in the last frame, so
+    // that tests (and the screenshot tour) can find it by its text.
+    const std::map<std::string, WidgetRect>& widgets() const { return widgets_; }
+
+    // For the screenshot tour and for tests: jump straight to a screen.
+    void show(Screen screen) { screen_ = screen; }
+    void set_text_size(float size);
+    void set_theme(Theme theme) { theme_ = theme; }
+    void set_quiz_page(QuizPage page, int index = 0) { quiz_page_ = page, quiz_index_ = index; }
+    std::string last_error() const { return error_; }
+
+private:
+    // --- screens (one file each) ------------------------------------------
+    void learners_screen();
+    void home_screen();
+    void lesson_screen();
+    void quiz_screen();
+    void about_screen();
+    void settings_screen();
+
+    // --- parts ---------------------------------------------------------------
+    void top_bar();
+    void shortcuts();
+    void blocks(const std::vector<Block>& blocks, float width);
+    void callout(const Block& block, float width);
+    void heading(const Text& text, float width, ImFont* font);
+    void paragraph(const Text& text, float width);
+    void check_page(const Lesson& lesson, float width);
+    bool option_list(const Question& q, const std::vector<std::string>& order,
+                     std::vector<std::string>& chosen, bool locked);
+    void quiz_question(float width);
+    void quiz_review(float width);
+    void quiz_result(float width);
+    float column_width() const;
+    void begin_column(float width);
+
+    bool button(const std::string& label, ImVec2 size = {});
+    void remember(const std::string& label);
+    void pick_learner(const Learner& learner);
+    void save_settings();
+    void guard(const std::function<void()>& action);  // shows a records failure instead of crashing
+
+    CoursePtr course_;
+    Store* store_;
+    AppOptions options_;
+    std::vector<Learner> memory_learners_;  // when there is no store
+    Learner learner_;
+    std::unique_ptr<Session> session_;
+    Fonts fonts_;
+    float text_size_ = default_text_size;
+    Theme theme_ = Theme::light;
+
+    Screen screen_ = Screen::learners;
+    Screen back_to_ = Screen::home;
+    QuizPage quiz_page_ = QuizPage::intro;
+    int quiz_index_ = 0;
+    std::map<std::string, std::vector<std::string>> chosen_;   // check questions, before answering
+    std::map<std::string, Evaluation> evaluations_;              // shown after answering
+    char new_name_[128] = {};
+    std::string error_;
+    std::map<std::string, WidgetRect> widgets_;
+    bool scroll_to_top_ = false;
+};
+
+}  // namespace lektion::ui

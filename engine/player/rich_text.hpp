@@ -1,0 +1,39 @@
+// Wrapped text with emphasis. Dear ImGui wraps one font at a time; a
+// paragraph mixes regular, bold and italic faces, so it is laid out here:
+// first into positioned runs (pure data, testable), then drawn.
+#pragma once
+
+#include <string_view>
+#include <vector>
+
+#include <imgui.h>
+
+#include "course/model.hpp"
+#include "player/fonts.hpp"
+
+namespace lektion::ui {
+
+struct Run {
+    ImFont* font = nullptr;
+    std::string_view text;
+    ImVec2 pos;  // top-left, relative to the paragraph's origin
+};
+
+struct Layout {
+    std::vector<Run> runs;
+    ImVec2 size;  // width used and total height
+};
+
+// Breaks at spaces (never at a no-break space, so "85 %" holds); a word wider
+// than the column is broken between characters. `font` overrides the faces
+// of the spans (for headings); null picks the face by emphasis.
+Layout layout_text(const Fonts& fonts, const Text& text, float width, float line_height,
+                   ImFont* font = nullptr);
+
+// Lays out and draws at the cursor, then advances the cursor past it.
+void draw_text(const Fonts& fonts, const Text& text, float width, ImFont* font = nullptr,
+               ImU32 color = 0, float line_spacing = 1.5f);
+void draw_plain(ImFont* font, std::string_view text, float width, ImU32 color = 0,
+                float line_spacing = 1.5f);
+
+}  // namespace lektion::ui

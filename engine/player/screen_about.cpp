@@ -1,0 +1,53 @@
+// About (credits and the EU funding disclaimer) and Settings.
+#include "player/app.hpp"
+#include "player/rich_text.hpp"
+#include "l10n/strings.hpp"
+
+namespace lektion::ui {
+
+void App::about_screen() {
+    ImGui::BeginChild("about", {0, 0}, false);
+    const float width = column_width() - ImGui::GetStyle().ScrollbarSize;
+    const Palette& pal = palette(theme_);
+    begin_column(width);
+    ImGui::BeginGroup();
+    draw_text(fonts_, course_->title, width, fonts_.title, pal.heading, 1.3f);
+    draw_plain(fonts_.regular, tr("about.version", {{"id", course_->id}, {"version", course_->version}}), width, pal.muted);
+    draw_plain(fonts_.heading, tr("about.credits"), width, pal.heading);
+    for (const Text& t : course_->credits) paragraph(t, width);
+    draw_plain(fonts_.heading, tr("about.funding"), width, pal.heading);
+    for (const Text& t : course_->disclaimer) paragraph(t, width);
+    if (button(tr("nav.back_home"))) screen_ = Screen::home;
+    ImGui::EndGroup();
+    ImGui::EndChild();
+}
+
+void App::settings_screen() {
+    const float width = std::min(column_width(), fonts_.size * 26);
+    const Palette& pal = palette(theme_);
+    begin_column(width);
+    ImGui::BeginGroup();
+    draw_plain(fonts_.title, tr("nav.settings"), width, pal.heading, 1.3f);
+
+    draw_plain(fonts_.heading, tr("settings.text_size"), width, pal.heading);
+    if (button(tr("settings.smaller"))) set_text_size(text_size_ - 2);
+    ImGui::SameLine();
+    ImGui::Text("%.0f px", text_size_);
+    ImGui::SameLine();
+    if (button(tr("settings.larger"))) set_text_size(text_size_ + 2);
+
+    draw_plain(fonts_.heading, tr("settings.theme"), width, pal.heading);
+    for (Theme t : {Theme::light, Theme::dark, Theme::contrast}) {
+        const std::string key = std::string("theme.") + theme_name(t);
+        if (ImGui::RadioButton(tr(key).c_str(), theme_ == t)) {
+            theme_ = t;
+            save_settings();
+        }
+        remember(tr(key));
+    }
+    ImGui::Dummy({0, fonts_.size * 0.5f});
+    if (button(tr("nav.back_home"))) screen_ = back_to_ == Screen::settings ? Screen::home : back_to_;
+    ImGui::EndGroup();
+}
+
+}  // namespace lektion::ui

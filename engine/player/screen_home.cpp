@@ -1,0 +1,119 @@
+// Course home: what the course is, the lessons with their progress, the
+// final quiz with its state, and the way back to where the learner left off.
+#include <fmt/format.h>
+
+#include "player/app.hpp"
+#include "player/rich_text.hpp"
+#include "l10n/strings.hpp"
+
+namespace lektion::ui {
+
+namespace {
+
+std::string quiz_status(const Session& s) {
+    const Quiz& quiz = *s.course().quiz;
+    const auto best = s.progress().best_score();
+    const std::string best_text = best ? percent(best->scaled) : "–";
+    switch (s.quiz_state()) {
+    case QuizState::locked: return tr("home.quiz_locked");
+    case QuizState::passed: return tr("home.quiz_passed", {{"score", best_text}});
+    case QuizState::in_progress: return tr("home.quiz_in_progress");
+    case QuizState::failed_no_attempts_left: return tr("home.quiz_failed", {{"score", best_text}});
+    case QuizState::open: break;
+    }
+    return tr("home.quiz_open", {{"mark", percent(quiz.pass_mark / 100.0)}});
+}
+
+}  // namespace
+
+void App::home_screen() {
+    Session& s = *session_;
+    const Palette& pal = palette(theme_);
+    ImGui::BeginChild("home", {0, 0}, false);
+    const float width = column_width();
+    begin_column(width);
+    ImGui::BeginGroup();
+    draw_text(fonts_, course_->title, width, fonts_.title, pal.heading, 1.25f);
+    draw_text(fonts_, course_->description, width, fonts_.italic, pal.muted);
+    ImGui::Dummy({0, fonts_.size * 0.5f});
+
+    const Position resume = s.resume_position();
+    if (resume.lesson >= 0) {
+        const Lesson& l = course_->lessons[static_cast<std::size_t>(resume.lesson)];
+        const std::string label = fmt::format("{}: {}", tr("home.continue"), l.title.plain());
+        if (button(label, {width, 0})) {
+            guard([&] { s.go_to(resume); });
+            screen_ = Screen::lesson;
+            scroll_to_top_ = true;
+        }
+    } else if (!course_->lessons.empty() && !s.lesson_complete(0)) {
+        if (button(tr("home.start"), {width, 0})) {
+            guard([&] { s.open_lesson(0); });
+            screen_ = Screen::lesson;
+        }
+    }
+    if (s.course_complete()) draw_plain(fonts_.bold, tr("home.course_done"), width, pal.good);
+
+    heading(Text{"", {{tr("home.lessons"), bold}}, false}, width, fonts_.heading);
+    for (std::size_t i = 0; i < course_->lessons.size(); ++i) {
+        const Lesson& l = course_->lessons[i];
+        const int li = static_cast<int>(i);
+        ImGui::PushID(li);
+        const bool open = s.lesson_open(li);
+        const bool done = s.lesson_complete(li);
+        const std::string label =
+            fmt::format("{}  {}", done ? "✓" : (open ? "→" : "·"), l.title.plain());
+        if (!open) ImGui::BeginDisabled();
+        if (button(label, {width * 0.72f, 0})) {
+            guard([&] { s.open_lesson(li); });
+            screen_ = Screen::lesson;
+            scroll_to_top_ = true;
+        }
+        if (!open) ImGui::EndDisabled();
+        ImGui::SameLine();
+        const float fraction = static_cast<float>(s.lesson_fraction(li));
+        const std::string overlay = done ? tr("home.done") : percent(fraction);
+        ImGui::ProgressBar(fraction, {-1, 0}, overlay.c_str());
+        ImGui::PopID();
+    }
+
+    if (course_->quiz) {
+        heading(Text{"", {{tr("home.quiz"), bold}}, false}, width, fonts_.heading);
+        draw_plain(fonts_.regular, quiz_status(s), width, pal.text);
+        const QuizState state = s.quiz_state();
+        const bool can_take = state == QuizState::open || state == QuizState::in_progress ||
+                              (state == QuizState::passed && s.attempts_left() != 0);
+        if (!can_take) ImGui::BeginDisabled();
+        if (button(tr("home.quiz_take"), {width, 0})) {
+            screen_ = Screen::quiz;
+            quiz_page_ = s.current_attempt() ? QuizPage::question : QuizPage::intro;
+        }
+        if (!can_take) ImGui::EndDisabled();
+    }
+
+    for (const Section& sec : course_->start) {
+        heading(sec.heading, width, fonts_.heading);
+        blocks(sec.blocks, width);
+    }
+    if (!course_->outcomes.empty()) {
+        heading(course_->outcomes_heading, width, fonts_.heading);
+        for (const Text& t : course_->outcomes_intro) paragraph(t, width);
+        for (const OutcomeGroup& g : course_->outcomes) {
+            draw_text(fonts_, g.title, width, fonts_.bold, pal.heading);
+            Block list;
+            list.kind = BlockKind::list;
+            list.items = g.items;
+            blocks({list}, width);
+        }
+    }
+    if (!course_->keywords.empty()) {
+        heading(course_->keywords_heading, width, fonts_.heading);
+        std::string all;
+        for (const Text& k : course_->keywords) all += (all.empty() ? "" : "\u00A0· ") + k.plain();
+        draw_plain(fonts_.regular, all, width, pal.text);
+    }
+    ImGui::EndGroup();
+    ImGui::EndChild();
+}
+
+}  // namespace lektion::ui

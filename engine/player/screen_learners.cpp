@@ -1,0 +1,56 @@
+// Learner choice: pick a name or add one. On a shared classroom PC each
+// learner finds their own progress under their own name.
+#include <algorithm>
+
+#include "player/app.hpp"
+#include "player/rich_text.hpp"
+#include "l10n/strings.hpp"
+
+namespace lektion::ui {
+
+void App::learners_screen() {
+    const float width = std::min(column_width(), fonts_.size * 24);
+    ImGui::Dummy({0, fonts_.size * 2});
+    begin_column(width);
+    ImGui::BeginGroup();
+    draw_text(fonts_, course_->title, width, fonts_.title, palette(theme_).heading, 1.25f);
+    ImGui::Dummy({0, fonts_.size});
+    draw_plain(fonts_.heading, tr("learners.title"), width, palette(theme_).text);
+
+    std::vector<Learner> learners = memory_learners_;
+    if (store_) guard([&] { learners = store_->learners(); });
+    if (!learners.empty()) {
+        ImGui::TextUnformatted(tr("learners.pick").c_str());
+        for (const Learner& l : learners)
+            if (button(l.name, {width, 0})) pick_learner(l);
+        ImGui::Dummy({0, fonts_.size * 0.5f});
+    }
+    ImGui::TextUnformatted(tr("learners.new").c_str());
+    ImGui::SetNextItemWidth(width);
+    if (ImGui::IsWindowAppearing() || (learners.empty() && !ImGui::IsAnyItemActive()))
+        ImGui::SetKeyboardFocusHere();
+    const bool entered = ImGui::InputText("##name", new_name_, sizeof new_name_,
+                                          ImGuiInputTextFlags_EnterReturnsTrue);
+    remember("##name");
+    if (button(tr("learners.create"), {width, 0}) || entered) {
+        std::string name = new_name_;
+        name.erase(0, name.find_first_not_of(' '));
+        name.erase(name.find_last_not_of(' ') + 1);
+        if (name.empty()) {
+            error_ = tr("learners.empty");
+        } else if (store_) {
+            guard([&] { pick_learner(store_->find_or_create_learner(name, options_.language)); });
+        } else {
+            auto same = std::find_if(memory_learners_.begin(), memory_learners_.end(),
+                                     [&](const Learner& l) { return l.name == name; });
+            if (same == memory_learners_.end())
+                memory_learners_.push_back({0, name, options_.language, {}, 0}), same = memory_learners_.end() - 1;
+            pick_learner(*same);
+        }
+        if (session_) new_name_[0] = 0;
+    }
+    if (!error_.empty()) ImGui::TextColored(ImVec4(0.75f, 0.1f, 0.1f, 1), "%s", error_.c_str());
+    ImGui::EndGroup();
+}
+
+}  // namespace lektion::ui

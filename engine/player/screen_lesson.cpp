@@ -1,0 +1,264 @@
+// The lesson reader: the table of contents beside one section at a time,
+// and the attention check that closes the lesson.
+#include <algorithm>
+
+#include <fmt/format.h>
+
+#include "player/app.hpp"
+#include "player/rich_text.hpp"
+#include "l10n/strings.hpp"
+
+namespace lektion::ui {
+
+namespace {
+
+std::string callout_label(CalloutKind kind) {
+    switch (kind) {
+    case CalloutKind::example: return tr("callout.example");
+    case CalloutKind::data: return tr("callout.data");
+    case CalloutKind::case_study: return tr("callout.case");
+    default: return tr("callout.note");
+    }
+}
+
+}  // namespace
+
+void App::blocks(const std::vector<Block>& list, float width) {
+    const Palette& pal = palette(theme_);
+    for (const Block& b : list) {
+        switch (b.kind) {
+        case BlockKind::paragraph: paragraph(b.text, width); break;
+        case BlockKind::subheading: heading(b.text, width, fonts_.bold); break;
+        case BlockKind::quote: {
+            const float indent = fonts_.size * 1.5f;
+            ImGui::Indent(indent);
+            draw_text(fonts_, b.text, width - indent, fonts_.italic, pal.muted);
+            ImGui::Unindent(indent);
+            ImGui::Dummy({0, fonts_.size * 0.35f});
+            break;
+        }
+        case BlockKind::list: {
+            const float indent = fonts_.size * 1.6f;
+            int n = 0;
+            for (const Text& item : b.items) {
+                const std::string marker =
+                    b.list_kind == ListKind::numbered ? fmt::format("{}.", ++n) : "•";
+                const ImVec2 at = ImGui::GetCursorScreenPos();
+                ImGui::GetWindowDrawList()->AddText(
+                    fonts_.regular, fonts_.size,
+                    {at.x + indent * 0.25f, at.y + fonts_.size * 0.25f}, pal.accent, marker.c_str());
+                ImGui::Indent(indent);
+                draw_text(fonts_, item, width - indent, nullptr, pal.text);
+                ImGui::Unindent(indent);
+                ImGui::Dummy({0, fonts_.size * 0.15f});
+            }
+            ImGui::Dummy({0, fonts_.size * 0.25f});
+            break;
+        }
+        case BlockKind::callout: callout(b, width); break;
+        case BlockKind::figure: {
+            // Images are named with their alt text; the reader shows the text
+            // so that no learner misses what the picture says.
+            draw_plain(fonts_.italic, tr("figure.missing", {{"alt", b.alt.plain()}}), width, pal.muted);
+            if (b.caption) draw_text(fonts_, *b.caption, width, fonts_.italic, pal.muted);
+            break;
+        }
+        }
+    }
+}
+
+void App::callout(const Block& b, float width) {
+    const Palette& pal = palette(theme_);
+    const ImU32 bg = b.callout_kind == CalloutKind::example      ? pal.example_bg
+                     : b.callout_kind == CalloutKind::data       ? pal.data_bg
+                     : b.callout_kind == CalloutKind::case_study ? pal.case_bg
+                                                                 : pal.note_bg;
+    const float pad = fonts_.size * 0.9f;
+    ImDrawList* draw = ImGui::GetWindowDrawList();
+    // Draw the content on a channel above the box, then the box under it once its height is known.
+    draw->ChannelsSplit(2);
+    draw->ChannelsSetCurrent(1);
+    const ImVec2 top = ImGui::GetCursorScreenPos();
+    ImGui::Dummy({0, pad * 0.6f});
+    ImGui::Indent(pad);
+    const std::string label = b.title ? fmt::format("{}: {}", callout_label(b.callout_kind),
+                                                    b.title->plain())
+                                      : callout_label(b.callout_kind);
+    draw_plain(fonts_.bold, label, width - 2 * pad, pal.heading);
+    blocks(b.children, width - 2 * pad);
+    ImGui::Unindent(pad);
+    const ImVec2 bottom = ImGui::GetCursorScreenPos();
+    draw->ChannelsSetCurrent(0);
+    draw->AddRectFilled(top, {top.x + width, bottom.y}, bg, fonts_.size * 0.4f);
+    draw->AddRectFilled(top, {top.x + fonts_.size * 0.25f, bottom.y}, pal.accent);
+    draw->AddRect(top, {top.x + width, bottom.y}, pal.box_border, fonts_.size * 0.4f);
+    draw->ChannelsMerge();
+    ImGui::Dummy({0, fonts_.size * 0.6f});
+}
+
+void App::lesson_screen() {
+    Session& s = *session_;
+    const Position pos = s.position();
+    if (pos.lesson < 0) {
+        screen_ = Screen::home;
+        return;
+    }
+    const Lesson& lesson = course_->lessons[static_cast<std::size_t>(pos.lesson)];
+    const Palette& pal = palette(theme_);
+    const float footer = ImGui::GetFrameHeightWithSpacing() * 1.6f;
+
+    // Table of contents.
+    const float toc_width = std::min(fonts_.size * 17, ImGui::GetContentRegionAvail().x * 0.3f);
+    ImGui::BeginChild("toc", {toc_width, -footer}, true);
+    draw_text(fonts_, lesson.title, toc_width - ImGui::GetStyle().WindowPadding.x * 2, fonts_.bold,
+              pal.heading, 1.3f);
+    ImGui::Separator();
+    const LessonProgress* lp = s.progress().lesson(lesson.id);
+    for (int page = 0; page < s.page_count(pos.lesson); ++page) {
+        const Section* sec = s.section({pos.lesson, page});
+        const bool viewed = sec ? (lp && lp->viewed.count(sec->id))
+                                : (lp && lesson.checks.size() && lp->checks.count(lesson.checks[0].id));
+        const std::string label =
+            fmt::format("{} {}##toc{}", viewed ? "✓" : " ",
+                        sec ? sec->heading.plain() : std::string(tr("lesson.check")), page);
+        if (ImGui::Selectable(label.c_str(), page == pos.page)) {
+            guard([&] { s.go_to({pos.lesson, page}); });
+            scroll_to_top_ = true;
+        }
+        // Long headings are cut at the column's edge: show them whole on hover.
+        if (ImGui::IsItemHovered() && sec) ImGui::SetTooltip("%s", sec->heading.plain().c_str());
+        remember(label);
+    }
+    ImGui::EndChild();
+    ImGui::SameLine();
+
+    // The page.
+    ImGui::BeginChild("page", {0, -footer}, false);
+    if (scroll_to_top_) ImGui::SetScrollY(0), scroll_to_top_ = false;
+    const float width = column_width() - ImGui::GetStyle().ScrollbarSize;
+    begin_column(width);
+    ImGui::BeginGroup();
+    if (const Section* sec = s.section(pos)) {
+        heading(sec->heading, width, fonts_.title);
+        blocks(sec->blocks, width);
+    } else {
+        check_page(lesson, width);
+    }
+    ImGui::EndGroup();
+    ImGui::EndChild();
+
+    // Footer: progress and the way on.
+    ImGui::Separator();
+    if (button(tr("nav.previous"))) {
+        guard([&] { s.previous(); });
+        scroll_to_top_ = true;
+        if (s.position().lesson < 0) screen_ = Screen::home;
+    }
+    ImGui::SameLine();
+    const float next_w = ImGui::CalcTextSize(tr("nav.next").c_str()).x + ImGui::GetStyle().FramePadding.x * 2;
+    const double fraction = s.lesson_fraction(pos.lesson);
+    ImGui::ProgressBar(static_cast<float>(fraction),
+                       {ImGui::GetContentRegionAvail().x - next_w - ImGui::GetStyle().ItemSpacing.x, 0},
+                       percent(fraction).c_str());
+    ImGui::SameLine();
+    const bool at_end = s.is_check_page(pos) || pos.page + 1 == s.page_count(pos.lesson);
+    const bool can = s.can_advance();
+    if (!can) ImGui::BeginDisabled();
+    if (button(tr("nav.next"))) {
+        Position before = s.position();
+        guard([&] { s.next(); });
+        scroll_to_top_ = true;
+        // At the end of the last open lesson, Next leads home.
+        if (at_end && s.position() == before) {
+            guard([&] { s.go_home(); });
+            screen_ = Screen::home;
+        }
+    }
+    if (!can) ImGui::EndDisabled();
+}
+
+bool App::option_list(const Question& q, const std::vector<std::string>& order,
+                      std::vector<std::string>& chosen, bool locked) {
+    bool changed = false;
+    const float width = column_width() - fonts_.size * 2.5f;
+    char letter = 'A';
+    for (const std::string& oid : order) {
+        const Option* o = q.option(oid);
+        if (!o) continue;
+        const bool on = std::find(chosen.begin(), chosen.end(), oid) != chosen.end();
+        const std::string label = fmt::format("{}) {}", letter++, o->label.plain());
+        // ImGui wraps only its own text: wrap the label inside the option's width.
+        ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + width);
+        ImGui::PushID(oid.c_str());
+        if (locked) ImGui::BeginDisabled();
+        bool pressed = false;
+        if (q.type == QuestionType::multiple) {
+            bool value = on;
+            pressed = ImGui::Checkbox("##o", &value);
+        } else {
+            pressed = ImGui::RadioButton("##o", on);
+        }
+        remember(label);
+        ImGui::SameLine();
+        ImGui::TextWrapped("%s", label.c_str());
+        if (ImGui::IsItemClicked()) pressed = true;
+        if (locked) ImGui::EndDisabled();
+        ImGui::PopID();
+        ImGui::PopTextWrapPos();
+        if (pressed && !locked) {
+            changed = true;
+            if (q.type == QuestionType::multiple) {
+                if (on) chosen.erase(std::find(chosen.begin(), chosen.end(), oid));
+                else chosen.push_back(oid);
+            } else {
+                chosen = {oid};
+            }
+        }
+    }
+    return changed;
+}
+
+void App::check_page(const Lesson& lesson, float width) {
+    Session& s = *session_;
+    const Palette& pal = palette(theme_);
+    draw_plain(fonts_.title, tr("lesson.check"), width, pal.heading, 1.3f);
+    for (const Question& q : lesson.checks) {
+        ImGui::PushID(q.id.c_str());
+        draw_text(fonts_, q.prompt, width, fonts_.bold, pal.text);
+        const Answer* recorded = s.check_answer(q.id);
+        std::vector<std::string>& chosen = chosen_[q.id];
+        if (recorded && chosen.empty()) chosen = recorded->chosen;
+        std::vector<std::string> order;
+        for (const Option& o : q.options) order.push_back(o.id);
+        auto shown = evaluations_.find(q.id);
+        if (option_list(q, order, chosen, false) && shown != evaluations_.end())
+            evaluations_.erase(shown), shown = evaluations_.end();
+        if (chosen.empty()) ImGui::BeginDisabled();
+        if (button(tr("lesson.answer"))) {
+            guard([&] { evaluations_[q.id] = s.answer_check(q.id, chosen); });
+            shown = evaluations_.find(q.id);
+        }
+        if (chosen.empty()) ImGui::EndDisabled();
+        if (shown == evaluations_.end() && recorded) {
+            evaluations_[q.id] = s.evaluate(q, recorded->chosen);
+            shown = evaluations_.find(q.id);
+        }
+        if (shown != evaluations_.end()) {
+            const Evaluation& ev = shown->second;
+            draw_plain(fonts_.bold, ev.correct ? tr("lesson.correct") : tr("lesson.wrong"), width,
+                       ev.correct ? pal.good : pal.bad);
+            for (const Text* fb : ev.feedback) paragraph(*fb, width);
+            if (!ev.correct)
+                for (const std::string& id : ev.correct_options)
+                    draw_plain(fonts_.regular, tr("lesson.right_answer", {{"answer", q.option(id)->label.plain()}}),
+                               width, pal.text);
+            if (ev.explanation) draw_text(fonts_, *ev.explanation, width, fonts_.italic, pal.muted);
+        }
+        ImGui::PopID();
+    }
+    if (!s.can_advance()) draw_plain(fonts_.italic, tr("lesson.answer_first"), width, pal.muted);
+    else if (s.lesson_complete(s.position().lesson))
+        draw_plain(fonts_.bold, tr("lesson.complete"), width, pal.good);
+}
+
+}  // namespace lektion::ui

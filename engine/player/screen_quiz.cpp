@@ -1,0 +1,161 @@
+// The final quiz: an introduction, one question a page, a review before
+// submitting, and the result with every question explained.
+#include <fmt/format.h>
+
+#include "player/app.hpp"
+#include "player/rich_text.hpp"
+#include "l10n/strings.hpp"
+#include "session/shuffle.hpp"
+
+namespace lektion::ui {
+
+namespace {
+
+std::string labels_of(const Question& q, const std::vector<std::string>& ids) {
+    std::string out;
+    for (const std::string& id : ids)
+        if (const Option* o = q.option(id)) out += (out.empty() ? "" : "; ") + o->label.plain();
+    return out.empty() ? tr("quiz.unanswered") : out;
+}
+
+}  // namespace
+
+void App::quiz_screen() {
+    Session& s = *session_;
+    if (!course_->quiz) {
+        screen_ = Screen::home;
+        return;
+    }
+    if (quiz_page_ == QuizPage::question && !s.current_attempt()) quiz_page_ = QuizPage::intro;
+    ImGui::BeginChild("quiz", {0, 0}, false);
+    const float width = column_width() - ImGui::GetStyle().ScrollbarSize;
+    begin_column(width);
+    ImGui::BeginGroup();
+    const Quiz& quiz = *course_->quiz;
+    const Palette& pal = palette(theme_);
+    switch (quiz_page_) {
+    case QuizPage::intro:
+        draw_text(fonts_, quiz.title, width, fonts_.title, pal.heading, 1.3f);
+        for (const Text& t : quiz.intro) paragraph(t, width);
+        draw_plain(fonts_.regular,
+                   tr("quiz.intro", {{"count", std::int64_t(quiz.questions_per_attempt())}, {"mark", percent(quiz.pass_mark / 100.0)}}),
+                   width, pal.text);
+        if (s.attempts_left() > 0)
+            draw_plain(fonts_.regular, tr("quiz.attempts_left", {{"count", std::int64_t(s.attempts_left())}}), width, pal.text);
+        if (button(tr("quiz.start"), {width, 0})) {
+            guard([&] {
+                if (s.start_quiz(fresh_seed())) quiz_page_ = QuizPage::question, quiz_index_ = 0;
+            });
+        }
+        break;
+    case QuizPage::question: quiz_question(width); break;
+    case QuizPage::review: quiz_review(width); break;
+    case QuizPage::result: quiz_result(width); break;
+    }
+    ImGui::EndGroup();
+    ImGui::EndChild();
+}
+
+void App::quiz_question(float width) {
+    Session& s = *session_;
+    const QuizAttempt& attempt = *s.current_attempt();
+    const int total = static_cast<int>(attempt.questions.size());
+    quiz_index_ = std::clamp(quiz_index_, 0, total - 1);
+    const std::string& qid = attempt.questions[static_cast<std::size_t>(quiz_index_)];
+    const Question& q = *course_->question(qid);
+    const Palette& pal = palette(theme_);
+
+    draw_plain(fonts_.bold, tr("quiz.question_of", {{"current", std::int64_t(quiz_index_ + 1)}, {"total", std::int64_t(total)}}), width, pal.muted);
+    ImGui::ProgressBar(static_cast<float>(quiz_index_ + 1) / static_cast<float>(total), {width, fonts_.size * 0.4f}, "");
+    ImGui::Dummy({0, fonts_.size * 0.4f});
+    draw_text(fonts_, q.prompt, width, fonts_.heading, pal.text, 1.35f);
+    auto it = attempt.answers.find(qid);
+    std::vector<std::string> chosen = it != attempt.answers.end() ? it->second.chosen
+                                                                  : std::vector<std::string>{};
+    ImGui::PushID(qid.c_str());
+    if (option_list(q, attempt.order.at(qid), chosen, false))
+        guard([&] { s.answer_quiz(qid, chosen); });
+    ImGui::PopID();
+
+    ImGui::Dummy({0, fonts_.size});
+    if (quiz_index_ > 0 && button(tr("nav.previous"))) --quiz_index_;
+    if (quiz_index_ > 0) ImGui::SameLine();
+    if (quiz_index_ + 1 < total) {
+        if (button(tr("nav.next"))) ++quiz_index_;
+    } else if (button(tr("quiz.review"))) {
+        quiz_page_ = QuizPage::review;
+    }
+}
+
+void App::quiz_review(float width) {
+    Session& s = *session_;
+    const QuizAttempt& attempt = *s.current_attempt();
+    const Palette& pal = palette(theme_);
+    draw_plain(fonts_.title, tr("quiz.review_title"), width, pal.heading, 1.3f);
+    int n = 0;
+    for (const std::string& qid : attempt.questions) {
+        const Question& q = *course_->question(qid);
+        ImGui::PushID(n);
+        draw_text(fonts_, Text{"", {{fmt::format("{}. {}", n + 1, q.prompt.plain()), bold}}, false},
+                  width, fonts_.bold, pal.text);
+        auto it = attempt.answers.find(qid);
+        const bool answered = it != attempt.answers.end() && !it->second.chosen.empty();
+        draw_plain(fonts_.regular,
+                   tr("quiz.your_answer", {{"answer", labels_of(q, answered ? it->second.chosen
+                                                                 : std::vector<std::string>{})}}),
+                   width, answered ? pal.text : pal.bad);
+        if (button(tr("quiz.edit"))) quiz_index_ = n, quiz_page_ = QuizPage::question;
+        ImGui::PopID();
+        ++n;
+    }
+    ImGui::Dummy({0, fonts_.size * 0.5f});
+    if (button(tr("quiz.submit"), {width, 0})) {
+        guard([&] {
+            if (s.submit_quiz()) quiz_page_ = QuizPage::result;
+        });
+    }
+}
+
+void App::quiz_result(float width) {
+    Session& s = *session_;
+    const Palette& pal = palette(theme_);
+    const QuizAttempt* attempt = nullptr;
+    for (const QuizAttempt& a : s.progress().attempts)
+        if (a.score) attempt = &a;
+    if (!attempt) {
+        quiz_page_ = QuizPage::intro;
+        return;
+    }
+    const Score& score = *attempt->score;
+    const std::string pass_mark = percent(course_->quiz->pass_mark / 100.0);
+    draw_plain(fonts_.title, tr("quiz.result", {{"score", percent(score.scaled)}}), width, pal.heading, 1.3f);
+    draw_plain(fonts_.regular, tr("quiz.score", {{"correct", std::int64_t(score.raw)}, {"total", std::int64_t(score.max)}}), width, pal.text);
+    draw_plain(fonts_.bold, score.passed ? tr("quiz.passed", {{"mark", pass_mark}}) : tr("quiz.failed", {{"mark", pass_mark}}),
+               width, score.passed ? pal.good : pal.bad);
+    if (s.attempts_left() != 0 && button(tr("quiz.retry"), {width, 0})) {
+        guard([&] {
+            if (s.start_quiz(fresh_seed())) quiz_page_ = QuizPage::question, quiz_index_ = 0;
+        });
+        return;
+    }
+    if (button(tr("nav.back_home"), {width, 0})) screen_ = Screen::home;
+    ImGui::Separator();
+    int n = 0;
+    for (const std::string& qid : attempt->questions) {
+        const Question& q = *course_->question(qid);
+        auto it = attempt->answers.find(qid);
+        const std::vector<std::string> chosen =
+            it != attempt->answers.end() ? it->second.chosen : std::vector<std::string>{};
+        const Evaluation ev = s.evaluate(q, chosen);
+        draw_text(fonts_, Text{"", {{fmt::format("{} {}. {}", ev.correct ? "✓" : "✗", ++n, q.prompt.plain()), bold}}, false},
+                  width, fonts_.bold, ev.correct ? pal.good : pal.bad);
+        draw_plain(fonts_.regular, tr("quiz.your_answer", {{"answer", labels_of(q, chosen)}}), width, pal.text);
+        if (!ev.correct)
+            draw_plain(fonts_.regular, tr("quiz.correct_answer", {{"answer", labels_of(q, ev.correct_options)}}),
+                       width, pal.text);
+        if (ev.explanation) draw_text(fonts_, *ev.explanation, width, fonts_.italic, pal.muted);
+        ImGui::Dummy({0, fonts_.size * 0.4f});
+    }
+}
+
+}  // namespace lektion::ui

@@ -1,0 +1,206 @@
+#include "player/window.hpp"
+
+#include <cstdio>
+#include <filesystem>
+#include <functional>
+
+#include <glad/gl.h>
+// glad provides the GL declarations; GLFW must not include its own.
+#define GLFW_INCLUDE_NONE
+#include <GLFW/glfw3.h>
+#include <backends/imgui_impl_glfw.h>
+#include <backends/imgui_impl_opengl3.h>
+#include <stb_image_write.h>
+
+#include <fmt/format.h>
+
+#include "l10n/strings.hpp"
+#include "session/shuffle.hpp"
+
+namespace lektion::ui {
+
+namespace {
+
+std::string glfw_error;
+
+void on_glfw_error(int, const char* description) { glfw_error = description; }
+
+struct Frame {
+    GLFWwindow* window;
+    App& app;
+    float built_size = 0;
+    Theme built_theme = Theme::light;
+    float scale = 1.0f;
+
+    void rebuild_fonts_if_needed() {
+        if (built_size == app.text_size() && built_theme == app.theme()) return;
+        const bool fonts_changed = built_size != app.text_size();
+        built_size = app.text_size();
+        built_theme = app.theme();
+        apply_theme(app.theme(), app.text_size() * scale);
+        if (!fonts_changed) return;
+        std::string error;
+        ImGuiIO& io = ImGui::GetIO();
+        if (!build_fonts(*io.Fonts, app.text_size() * scale, app.fonts(), error))
+            std::fprintf(stderr, "lektion: %s\n", error.c_str());
+        io.FontDefault = app.fonts().regular;
+        ImGui_ImplOpenGL3_DestroyFontsTexture();
+        ImGui_ImplOpenGL3_CreateFontsTexture();
+    }
+
+    void draw() {
+        rebuild_fonts_if_needed();
+        ImGui_ImplOpenGL3_NewFrame();
+        ImGui_ImplGlfw_NewFrame();
+        ImGui::NewFrame();
+        app.frame();
+        ImGui::Render();
+        int w = 0, h = 0;
+        glfwGetFramebufferSize(window, &w, &h);
+        glViewport(0, 0, w, h);
+        const ImVec4 bg = ImGui::GetStyle().Colors[ImGuiCol_WindowBg];
+        glClearColor(bg.x, bg.y, bg.z, 1.0f);
+        glClear(GL_COLOR_BUFFER_BIT);
+        ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+    }
+
+    bool save_png(const std::string& path) {
+        int w = 0, h = 0;
+        glfwGetFramebufferSize(window, &w, &h);
+        std::vector<unsigned char> pixels(static_cast<std::size_t>(w) * h * 3);
+        glPixelStorei(GL_PACK_ALIGNMENT, 1);
+        glReadPixels(0, 0, w, h, GL_RGB, GL_UNSIGNED_BYTE, pixels.data());
+        stbi_flip_vertically_on_write(1);  // GL's rows run bottom-up
+        return stbi_write_png(path.c_str(), w, h, 3, pixels.data(), w * 3) != 0;
+    }
+};
+
+// The screenshot tour: each screen once, as a learner would reach it.
+int screenshot_tour(Frame& f, const std::string& dir) {
+    App& app = f.app;
+    std::filesystem::create_directories(dir);
+    int shot = 0, failed = 0;
+    auto snap = [&](const char* name, const std::function<void()>& setup) {
+        setup();
+        for (int i = 0; i < 3; ++i) f.draw();  // ImGui sizes windows over a couple of frames
+        ++shot;
+        const std::string path = fmt::format("{}/{:02}-{}.png", dir, shot, name);
+        glfwSwapBuffers(f.window);
+        if (!f.save_png(path)) ++failed;
+        std::printf("%s\n", path.c_str());
+    };
+    if (!app.session()) snap("learners", [] {});
+    if (!app.session()) {
+        std::fprintf(stderr, "lektion: --screenshot needs --learner NAME\n");
+        return 2;
+    }
+    Session& s = *app.session();
+    snap("learners", [&] { app.show(Screen::learners); });
+    snap("home", [&] { app.show(Screen::home); });
+    snap("lesson", [&] { s.open_lesson(0); app.show(Screen::lesson); });
+    snap("lesson-case-study", [&] { s.go_to({4, 1}); });
+    snap("attention-check", [&] {
+        const int last = s.page_count(0) - 1;
+        s.go_to({0, last});
+        const Question& q = s.course().lessons[0].checks[0];
+        s.answer_check(q.id, {q.options[0].id});
+    });
+    // Read everything so that the quiz opens.
+    for (int l = 0; l < static_cast<int>(s.course().lessons.size()); ++l) {
+        for (int p = 0; p < s.page_count(l); ++p) s.go_to({l, p});
+        for (const Question& q : s.course().lessons[static_cast<std::size_t>(l)].checks)
+            s.answer_check(q.id, {q.options[0].id});
+    }
+    snap("home-progress", [&] { s.go_home(); app.show(Screen::home); });
+    if (s.course().quiz) {
+        snap("quiz-intro", [&] { app.show(Screen::quiz); app.set_quiz_page(QuizPage::intro); });
+        snap("quiz-question", [&] {
+            s.start_quiz(fresh_seed());
+            app.set_quiz_page(QuizPage::question, 2);
+        });
+        snap("quiz-review", [&] {
+            const QuizAttempt* a = s.current_attempt();
+            for (const std::string& q : std::vector<std::string>(a->questions)) {
+                const Question* question = s.course().question(q);
+                for (const Option& o : question->options)
+                    if (o.correct) s.answer_quiz(q, {o.id});
+            }
+            s.answer_quiz(a->questions[0], {});
+            app.set_quiz_page(QuizPage::review);
+        });
+        snap("quiz-result", [&] { s.submit_quiz(); app.set_quiz_page(QuizPage::result); });
+    }
+    snap("about", [&] { app.show(Screen::about); });
+    snap("settings", [&] { app.show(Screen::settings); });
+    snap("dark-lesson", [&] { app.set_theme(Theme::dark); s.go_to({1, 1}); app.show(Screen::lesson); });
+    snap("contrast-home", [&] { app.set_theme(Theme::contrast); app.show(Screen::home); });
+    snap("large-text", [&] { app.set_theme(Theme::light); app.set_text_size(28); app.show(Screen::lesson); });
+    return failed ? 1 : 0;
+}
+
+}  // namespace
+
+int run_window(App& app, const WindowOptions& options) {
+    glfwSetErrorCallback(on_glfw_error);
+    if (!glfwInit()) {
+        std::fprintf(stderr, "%s\n", tr("text.no_display", {{"reason", glfw_error}}).c_str());
+        return 3;
+    }
+    glfwWindowHint(GLFW_CONTEXT_VERSION_MAJOR, 3);
+    glfwWindowHint(GLFW_CONTEXT_VERSION_MINOR, 3);
+    glfwWindowHint(GLFW_OPENGL_PROFILE, GLFW_OPENGL_CORE_PROFILE);
+    glfwWindowHint(GLFW_OPENGL_FORWARD_COMPAT, GLFW_TRUE);
+    glfwWindowHint(GLFW_SCALE_TO_MONITOR, GLFW_TRUE);
+    GLFWwindow* window =
+        glfwCreateWindow(options.width, options.height, "lektion", nullptr, nullptr);
+    if (!window) {
+        std::fprintf(stderr, "%s\n", tr("text.no_display", {{"reason", glfw_error}}).c_str());
+        glfwTerminate();
+        return 3;
+    }
+    glfwMakeContextCurrent(window);
+    glfwSwapInterval(1);
+    gladLoadGL(glfwGetProcAddress);
+
+    IMGUI_CHECKVERSION();
+    ImGui::CreateContext();
+    ImGuiIO& io = ImGui::GetIO();
+    io.IniFilename = nullptr;  // the learner's settings live in the records, not in a stray file
+    io.ConfigFlags |= ImGuiConfigFlags_NavEnableKeyboard;
+    ImGui_ImplGlfw_InitForOpenGL(window, true);
+    ImGui_ImplOpenGL3_Init("#version 330 core");
+
+    Frame f{window, app};
+    float sx = 1, sy = 1;
+    glfwGetWindowContentScale(window, &sx, &sy);  // HiDPI: larger glyphs, not a blurred bitmap
+    f.scale = std::max(1.0f, sy);
+
+    int result = 0;
+    if (!options.screenshot_dir.empty()) {
+        result = screenshot_tour(f, options.screenshot_dir);
+    } else {
+        // Sleep until input arrives, then draw a few frames so that ImGui's
+        // layout and hover state settle; a caret needs a slow blink only.
+        int frames_left = 3;
+        while (!glfwWindowShouldClose(window)) {
+            if (frames_left <= 0) {
+                if (io.WantTextInput) glfwWaitEventsTimeout(0.5);
+                else glfwWaitEvents();
+                frames_left = 3;
+            } else {
+                glfwPollEvents();
+            }
+            f.draw();
+            glfwSwapBuffers(window);
+            --frames_left;
+        }
+    }
+    ImGui_ImplOpenGL3_Shutdown();
+    ImGui_ImplGlfw_Shutdown();
+    ImGui::DestroyContext();
+    glfwDestroyWindow(window);
+    glfwTerminate();
+    return result;
+}
+
+}  // namespace lektion::ui

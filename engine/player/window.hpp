@@ -1,0 +1,19 @@
+// The desktop front end: a GLFW window with an OpenGL 3.3 context, and a
+// main loop that sleeps until something happens.
+#pragma once
+
+#include <string>
+
+#include "player/app.hpp"
+
+namespace lektion::ui {
+
+struct WindowOptions {
+    std::string screenshot_dir;  // render each screen once into PNGs, then exit
+    int width = 1180, height = 800;
+};
+
+// 0 on a normal close, 3 when no display could be opened (after saying so).
+int run_window(App& app, const WindowOptions& options);
+
+}  // namespace lektion::ui

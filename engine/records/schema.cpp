@@ -1,0 +1,108 @@
+#include "records/schema.hpp"
+
+#include <fmt/format.h>
+
+#include "records/event_rows.hpp"
+#include "records/sqlite.hpp"
+#include "records/state_cache.hpp"
+#include "records/uuid.hpp"
+
+namespace lektion {
+
+namespace {
+
+// Version 1: learners and their append-only events.
+constexpr const char* schema_1 = R"sql(
+CREATE TABLE learners (
+  id INTEGER PRIMARY KEY,
+  name TEXT NOT NULL,
+  name_key TEXT NOT NULL UNIQUE,
+  language TEXT NOT NULL DEFAULT '',
+  created_at TEXT NOT NULL
+);
+CREATE TABLE events (
+  seq INTEGER PRIMARY KEY AUTOINCREMENT,
+  uuid TEXT NOT NULL UNIQUE,
+  learner_id INTEGER NOT NULL REFERENCES learners(id) ON DELETE CASCADE,
+  course_id TEXT NOT NULL,
+  course_version TEXT NOT NULL,
+  language TEXT NOT NULL DEFAULT '',
+  at TEXT NOT NULL,
+  duration_ms INTEGER NOT NULL DEFAULT 0,
+  kind TEXT NOT NULL,
+  lesson TEXT NOT NULL DEFAULT '',
+  target TEXT NOT NULL DEFAULT '',
+  attempt INTEGER NOT NULL DEFAULT 0,
+  chosen TEXT,
+  correct INTEGER,
+  score_raw INTEGER,
+  score_max INTEGER,
+  score_scaled REAL,
+  passed INTEGER,
+  position_lesson INTEGER,
+  position_page INTEGER,
+  detail TEXT,
+  text TEXT NOT NULL DEFAULT ''
+);
+CREATE INDEX events_by_learner ON events (learner_id, course_id, seq);
+CREATE TRIGGER events_append_only BEFORE UPDATE ON events
+BEGIN SELECT RAISE(ABORT, 'learner events are append-only'); END;
+)sql";
+
+// Version 2: learner settings, xAPI registrations, and the current state as a
+// cache of the events (filled below by replaying them).
+constexpr const char* schema_2 = R"sql(
+ALTER TABLE learners ADD COLUMN theme TEXT NOT NULL DEFAULT '';
+ALTER TABLE learners ADD COLUMN text_size REAL NOT NULL DEFAULT 0;
+CREATE TABLE registrations (
+  learner_id INTEGER NOT NULL REFERENCES learners(id) ON DELETE CASCADE,
+  course_id TEXT NOT NULL,
+  registration TEXT NOT NULL UNIQUE,
+  PRIMARY KEY (learner_id, course_id)
+);
+CREATE TABLE state (
+  learner_id INTEGER NOT NULL REFERENCES learners(id) ON DELETE CASCADE,
+  course_id TEXT NOT NULL,
+  course_version TEXT NOT NULL,
+  position_lesson INTEGER NOT NULL,
+  position_page INTEGER NOT NULL,
+  lessons_complete TEXT NOT NULL,
+  course_complete INTEGER NOT NULL,
+  best_raw INTEGER, best_max INTEGER, best_scaled REAL, best_passed INTEGER,
+  last_raw INTEGER, last_max INTEGER, last_scaled REAL, last_passed INTEGER,
+  attempts INTEGER NOT NULL,
+  last_seq INTEGER NOT NULL,
+  PRIMARY KEY (learner_id, course_id)
+);
+)sql";
+
+void fill_state_and_registrations(sqlite3* db) {
+    sql::Statement pairs(db, "SELECT DISTINCT learner_id, course_id FROM events");
+    while (pairs.step()) {
+        const std::int64_t learner = pairs.integer(0);
+        const std::string course = pairs.text(1);
+        refresh_state(db, learner, course);
+        sql::Statement reg(db,
+                           "INSERT OR IGNORE INTO registrations (learner_id, course_id, registration) "
+                           "VALUES (?, ?, ?)");
+        reg.bind(1, learner).bind(2, course).bind(3, random_uuid()).run();
+    }
+}
+
+}  // namespace
+
+void migrate(sqlite3* db, int from) {
+    if (from < 1) sql::exec(db, schema_1, "create the records tables (schema 1)");
+    if (from < 2) {
+        sql::exec(db, schema_2, "upgrade the records to schema 2");
+        fill_state_and_registrations(db);
+    }
+    if (from < current_schema) {
+        sql::exec(db, fmt::format("PRAGMA application_id = {}", application_id).c_str(),
+                  "mark the database as lektion's");
+        sql::exec(db, fmt::format("PRAGMA user_version = {}", current_schema).c_str(),
+                  "record the schema version");
+    }
+}
+
+}  // namespace lektion
