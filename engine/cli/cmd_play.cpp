@@ -4,7 +4,8 @@
 #include <iostream>
 
 #include "cli/commands.hpp"
-#include "course/loader.hpp"
+#include "course/translation.hpp"
+#include "l10n/negotiate.hpp"
 #include "l10n/strings.hpp"
 #include "player/window.hpp"
 #include "records/store.hpp"
@@ -21,11 +22,15 @@ struct PlayOptions {
 };
 
 int play(const PlayOptions& o) {
-    const LoadResult loaded = load_course(o.course_dir);
+    // --lang, else the system's language matched against the interface catalogs;
+    // a learner's saved choice replaces the latter once they are picked.
+    const std::string lang =
+        !o.lang.empty() ? o.lang : negotiate_language(system_languages(), ui_languages());
+    set_ui_language(lang);
+    const LoadResult loaded = load_course(o.course_dir, ui_language());
     if (!loaded.course) {
         for (const Diagnostic& d : loaded.diagnostics.items) std::fprintf(stderr, "%s\n", format(d).c_str());
-        std::fprintf(stderr, "lektion: the course in %s has errors; nothing was changed\n",
-                     o.course_dir.c_str());
+        std::fprintf(stderr, "lektion: %s\n", tr("cli.course_errors", {{"dir", o.course_dir}}).c_str());
         return 1;
     }
     std::unique_ptr<Store> store;
@@ -35,12 +40,11 @@ int play(const PlayOptions& o) {
         std::fprintf(stderr, "lektion: %s\n", e.what());
         return 1;
     }
-    set_ui_language(o.lang.empty() ? loaded.course->lang : o.lang);
     if (o.text) {
         TextPlayerOptions t{o.learner, o.lang, 72};
         return run_text_player(loaded.course, store.get(), t, std::cin, std::cout);
     }
-    ui::App app(loaded.course, store.get(), {o.learner, o.lang});
+    ui::App app(loaded.course, o.course_dir, store.get(), {o.learner, o.lang});
     ui::WindowOptions w;
     w.screenshot_dir = o.screenshot;
     return ui::run_window(app, w);

@@ -7,6 +7,7 @@
 
 #include <unicode/numfmt.h>
 
+#include "l10n/negotiate.hpp"
 #include "resources/paths.hpp"
 
 namespace lektion {
@@ -35,10 +36,7 @@ Interface& ui() {
 }  // namespace
 
 void set_ui_language(std::string_view lang) {
-    std::string code(lang.substr(0, lang.find_first_of("-_.@")));
-    const auto available = ui_languages();
-    if (std::find(available.begin(), available.end(), code) == available.end()) code = "en";
-    ui().language = code;
+    ui().language = negotiate_language({std::string(lang)}, ui_languages());
 }
 
 const std::string& ui_language() { return ui().language; }

@@ -3,14 +3,16 @@
 
 #include <algorithm>
 
+#include "course/translation.hpp"
 #include "player/rich_text.hpp"
 #include "l10n/strings.hpp"
 
 namespace lektion::ui {
 
-App::App(CoursePtr course, Store* store, AppOptions options)
-    : course_(std::move(course)), store_(store), options_(std::move(options)) {
-    set_ui_language(options_.language.empty() ? course_->lang : options_.language);
+App::App(CoursePtr course, std::filesystem::path course_dir, Store* store, AppOptions options)
+    : course_(std::move(course)), course_dir_(std::move(course_dir)), store_(store),
+      options_(std::move(options)) {
+    if (!options_.language.empty()) set_ui_language(options_.language);
     if (!options_.learner.empty()) {
         guard([&] {
             Learner l;
@@ -42,8 +44,26 @@ void App::pick_learner(const Learner& learner) {
     session_ = std::make_unique<Session>(course_, progress, sink);
     if (!learner.theme.empty()) theme_ = theme_from(learner.theme);
     if (learner.text_size > 0) text_size_ = std::clamp(learner.text_size, min_text_size, max_text_size);
-    if (!learner.language.empty() && options_.language.empty()) set_ui_language(learner.language);
     screen_ = Screen::home;
+    // The learner's own choice wins over the system's, unless --lang said otherwise.
+    if (!learner.language.empty() && options_.language.empty()) set_language(learner.language);
+}
+
+void App::set_language(const std::string& lang) {
+    set_ui_language(lang);
+    const std::string code = ui_language();
+    // The course in the same language when a translation exists; otherwise
+    // the source, its units marked as untranslated.
+    LoadResult loaded = load_course(course_dir_, code);
+    if (loaded.course) {
+        course_ = loaded.course;
+        if (session_) session_->set_course(course_);
+    }
+    chosen_.clear();
+    evaluations_.clear();
+    if (session_) guard([&] { session_->set_language(code); });
+    learner_.language = code;
+    save_settings();
 }
 
 void App::save_settings() {
@@ -138,6 +158,12 @@ void App::heading(const Text& text, float width, ImFont* font) {
     ImGui::Dummy({0, fonts_.size * 0.3f});
     draw_text(fonts_, text, width, font, palette(theme_).heading, 1.3f);
     ImGui::Dummy({0, fonts_.size * 0.1f});
+}
+
+void App::untranslated_note(const std::vector<Block>& blocks, const Text& heading, float width) {
+    bool any = heading.untranslated;
+    for (const Block& b : blocks) any |= b.text.untranslated || b.alt.untranslated;
+    if (any) draw_plain(fonts_.italic, tr("lesson.untranslated"), width, palette(theme_).muted, 1.3f);
 }
 
 void App::paragraph(const Text& text, float width) {

@@ -3,6 +3,7 @@
 // call frame() between ImGui::NewFrame() and ImGui::Render().
 #pragma once
 
+#include <filesystem>
 #include <functional>
 #include <map>
 #include <memory>
@@ -41,7 +42,9 @@ struct AppOptions {
 
 class App {
 public:
-    App(CoursePtr course, Store* store, AppOptions options);
+    // `course_dir` is where the course came from: a language switch reloads
+    // it with that language's translation.
+    App(CoursePtr course, std::filesystem::path course_dir, Store* store, AppOptions options);
 
     void frame();  // one frame of the interface
 
@@ -61,6 +64,8 @@ public:
     // For the screenshot tour and for tests: jump straight to a screen.
     void show(Screen screen) { screen_ = screen; }
     void set_text_size(float size);
+    void set_language(const std::string& lang);  // interface and course; keeps the place
+    const Course& course() const { return *course_; }
     void set_theme(Theme theme) { theme_ = theme; }
     void set_quiz_page(QuizPage page, int index = 0) { quiz_page_ = page, quiz_index_ = index; }
     std::string last_error() const { return error_; }
@@ -96,7 +101,10 @@ private:
     void save_settings();
     void guard(const std::function<void()>& action);  // shows a records failure instead of crashing
 
+    void untranslated_note(const std::vector<Block>& blocks, const Text& heading, float width);
+
     CoursePtr course_;
+    std::filesystem::path course_dir_;
     Store* store_;
     AppOptions options_;
     std::vector<Learner> memory_learners_;  // when there is no store

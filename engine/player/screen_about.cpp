@@ -1,9 +1,28 @@
 // About (credits and the EU funding disclaimer) and Settings.
+#include <unicode/locid.h>
+#include <unicode/stringoptions.h>
+#include <unicode/unistr.h>
+
 #include "player/app.hpp"
 #include "player/rich_text.hpp"
 #include "l10n/strings.hpp"
 
 namespace lektion::ui {
+
+namespace {
+
+// "Deutsch", "polski", "ελληνικά": each language named in itself.
+std::string native_name(const std::string& code) {
+    const icu::Locale locale(code.c_str());
+    icu::UnicodeString name;
+    locale.getDisplayLanguage(locale, name);
+    name.toTitle(nullptr, locale, U_TITLECASE_NO_LOWERCASE | U_TITLECASE_NO_BREAK_ADJUSTMENT);
+    std::string utf8;
+    name.toUTF8String(utf8);
+    return utf8;
+}
+
+}  // namespace
 
 void App::about_screen() {
     ImGui::BeginChild("about", {0, 0}, false);
@@ -35,6 +54,22 @@ void App::settings_screen() {
     ImGui::Text("%.0f px", text_size_);
     ImGui::SameLine();
     if (button(tr("settings.larger"))) set_text_size(text_size_ + 2);
+
+    draw_plain(fonts_.heading, tr("settings.language"), width, pal.heading);
+    const std::string current = ui_language();
+    std::string current_name;
+    for (const std::string& code : ui_languages())
+        if (code == current) current_name = native_name(code);
+    ImGui::SetNextItemWidth(width);
+    if (ImGui::BeginCombo("##language", current_name.c_str())) {
+        for (const std::string& code : ui_languages()) {
+            const std::string name = native_name(code) + "##" + code;
+            if (ImGui::Selectable(name.c_str(), code == current)) set_language(code);
+            remember(native_name(code));
+        }
+        ImGui::EndCombo();
+    }
+    remember("##language");
 
     draw_plain(fonts_.heading, tr("settings.theme"), width, pal.heading);
     for (Theme t : {Theme::light, Theme::dark, Theme::contrast}) {

@@ -139,6 +139,7 @@ void App::lesson_screen() {
     begin_column(width);
     ImGui::BeginGroup();
     if (const Section* sec = s.section(pos)) {
+        untranslated_note(sec->blocks, sec->heading, width);
         heading(sec->heading, width, fonts_.title);
         blocks(sec->blocks, width);
     } else {

@@ -1,0 +1,173 @@
+#include "course/translation.hpp"
+
+#include <algorithm>
+#include <map>
+
+#include <fmt/format.h>
+
+#include "course/text.hpp"
+#include "course/visit.hpp"
+
+namespace lektion {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+void read_spans(pugi::xml_node node, std::uint8_t emphasis, Text& out,
+                std::vector<std::string>& problems, int depth) {
+    for (pugi::xml_node c : node.children()) {
+        if (c.type() == pugi::node_pcdata || c.type() == pugi::node_cdata) {
+            out.spans.push_back({c.value(), emphasis});
+        } else if (c.type() == pugi::node_element) {
+            const std::string_view ctype = c.attribute("ctype").value();
+            if (std::string_view(c.name()) != "g" || (ctype != "bold" && ctype != "italic")) {
+                problems.push_back(fmt::format("inline <{}> is not supported; use <g ctype=\"bold\"> "
+                                               "or <g ctype=\"italic\">",
+                                               c.name()));
+                continue;
+            }
+            if (depth > 16) {
+                problems.push_back("inline tags nest too deeply");
+                continue;
+            }
+            read_spans(c, emphasis | (ctype == "bold" ? bold : italic), out, problems, depth + 1);
+        }
+    }
+}
+
+int count_words(const Text& t) {
+    int n = 0;
+    bool in = false;
+    for (const Span& s : t.spans)
+        for (char c : s.text) {
+            const bool space = c == ' ';
+            if (!space && !in) ++n;
+            in = !space;
+        }
+    return n;
+}
+
+bool same_text(const Text& a, const Text& b) {
+    if (a.spans.size() != b.spans.size()) return false;
+    for (std::size_t i = 0; i < a.spans.size(); ++i)
+        if (a.spans[i].text != b.spans[i].text || a.spans[i].emphasis != b.spans[i].emphasis)
+            return false;
+    return true;
+}
+
+std::string emphasis_signature(const Text& t) {
+    std::string sig;
+    for (const Span& s : t.spans) sig += static_cast<char>('0' + s.emphasis);
+    sig.erase(std::remove(sig.begin(), sig.end(), '0'), sig.end());
+    sig.erase(std::unique(sig.begin(), sig.end()), sig.end());
+    return sig;
+}
+
+std::string escape(std::string_view s) {
+    std::string out;
+    for (char c : s) {
+        if (c == '&') out += "&amp;";
+        else if (c == '<') out += "&lt;";
+        else if (c == '>') out += "&gt;";
+        else out += c;
+    }
+    return out;
+}
+
+}  // namespace
+
+Text read_xliff_inline(pugi::xml_node node, std::vector<std::string>& problems) {
+    Text t;
+    read_spans(node, plain, t, problems, 0);
+    tidy(t);
+    return t;
+}
+
+std::string to_xliff_inline(const Text& text) {
+    std::string out;
+    int id = 0;
+    for (const Span& s : text.spans) {
+        std::string inner = escape(s.text);
+        if (s.emphasis & italic) inner = fmt::format("<g id=\"{}\" ctype=\"italic\">{}</g>", ++id, inner);
+        if (s.emphasis & bold) inner = fmt::format("<g id=\"{}\" ctype=\"bold\">{}</g>", ++id, inner);
+        out += inner;
+    }
+    return out;
+}
+
+std::vector<std::string> course_languages(const fs::path& dir) {
+    std::vector<std::string> out;
+    std::error_code ec;
+    for (const auto& entry : fs::directory_iterator(dir / "translations", ec))
+        if (entry.is_directory()) out.push_back(entry.path().filename().string());
+    std::sort(out.begin(), out.end());
+    return out;
+}
+
+LoadResult load_course(const fs::path& dir, const std::string& lang, TranslationStats* stats) {
+    LoadResult result = load_course(dir);
+    if (!result.course || lang.empty() || lang == result.course->lang) return result;
+    auto course = std::make_shared<Course>(*result.course);
+
+    std::map<std::string, Text*> units;
+    std::map<std::string, int> source_words;  // counted before the overlay replaces the text
+    for_each_text(*course, [&](Text& t, const UnitContext&) {
+        units[t.id] = &t;
+        source_words[t.id] = count_words(t);
+    });
+    std::map<std::string, bool> done;
+
+    std::error_code ec;
+    std::vector<fs::path> files;
+    for (const auto& entry : fs::directory_iterator(dir / "translations" / lang, ec))
+        if (entry.path().extension() == ".xlf") files.push_back(entry.path());
+    std::sort(files.begin(), files.end());
+    for (const fs::path& path : files) {
+        XmlFile file(path, path.generic_string(), XmlLimits{}, result.diagnostics);
+        if (!file.ok()) continue;
+        for (pugi::xml_node xfile : file.root().children("file")) {
+            for (pugi::xml_node unit : xfile.child("body").children("trans-unit")) {
+                const std::string id = unit.attribute("id").value();
+                auto it = units.find(id);
+                if (it == units.end()) {
+                    file.warning(unit, fmt::format("translation of '{}', which the course no longer has", id));
+                    continue;
+                }
+                pugi::xml_node target = unit.child("target");
+                std::vector<std::string> problems;
+                Text translated = read_xliff_inline(target, problems);
+                for (const std::string& p : problems) file.warning(target, fmt::format("'{}': {}", id, p));
+                if (translated.empty()) continue;
+                const Text source_then = read_xliff_inline(unit.child("source"), problems);
+                Text& current = *it->second;
+                if (!same_text(source_then, current)) {
+                    file.warning(unit, fmt::format("stale translation of '{}': the source changed since "
+                                                   "it was translated",
+                                                   id));
+                    if (stats) ++stats->stale;
+                }
+                if (emphasis_signature(translated) != emphasis_signature(current))
+                    file.warning(target, fmt::format("'{}': the emphasis tags differ from the source", id));
+                translated.id = id;
+                current = std::move(translated);
+                done[id] = true;
+            }
+        }
+    }
+    for (auto& [id, text] : units) {
+        const bool ok = done.count(id) > 0;
+        text->untranslated = !ok;
+        if (stats) {
+            ++stats->units;
+            const int words = source_words[id];
+            stats->words += words;
+            if (ok) ++stats->translated, stats->words_translated += words;
+            else ++stats->missing;
+        }
+    }
+    result.course = std::move(course);
+    return result;
+}
+
+}  // namespace lektion

@@ -1,0 +1,36 @@
+// Course translations: XLIFF 1.2 files beside the course, one folder per
+// language (translations/<lang>/<file>.xlf), keyed by the units' stable ids,
+// overlaid on the source text at load.
+#pragma once
+
+#include <filesystem>
+#include <string>
+#include <vector>
+
+#include "course/loader.hpp"
+
+namespace lektion {
+
+struct TranslationStats {
+    int units = 0, translated = 0, stale = 0, missing = 0;
+    int words = 0, words_translated = 0;
+};
+
+// Languages the course can be shown in: its source language and every
+// translation folder.
+std::vector<std::string> course_languages(const std::filesystem::path& dir);
+
+// The course in `lang`: the source, with every translated unit replaced.
+// Units without a translation keep the source text and are marked
+// untranslated. Stale units (source changed since translation) are shown
+// and reported as warnings; unknown ids and tag mismatches too.
+LoadResult load_course(const std::filesystem::path& dir, const std::string& lang,
+                       TranslationStats* stats = nullptr);
+
+// Inline text of an XLIFF <source> or <target>: characters and <g ctype="bold|italic">.
+Text read_xliff_inline(pugi::xml_node node, std::vector<std::string>& problems);
+
+// The <source>/<target> markup of a unit: "a <g id="1" ctype="bold">b</g>".
+std::string to_xliff_inline(const Text& text);
+
+}  // namespace lektion

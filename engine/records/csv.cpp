@@ -1,0 +1,128 @@
+#include "records/csv.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <map>
+
+#include <fmt/format.h>
+
+namespace lektion {
+
+namespace {
+
+constexpr const char* header[] = {
+    "learner",       "course",        "course_version", "item",   "item_id",
+    "title",         "completed",     "score_raw",      "score_max", "score_percent",
+    "passed",        "started",       "completed_at",   "last_activity",
+};
+
+struct Row {
+    std::string version;  // of the item's latest event
+    std::string started, completed_at, last;
+    bool completed = false;
+    int raw = 0, max = 0;
+    bool scored = false;
+    std::optional<bool> passed;
+};
+
+void touch(Row& row, const RecordedEvent& r) {
+    if (row.started.empty()) row.started = r.at;
+    row.last = r.at;
+    row.version = r.course_version;
+}
+
+std::string percent(int raw, int max) {
+    return max > 0 ? fmt::format("{:.1f}", 100.0 * raw / max) : std::string();
+}
+
+void write_row(std::ostream& out, const std::vector<std::string>& fields) {
+    for (std::size_t i = 0; i < fields.size(); ++i) out << (i ? "," : "") << csv_field(fields[i]);
+    out << "\r\n";
+}
+
+const Lesson* find_lesson(const Course* course, const std::string& id) {
+    if (!course) return nullptr;
+    for (const Lesson& l : course->lessons)
+        if (l.id == id) return &l;
+    return nullptr;
+}
+
+void write_learner_course(std::ostream& out, const LearnerCourse& lc, const Course* course) {
+    // Lessons in course order (or order of first appearance), then attempts by number.
+    std::vector<std::string> lesson_order;
+    if (course)
+        for (const Lesson& l : course->lessons) lesson_order.push_back(l.id);
+    std::map<std::string, Row> lessons;
+    std::map<std::string, std::map<std::string, bool>> first_check_answers;
+    std::map<int, Row> attempts;
+    for (const RecordedEvent& r : lc.events) {
+        const Event& e = r.event;
+        if (!e.lesson.empty()) {
+            if (std::find(lesson_order.begin(), lesson_order.end(), e.lesson) == lesson_order.end())
+                lesson_order.push_back(e.lesson);
+            Row& row = lessons[e.lesson];
+            touch(row, r);
+            if (e.kind == EventKind::lesson_completed && !row.completed) {
+                row.completed = true;
+                row.completed_at = r.at;
+            }
+            if (e.kind == EventKind::check_answered)
+                first_check_answers[e.lesson].try_emplace(e.target, e.answer.correct);
+        }
+        if (e.kind == EventKind::quiz_started || e.kind == EventKind::quiz_answered ||
+            e.kind == EventKind::quiz_submitted) {
+            Row& row = attempts[e.attempt];
+            touch(row, r);
+            if (e.kind == EventKind::quiz_submitted) {
+                row.completed = true;
+                row.completed_at = r.at;
+                row.scored = true;
+                row.raw = e.score.raw;
+                row.max = e.score.max;
+                row.passed = e.score.passed;
+            }
+        }
+    }
+
+    for (const std::string& id : lesson_order) {
+        Row row = lessons.count(id) ? lessons[id] : Row{};
+        const Lesson* lesson = find_lesson(course, id);
+        const auto& answers = first_check_answers[id];
+        const int checks = lesson ? static_cast<int>(lesson->checks.size()) : static_cast<int>(answers.size());
+        const int right = static_cast<int>(std::count_if(answers.begin(), answers.end(),
+                                                         [](const auto& a) { return a.second; }));
+        const bool any = checks > 0 && !answers.empty();
+        write_row(out, {lc.learner.name, lc.course_id, row.version, "lesson", id,
+                        lesson ? lesson->title.plain() : "", row.completed ? "yes" : "no",
+                        any ? std::to_string(right) : "", any ? std::to_string(checks) : "",
+                        any ? percent(right, checks) : "", "", row.started, row.completed_at, row.last});
+    }
+    const std::string quiz_title = course && course->quiz ? course->quiz->title.plain() : "";
+    for (const auto& [number, row] : attempts)
+        write_row(out, {lc.learner.name, lc.course_id, row.version, "quiz attempt", std::to_string(number),
+                        quiz_title, row.completed ? "yes" : "no",
+                        row.scored ? std::to_string(row.raw) : "", row.scored ? std::to_string(row.max) : "",
+                        row.scored ? percent(row.raw, row.max) : "",
+                        row.passed ? (*row.passed ? "yes" : "no") : "", row.started, row.completed_at,
+                        row.last});
+}
+
+}  // namespace
+
+std::string csv_field(std::string_view text) {
+    if (text.find_first_of(",\"\r\n") == std::string_view::npos) return std::string(text);
+    std::string out = "\"";
+    for (char c : text) {
+        if (c == '"') out += '"';
+        out += c;
+    }
+    return out + '"';
+}
+
+void write_csv(std::ostream& out, const Store& store, const ExportScope& scope) {
+    out << "\xEF\xBB\xBF";
+    write_row(out, std::vector<std::string>(std::begin(header), std::end(header)));
+    for (const LearnerCourse& lc : gather(store, scope)) write_learner_course(out, lc, scope.course);
+}
+
+}  // namespace lektion
