@@ -1,13 +1,249 @@
-// Placeholder until the records commands land.
+// lektion records export|verify|delete|list and lektion report: learner
+// records for trainers, and each learner's right to their data and to erasure.
+#include <fcntl.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <cstdio>
+#include <cstring>
+#include <fstream>
+#include <filesystem>
+#include <sstream>
+
+#include <fmt/format.h>
+
 #include "cli/commands.hpp"
+#include "course/loader.hpp"
+#include "records/csv.hpp"
+#include "records/full_export.hpp"
+#include "records/report.hpp"
+#include "records/report_text.hpp"
+#include "records/store.hpp"
+#include "records/xapi.hpp"
 
 namespace lektion::cli {
+
+namespace {
+
+struct Options {
+    std::string data_dir;
+    std::string format = "csv";
+    std::string course;
+    std::string learner;
+    std::string output;
+    std::string file;
+    bool one_learner = false;  // --learner given, even as ""
+
+    std::string home_page = default_home_page;
+    std::string activity_base = default_activity_base;
+};
+
+void add_data_dir(CLI::App* cmd, Options& o) {
+    cmd->add_option("--data-dir", o.data_dir,
+                    "Records folder (default: $LEKTION_DATA_DIR, else $XDG_DATA_HOME/lektion, "
+                    "else ~/.local/share/lektion)");
+}
+
+// xAPI wants an IRI: a scheme, a colon, and no spaces.
+const CLI::Validator iri_check(
+    [](const std::string& s) -> std::string {
+        const auto colon = s.find(':');
+        const bool ok = colon != std::string::npos && colon > 0 && std::isalpha(static_cast<unsigned char>(s[0])) &&
+                        s.find_first_of(" \t\r\n\"<>") == std::string::npos && colon + 1 < s.size();
+        return ok ? std::string() : "must be an absolute IRI such as https://example.org/learners";
+    },
+    "IRI");
+
+// Loads the course, or says why not; nullptr then.
+CoursePtr load(const std::string& dir) {
+    LoadResult r = load_course(dir);
+    if (!r.course)
+        std::fprintf(stderr, "lektion: %s does not load (%d errors); run lektion lint %s for details\n",
+                     dir.c_str(), r.diagnostics.error_count(), dir.c_str());
+    return r.course;
+}
+
+// Written beside the target and renamed over it: a reader never sees half a
+// file, and the records (personal data) get mode 0600.
+void write_output(const std::string& file, const std::string& text) {
+    if (file.empty() || file == "-") {
+        std::fwrite(text.data(), 1, text.size(), stdout);
+        std::fflush(stdout);
+        return;
+    }
+    const std::string part = file + ".part";
+    const int fd = ::open(part.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
+    if (fd < 0) throw RecordsError(fmt::format("{}: cannot be written ({})", file, std::strerror(errno)));
+    std::size_t done = 0;
+    while (done < text.size()) {
+        const ssize_t n = ::write(fd, text.data() + done, text.size() - done);
+        if (n < 0 && errno == EINTR) continue;
+        if (n <= 0) {
+            const int err = errno;
+            ::close(fd);
+            ::unlink(part.c_str());
+            throw RecordsError(fmt::format("{}: cannot be written ({})", file, std::strerror(err)));
+        }
+        done += static_cast<std::size_t>(n);
+    }
+    const bool synced = ::fsync(fd) == 0;
+    ::close(fd);
+    if (!synced || ::rename(part.c_str(), file.c_str()) != 0) {
+        const int err = errno;
+        ::unlink(part.c_str());
+        throw RecordsError(fmt::format("{}: cannot be written ({})", file, std::strerror(err)));
+    }
+}
+
+Learner learner_named(const Store& store, const std::string& name) {
+    if (auto l = store.find_learner(name)) return *l;
+    throw RecordsError(fmt::format("{}: no learner named \"{}\"", store.path().string(), name));
+}
+
+int run_export(const Options& o) {
+    CoursePtr course;
+    if (!o.course.empty() && !(course = load(o.course))) return 1;
+    Store store(data_dir(o.data_dir), Store::Access::read);
+    ExportScope scope;
+    scope.course = course.get();
+    if (o.one_learner) scope.learner = learner_named(store, o.learner).id;
+    std::string text;
+    if (o.format == "csv") {
+        std::ostringstream out;
+        write_csv(out, store, scope);
+        text = out.str();
+    } else if (o.format == "xapi") {
+        text = xapi_export(store, scope, {o.home_page, o.activity_base});
+    } else {
+        text = json_export(store, scope);
+    }
+    write_output(o.output, text);
+    return 0;
+}
+
+std::string read_file(const std::string& file) {
+    std::error_code ec;
+    if (std::filesystem::is_directory(file, ec)) throw RecordsError(fmt::format("{}: is a folder, not a file", file));
+    std::ifstream in(file, std::ios::binary);
+    if (!in) throw RecordsError(fmt::format("{}: cannot be read ({})", file, std::strerror(errno)));
+    std::ostringstream text;
+    text << in.rdbuf();
+    if (in.bad()) throw RecordsError(fmt::format("{}: cannot be read", file));
+    return text.str();
+}
+
+int run_verify(const Options& o) {
+    const std::string text = read_file(o.file);
+    const ChainCheck c = verify_xapi_chain(text);
+    if (c.intact) {
+        std::printf("%s\n", c.message.c_str());
+        return 0;
+    }
+    std::fprintf(stderr, "%s: %s\n", o.file.c_str(), c.message.c_str());
+    return 1;
+}
+
+int run_delete(const Options& o) {
+    Store store(data_dir(o.data_dir), Store::Access::update);
+    const Learner l = learner_named(store, o.learner);
+    const std::size_t events = store.events(l.id).size();
+    store.delete_learner(l.id);
+    std::printf("erased %s: %zu events, settings and registrations; %s compacted\n", l.name.c_str(),
+                events, store.path().string().c_str());
+    return 0;
+}
+
+int run_list(const Options& o) {
+    Store store(data_dir(o.data_dir), Store::Access::read);
+    const std::vector<Learner> learners = store.learners();
+    for (const Learner& l : learners) {
+        std::string courses;
+        for (const std::string& c : store.courses(l.id)) {
+            const auto st = store.state(l.id, c);
+            courses += fmt::format("{}{} {}{}", courses.empty() ? "" : ", ", c,
+                                   st ? st->course_version : std::string("?"),
+                                   st && st->course_complete ? " (complete)" : "");
+        }
+        std::printf("%s\t%s\t%s\n", l.name.c_str(), l.language.empty() ? "-" : l.language.c_str(),
+                    courses.empty() ? "no courses yet" : courses.c_str());
+    }
+    std::fprintf(stderr, "%zu learner%s in %s\n", learners.size(), learners.size() == 1 ? "" : "s",
+                 store.path().string().c_str());
+    return 0;
+}
+
+// Every failure the user can meet ends here as one line and status 1.
+template <class F>
+int guarded(F&& run) {
+    try {
+        return run();
+    } catch (const RecordsError& e) {
+        std::fprintf(stderr, "%s\n", e.what());
+    } catch (const std::exception& e) {
+        std::fprintf(stderr, "lektion: %s\n", e.what());
+    }
+    return 1;
+}
+
+}  // namespace
+
 Run add_records(CLI::App& app) {
-    app.add_subcommand("records", "Learner records (not yet available)");
-    return [] { return 1; };
+    auto* cmd = app.add_subcommand("records", "Learner records: export, verify, delete, list");
+    cmd->require_subcommand(1);
+    auto o = std::make_shared<Options>();
+
+    auto* exp = cmd->add_subcommand("export", "Write learner records as CSV, xAPI statements or JSON");
+    exp->add_option("--format", o->format, "csv (for spreadsheets, the default), xapi or json (everything)")
+        ->check(CLI::IsMember({"csv", "xapi", "json"}));
+    exp->add_option("--course", o->course, "Only this course folder's course, with its titles");
+    exp->add_option("--learner", o->learner, "Only this learner: all their data")
+        ->each([o](const std::string&) { o->one_learner = true; });
+    exp->add_option("-o,--output", o->output, "Write to FILE (mode 0600) instead of standard output");
+    exp->add_option("--home-page", o->home_page, "xAPI: home page of the learners' accounts")
+        ->check(iri_check)
+        ->capture_default_str();
+    exp->add_option("--activity-base", o->activity_base, "xAPI: where activity ids begin")
+        ->check(iri_check)
+        ->capture_default_str();
+    add_data_dir(exp, *o);
+
+    auto* verify = cmd->add_subcommand("verify", "Check the hash chain of an xAPI export");
+    verify->add_option("FILE", o->file, "A file written by lektion records export --format xapi")->required();
+
+    auto* del = cmd->add_subcommand("delete", "Erase a learner and every record of them");
+    del->add_option("--learner", o->learner, "The learner's name")->required();
+    add_data_dir(del, *o);
+
+    auto* list = cmd->add_subcommand("list", "List the learners and their courses");
+    add_data_dir(list, *o);
+
+    return [o, exp, verify, del, list] {
+        return guarded([&] {
+            if (exp->parsed()) return run_export(*o);
+            if (verify->parsed()) return run_verify(*o);
+            if (del->parsed()) return run_delete(*o);
+            if (list->parsed()) return run_list(*o);
+            return 2;
+        });
+    };
 }
+
 Run add_report(CLI::App& app) {
-    app.add_subcommand("report", "Trainer report (not yet available)");
-    return [] { return 1; };
+    auto* cmd = app.add_subcommand("report", "Trainer report: completion, quiz scores, questions");
+    auto o = std::make_shared<Options>();
+    o->course = default_course_dir();
+    cmd->add_option("--course", o->course, "Course folder (default: the bundled course)");
+    add_data_dir(cmd, *o);
+    return [o] {
+        return guarded([&] {
+            const CoursePtr course = load(o->course);
+            if (!course) return 1;
+            Store store(data_dir(o->data_dir), Store::Access::read);
+            const std::string text = format_report(make_report(store, *course));
+            std::fwrite(text.data(), 1, text.size(), stdout);
+            return 0;
+        });
+    };
 }
+
 }  // namespace lektion::cli

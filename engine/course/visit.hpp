@@ -18,7 +18,7 @@ struct UnitContext {
 
 namespace detail {
 
-template <class C, class T, class F>
+template <class C, class F>
 void visit_blocks(C& blocks, UnitContext ctx, F& f) {
     for (auto& b : blocks) {
         switch (b.kind) {
@@ -32,7 +32,7 @@ void visit_blocks(C& blocks, UnitContext ctx, F& f) {
         case BlockKind::callout:
             ctx.kind = "box title";
             if (b.title) f(*b.title, ctx);
-            visit_blocks<decltype(b.children), T>(b.children, ctx, f);
+            visit_blocks(b.children, ctx, f);
             break;
         case BlockKind::figure:
             ctx.kind = "image description";
@@ -64,7 +64,7 @@ void visit_sections(C& sections, UnitContext ctx, F& f) {
         ctx.section = s.heading.plain();
         ctx.kind = "heading";
         f(s.heading, ctx);
-        visit_blocks<decltype(s.blocks), Text>(s.blocks, ctx, f);
+        visit_blocks(s.blocks, ctx, f);
     }
 }
 

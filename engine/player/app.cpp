@@ -3,6 +3,8 @@
 
 #include <algorithm>
 
+#include <imgui_internal.h>  // GetItemID
+
 #include "course/translation.hpp"
 #include "player/rich_text.hpp"
 #include "l10n/strings.hpp"
@@ -78,7 +80,35 @@ void App::set_text_size(float size) {
 }
 
 void App::remember(const std::string& label) {
-    widgets_[label] = {ImGui::GetItemRectMin(), ImGui::GetItemRectMax()};
+    const ImGuiID id = ImGui::GetItemID();
+    widgets_[label] = {ImGui::GetItemRectMin(), ImGui::GetItemRectMax(), id};
+    if (GImGui->CurrentItemFlags & ImGuiItemFlags_Disabled) return;
+    tab_order_.push_back(id);
+    if (id == tab_target_) {
+        ImGui::SetFocusID(id, ImGui::GetCurrentWindow());
+        GImGui->NavDisableHighlight = false;  // the focus must be visible
+        GImGui->NavDisableMouseHover = true;
+        if (!ImGui::IsItemVisible()) ImGui::SetScrollHereY(0.5f);
+        tab_target_ = 0;
+    }
+}
+
+void App::tab(bool backwards) {
+    const std::vector<ImGuiID>& order = previous_tab_order_;
+    if (order.empty()) return;
+    auto it = std::find(order.begin(), order.end(), GImGui->NavId);
+    std::ptrdiff_t i = it == order.end() ? (backwards ? 0 : -1) : it - order.begin();
+    const auto n = static_cast<std::ptrdiff_t>(order.size());
+    i = ((backwards ? i - 1 : i + 1) % n + n) % n;
+    tab_target_ = order[static_cast<std::size_t>(i)];
+}
+
+void App::before_new_frame(ImGuiIO& io) {
+    const bool enter = io.KeysDown[keys::enter] || io.KeysDown[keys::kp_enter];
+    if (enter_as_space_ && !enter) io.KeysDown[keys::space] = false, enter_as_space_ = false;
+    // A text field keeps Enter for itself.
+    if (enter && !io.WantTextInput && !io.KeysDown[keys::space])
+        io.KeysDown[keys::space] = true, enter_as_space_ = true;
 }
 
 bool App::button(const std::string& label, ImVec2 size) {
@@ -100,6 +130,7 @@ void App::begin_column(float width) {
 
 void App::shortcuts() {
     ImGuiIO& io = ImGui::GetIO();
+    if (ImGui::IsKeyPressed(keys::tab) && !io.WantTextInput) tab(io.KeyShift);
     if (io.KeyCtrl && (ImGui::IsKeyPressed(keys::equal) || ImGui::IsKeyPressed(keys::kp_add)))
         set_text_size(text_size_ + 2);
     if (io.KeyCtrl && (ImGui::IsKeyPressed(keys::minus) || ImGui::IsKeyPressed(keys::kp_subtract)))
@@ -131,6 +162,9 @@ void App::top_bar() {
 
 void App::frame() {
     widgets_.clear();
+    // Tab works on the order of the frame before, which is what is on screen.
+    previous_tab_order_ = std::move(tab_order_);
+    tab_order_.clear();
     const ImGuiViewport* vp = ImGui::GetMainViewport();
     ImGui::SetNextWindowPos(vp->WorkPos);
     ImGui::SetNextWindowSize(vp->WorkSize);

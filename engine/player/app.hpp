@@ -27,11 +27,14 @@ enum class QuizPage { intro, question, review, result };
 // GLFW's key codes, which the Dear ImGui 1.86 GLFW backend writes into
 // io.KeysDown; the headless tests use the same numbers.
 namespace keys {
-constexpr int right = 262, left = 263, equal = 61, minus = 45, kp_add = 334, kp_subtract = 333;
+constexpr int right = 262, left = 263, down = 264, up = 265, equal = 61, minus = 45, kp_add = 334,
+              kp_subtract = 333, enter = 257, kp_enter = 335, space = 32, tab = 258,
+              left_shift = 340, right_shift = 344;
 }
 
 struct WidgetRect {
     ImVec2 min, max;
+    ImGuiID id = 0;
     ImVec2 centre() const { return {(min.x + max.x) / 2, (min.y + max.y) / 2}; }
 };
 
@@ -46,6 +49,9 @@ public:
     // it with that language's translation.
     App(CoursePtr course, std::filesystem::path course_dir, Store* store, AppOptions options);
 
+    // Before ImGui::NewFrame(): Dear ImGui 1.86 activates buttons with Space
+    // only; learners expect Enter to activate too.
+    void before_new_frame(ImGuiIO& io);
     void frame();  // one frame of the interface
 
     // The front end rebuilds the font atlas when this changes.
@@ -124,6 +130,12 @@ private:
     std::string error_;
     std::map<std::string, WidgetRect> widgets_;
     bool scroll_to_top_ = false;
+    bool enter_as_space_ = false;  // Space held down on the learner's behalf
+    // Dear ImGui 1.86 tabs only between text fields: Tab here visits every
+    // control in the order drawn, like in any other desktop program.
+    std::vector<ImGuiID> tab_order_, previous_tab_order_;
+    ImGuiID tab_target_ = 0;
+    void tab(bool backwards);
 };
 
 }  // namespace lektion::ui

@@ -26,6 +26,7 @@ const ImWchar* glyph_ranges() {
         0x2000, 0x206F,  // General Punctuation: dashes, quotes, ellipsis
         0x20AC, 0x20AC,  // euro sign
         0x2190, 0x21FF,  // arrows
+        0x2212, 0x2212,  // minus sign
         0x2713, 0x2717,  // check and cross marks
         0,
     };
@@ -56,9 +57,9 @@ bool build_fonts(ImFontAtlas& atlas, float size, Fonts& out, std::string& error)
     config.OversampleV = 1;
     auto add = [&](const std::string& path, float px) {
         ImFont* font = atlas.AddFontFromFileTTF(path.c_str(), px, &config, glyph_ranges());
-        // Noto Sans lacks arrows and the check and cross marks: merge them from DejaVu.
+        // Noto Sans lacks arrows, the minus sign and the check and cross marks: merge them from DejaVu.
         if (font && !symbols.empty()) {
-            static const ImWchar marks[] = {0x2190, 0x21FF, 0x2713, 0x2717, 0};
+            static const ImWchar marks[] = {0x2190, 0x21FF, 0x2212, 0x2212, 0x2713, 0x2717, 0};
             ImFontConfig merge = config;
             merge.MergeMode = true;
             atlas.AddFontFromFileTTF(symbols.c_str(), px, &merge, marks);

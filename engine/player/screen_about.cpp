@@ -25,7 +25,7 @@ std::string native_name(const std::string& code) {
 }  // namespace
 
 void App::about_screen() {
-    ImGui::BeginChild("about", {0, 0}, false);
+    ImGui::BeginChild("about", {0, 0}, false, ImGuiWindowFlags_NavFlattened);
     const float width = column_width() - ImGui::GetStyle().ScrollbarSize;
     const Palette& pal = palette(theme_);
     begin_column(width);

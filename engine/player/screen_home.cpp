@@ -29,7 +29,7 @@ std::string quiz_status(const Session& s) {
 void App::home_screen() {
     Session& s = *session_;
     const Palette& pal = palette(theme_);
-    ImGui::BeginChild("home", {0, 0}, false);
+    ImGui::BeginChild("home", {0, 0}, false, ImGuiWindowFlags_NavFlattened);
     const float width = column_width();
     begin_column(width);
     ImGui::BeginGroup();

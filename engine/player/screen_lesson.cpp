@@ -109,7 +109,7 @@ void App::lesson_screen() {
 
     // Table of contents.
     const float toc_width = std::min(fonts_.size * 17, ImGui::GetContentRegionAvail().x * 0.3f);
-    ImGui::BeginChild("toc", {toc_width, -footer}, true);
+    ImGui::BeginChild("toc", {toc_width, -footer}, true, ImGuiWindowFlags_NavFlattened);
     draw_text(fonts_, lesson.title, toc_width - ImGui::GetStyle().WindowPadding.x * 2, fonts_.bold,
               pal.heading, 1.3f);
     ImGui::Separator();
@@ -133,7 +133,7 @@ void App::lesson_screen() {
     ImGui::SameLine();
 
     // The page.
-    ImGui::BeginChild("page", {0, -footer}, false);
+    ImGui::BeginChild("page", {0, -footer}, false, ImGuiWindowFlags_NavFlattened);
     if (scroll_to_top_) ImGui::SetScrollY(0), scroll_to_top_ = false;
     const float width = column_width() - ImGui::GetStyle().ScrollbarSize;
     begin_column(width);

@@ -27,7 +27,7 @@ void App::quiz_screen() {
         return;
     }
     if (quiz_page_ == QuizPage::question && !s.current_attempt()) quiz_page_ = QuizPage::intro;
-    ImGui::BeginChild("quiz", {0, 0}, false);
+    ImGui::BeginChild("quiz", {0, 0}, false, ImGuiWindowFlags_NavFlattened);
     const float width = column_width() - ImGui::GetStyle().ScrollbarSize;
     begin_column(width);
     ImGui::BeginGroup();

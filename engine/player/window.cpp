@@ -52,6 +52,7 @@ struct Frame {
         rebuild_fonts_if_needed();
         ImGui_ImplOpenGL3_NewFrame();
         ImGui_ImplGlfw_NewFrame();
+        app.before_new_frame(ImGui::GetIO());
         ImGui::NewFrame();
         app.frame();
         ImGui::Render();

@@ -42,7 +42,7 @@ std::string tidy_name(std::string_view name) {
     while (begin < end && u_isUWhiteSpace(s.char32At(begin))) begin = s.moveIndex32(begin, 1);
     while (end > begin && u_isUWhiteSpace(s.char32At(s.moveIndex32(end, -1))))
         end = s.moveIndex32(end, -1);
-    s = s.tempSubStringBetween(begin, end);
+    s = icu::UnicodeString(s, begin, end - begin);
     if (s.isEmpty()) throw RecordsError("lektion: a learner name cannot be empty");
     if (s.countChar32() > max_name_length)
         throw RecordsError(fmt::format("lektion: a learner name has at most {} characters", max_name_length));

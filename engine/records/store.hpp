@@ -70,6 +70,7 @@ class Store {
 public:
     enum class Access {
         create,  // creates the folder and the database when missing (the player)
+        update,  // the database must exist; opened for writing (erasure)
         read,    // the database must exist; nothing is recorded (exports, reports).
                  // An older schema is upgraded first when the file is writable.
     };

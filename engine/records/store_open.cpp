@@ -206,8 +206,8 @@ Store::Store(const fs::path& dir) : Store(dir, Access::create) {}
 
 Store::Store(const fs::path& dir, Access access) : path_(dir / file_name()) {
     if (path_.is_relative()) path_ = fs::absolute(path_);
-    if (access == Access::create) open_for_writing(true);
-    else open_for_reading();
+    if (access == Access::read) open_for_reading();
+    else open_for_writing(access == Access::create);
 }
 
 Store::~Store() {

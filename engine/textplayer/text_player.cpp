@@ -91,7 +91,7 @@ private:
     // --- input -------------------------------------------------------------------
     // One line, after the prompt; nullopt at the end of input.
     std::optional<std::string> ask(const std::string& prompt = "") {
-        out_ << prompt << "> " << std::flush;
+        out_ << prompt << (prompt.empty() ? "> " : " > ") << std::flush;
         std::string line;
         if (!std::getline(in_, line)) {
             out_ << "\n";

@@ -1,0 +1,37 @@
+// Dear ImGui without a window or a GPU: the real App, its real frames, and
+// input injected through the 1.86 fields, as the GLFW backend would.
+#pragma once
+
+#include <memory>
+#include <string>
+
+#include <imgui.h>
+
+#include "player/app.hpp"
+
+namespace lektion::test {
+
+class Headless {
+public:
+    explicit Headless(ui::App& app, ImVec2 size = {1180, 800});
+    ~Headless();
+
+    void frame();                         // one frame, rebuilding fonts as the window would
+    void frames(int n) { while (n--) frame(); }
+    bool has(const std::string& label);   // drawn in the last frame
+    void click(const std::string& label); // mouse down and up over the widget
+    void key(int glfw_key, bool ctrl = false, bool alt = false, bool shift = false);
+    void type(const std::string& text);
+    // Moves keyboard focus with the arrow keys (down, then up) until it is on
+    // the widget; false when it cannot be reached.
+    bool focus(const std::string& label);
+    ImGuiID nav_id() const;
+    ImDrawData* draw_data() const { return ImGui::GetDrawData(); }
+
+private:
+    ui::App& app_;
+    ImGuiContext* context_;
+    float built_size_ = 0;
+};
+
+}  // namespace lektion::test

@@ -1,0 +1,222 @@
+// The real player screens, driven headless: mouse, keyboard, a lesson, an
+// attention check and the whole final quiz.
+#include <catch2/catch.hpp>
+
+#include <filesystem>
+#include <random>
+
+#include <fmt/format.h>
+
+#include "course/translation.hpp"
+#include "headless.hpp"
+#include "l10n/strings.hpp"
+#include "resources/paths.hpp"
+
+using namespace lektion;
+using namespace lektion::test;
+
+namespace {
+
+struct TempDir {
+    std::filesystem::path path;
+    TempDir() {
+        path = std::filesystem::temp_directory_path() / fmt::format("lektion-ui-{:x}", std::random_device{}());
+    }
+    ~TempDir() { std::filesystem::remove_all(path); }
+};
+
+struct Fixture {
+    TempDir dir;
+    std::filesystem::path course_dir = bundled_course_dir();
+    CoursePtr course;
+    std::unique_ptr<Store> store;
+    std::unique_ptr<ui::App> app;
+    std::unique_ptr<Headless> ui;
+
+    explicit Fixture(const std::string& learner = "Test", const std::string& lang = "da") {
+        set_ui_language(lang);
+        course = load_course(course_dir, lang).course;
+        REQUIRE(course);
+        store = std::make_unique<Store>(dir.path);
+        app = std::make_unique<ui::App>(course, course_dir, store.get(), ui::AppOptions{learner, lang});
+        ui = std::make_unique<Headless>(*app);
+        ui->frames(2);
+    }
+};
+
+// The label the player gives an option that is correct, found by its text.
+std::string correct_label(Fixture& f, const Question& q) {
+    for (const auto& [label, rect] : f.app->widgets())
+        for (const Option& o : q.options)
+            if (o.correct && label.size() > 3 && label.substr(3) == o.label.plain()) return label;
+    FAIL("no correct option of " << q.id << " on screen");
+    return {};
+}
+
+std::string wrong_label(Fixture& f, const Question& q) {
+    for (const Option& o : q.options)
+        if (!o.correct)
+            for (const auto& [label, rect] : f.app->widgets())
+                if (label.size() > 3 && label.substr(3) == o.label.plain()) return label;
+    FAIL("no wrong option of " << q.id << " on screen");
+    return {};
+}
+
+}  // namespace
+
+TEST_CASE("a learner picks a name by typing it and pressing Enter") {
+    Fixture f("");
+    CHECK(f.app->screen() == ui::Screen::learners);
+    f.ui->click("##name");
+    f.ui->type("Åse Ørsted");
+    f.ui->key(ui::keys::enter);
+    f.ui->frames(2);
+    CHECK(f.app->screen() == ui::Screen::home);
+    CHECK(f.app->learner_name() == "Åse Ørsted");
+    CHECK(f.store->find_learner("åse ørsted"));
+}
+
+TEST_CASE("the mouse reads a lesson, answers its attention check and moves on") {
+    Fixture f;
+    f.ui->click(tr("home.start"));
+    CHECK(f.app->screen() == ui::Screen::lesson);
+    Session& s = *f.app->session();
+    const int pages = s.page_count(0);
+    for (int i = 0; i + 1 < pages; ++i) f.ui->click(tr("nav.next"));
+    REQUIRE(s.is_check_page(s.position()));
+    CHECK_FALSE(s.can_advance());
+    const Question& q = f.course->lessons[0].checks[0];
+    f.ui->click(correct_label(f, q));
+    f.ui->click(tr("lesson.answer"));
+    REQUIRE(s.check_answer(q.id));
+    CHECK(s.check_answer(q.id)->correct);
+    CHECK(f.ui->has(tr("nav.next")));
+    CHECK(s.lesson_complete(0));
+    f.ui->click(tr("nav.next"));
+    CHECK(s.position() == Position{1, 0});
+    // What the learner did is in the database, not only in memory.
+    const Progress stored = f.store->progress(f.store->find_learner("Test")->id, *f.course);
+    CHECK(stored.lessons.at("l1").complete);
+}
+
+TEST_CASE("the whole final quiz, with the mouse, passes and shows the review") {
+    Fixture f;
+    Session& s = *f.app->session();
+    for (int l = 0; l < 5; ++l) {  // the lessons, quickly, through the same session
+        for (int p = 0; p < s.page_count(l); ++p) s.go_to({l, p});
+        const Question& q = f.course->lessons[static_cast<std::size_t>(l)].checks[0];
+        s.answer_check(q.id, {q.options[0].id});
+    }
+    f.ui->click(tr("nav.home"));
+    REQUIRE(s.quiz_state() == QuizState::open);
+    f.ui->click(tr("home.quiz_take"));
+    f.ui->click(tr("quiz.start"));
+    REQUIRE(f.app->quiz_page() == ui::QuizPage::question);
+    const std::vector<std::string> questions = s.current_attempt()->questions;
+    for (std::size_t i = 0; i < questions.size(); ++i) {
+        CHECK(f.ui->has(tr("nav.next")) == (i + 1 < questions.size()));
+        f.ui->click(correct_label(f, *f.course->question(questions[i])));
+        f.ui->click(i + 1 < questions.size() ? tr("nav.next") : tr("quiz.review"));
+    }
+    CHECK(f.app->quiz_page() == ui::QuizPage::review);
+    f.ui->click(tr("quiz.submit"));
+    CHECK(f.app->quiz_page() == ui::QuizPage::result);
+    REQUIRE(s.progress().last_score());
+    CHECK(s.progress().last_score()->raw == 10);
+    CHECK(s.progress().last_score()->passed);
+    CHECK(s.course_complete());
+    CHECK(f.ui->has(tr("quiz.retry")));  // unlimited attempts
+}
+
+TEST_CASE("going back in the quiz keeps the answer and a wrong answer fails below the pass mark") {
+    Fixture f;
+    Session& s = *f.app->session();
+    for (int l = 0; l < 5; ++l) {
+        for (int p = 0; p < s.page_count(l); ++p) s.go_to({l, p});
+        const Question& q = f.course->lessons[static_cast<std::size_t>(l)].checks[0];
+        s.answer_check(q.id, {q.options[0].id});
+    }
+    f.ui->click(tr("nav.home"));
+    f.ui->click(tr("home.quiz_take"));
+    f.ui->click(tr("quiz.start"));
+    const auto questions = s.current_attempt()->questions;
+    // Answer the first four wrong: 6 of 10 is below 70 %.
+    for (std::size_t i = 0; i < questions.size(); ++i) {
+        const Question& q = *f.course->question(questions[i]);
+        f.ui->click(i < 4 ? wrong_label(f, q) : correct_label(f, q));
+        if (i == 1) {  // back and forth keeps the answer
+            f.ui->click(tr("nav.previous"));
+            CHECK(s.current_attempt()->answers.count(questions[0]));
+            f.ui->click(tr("nav.next"));
+        }
+        f.ui->click(i + 1 < questions.size() ? tr("nav.next") : tr("quiz.review"));
+    }
+    f.ui->click(tr("quiz.submit"));
+    CHECK(s.progress().last_score()->raw == 6);
+    CHECK_FALSE(s.progress().last_score()->passed);
+    CHECK(f.ui->has(tr("quiz.retry")));
+}
+
+TEST_CASE("the keyboard alone: arrows and Tab move, Enter and Space activate, Alt+arrows page") {
+    Fixture f;
+    REQUIRE(f.ui->focus(tr("home.start")));
+    f.ui->key(ui::keys::enter);
+    CHECK(f.app->screen() == ui::Screen::lesson);
+    Session& s = *f.app->session();
+    while (!s.is_check_page(s.position())) {
+        const Position before = s.position();
+        f.ui->key(ui::keys::right, false, true);  // Alt+Right: next section
+        REQUIRE(s.position().page == before.page + 1);
+    }
+    const Question& q = f.course->lessons[0].checks[0];
+    REQUIRE(f.ui->focus(correct_label(f, q)));
+    f.ui->key(ui::keys::space);
+    REQUIRE(f.ui->focus(tr("lesson.answer")));
+    f.ui->key(ui::keys::enter);
+    REQUIRE(s.check_answer(q.id));
+    CHECK(s.check_answer(q.id)->correct);
+    f.ui->key(ui::keys::right, false, true);
+    CHECK(s.position() == Position{1, 0});
+    f.ui->key(ui::keys::left, false, true);  // Alt+Left on a lesson's first page: home
+    CHECK(s.position().lesson == -1);
+    CHECK(f.app->screen() == ui::Screen::home);
+}
+
+TEST_CASE("Ctrl+plus and Ctrl+minus rebuild the atlas at a new size") {
+    Fixture f;
+    const float before = f.app->text_size();
+    const float glyph_before = f.app->fonts().regular->FontSize;
+    f.ui->key(ui::keys::equal, true);
+    f.ui->frame();
+    CHECK(f.app->text_size() == before + 2);
+    CHECK(f.app->fonts().regular->FontSize == Approx(glyph_before + 2));
+    f.ui->key(ui::keys::minus, true);
+    f.ui->key(ui::keys::minus, true);
+    f.ui->frame();
+    CHECK(f.app->text_size() == before - 2);
+    // The size is the learner's setting, kept in the records.
+    CHECK(f.store->find_learner("Test")->text_size == Approx(before - 2));
+}
+
+TEST_CASE("switching language mid-lesson keeps the place and the answers") {
+    Fixture f("Test", "da");
+    Session& s = *f.app->session();
+    s.open_lesson(0);
+    for (int p = 0; p < s.page_count(0); ++p) s.go_to({0, p});
+    const Question& q = f.course->lessons[0].checks[0];
+    s.answer_check(q.id, {q.options[1].id});
+    s.go_to({0, 3});
+    f.ui->frame();
+    f.app->set_language("el");
+    f.ui->frames(2);
+    CHECK(ui_language() == "el");
+    CHECK(s.position() == Position{0, 3});
+    CHECK(s.check_answer(q.id));
+    CHECK(s.lesson_complete(0));
+    f.app->set_language("en");
+    f.ui->frames(2);
+    CHECK(f.app->course().lessons[0].title.plain().rfind("Lesson 1", 0) == 0);
+    CHECK(s.position() == Position{0, 3});
+    CHECK(f.store->find_learner("Test")->language == "en");
+}
+
