@@ -14,6 +14,10 @@ Run add_lint(CLI::App& app);
 Run add_info(CLI::App& app);
 Run add_play(CLI::App& app);     // player/: the desktop and text players
 int play_default();              // no sub-command: play the bundled course
+Run add_xliff(CLI::App& app);    // exchange/: XLIFF export and import
+Run add_po(CLI::App& app);       // exchange/: gettext PO export and import
+Run add_status(CLI::App& app);   // exchange/: translation status per language
+Run add_new(CLI::App& app);      // exchange/: new lesson skeletons
 Run add_records(CLI::App& app);  // records/: export, delete, verify
 Run add_report(CLI::App& app);   // records/: the trainer's report
 

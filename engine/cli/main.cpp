@@ -15,6 +15,10 @@ int main(int argc, char** argv) {
     add(lektion::cli::add_play);
     add(lektion::cli::add_lint);
     add(lektion::cli::add_info);
+    add(lektion::cli::add_xliff);
+    add(lektion::cli::add_po);
+    add(lektion::cli::add_status);
+    add(lektion::cli::add_new);
     add(lektion::cli::add_records);
     add(lektion::cli::add_report);
 
