@@ -19,6 +19,8 @@ struct PlayOptions {
     std::string course_dir = default_course_dir();
     std::string learner, lang, data_dir, screenshot;
     bool text = false;
+    int quit_after_frames = 0;
+    std::vector<int> open_page;
 };
 
 int play(const PlayOptions& o) {
@@ -47,6 +49,8 @@ int play(const PlayOptions& o) {
     ui::App app(loaded.course, o.course_dir, store.get(), {o.learner, o.lang});
     ui::WindowOptions w;
     w.screenshot_dir = o.screenshot;
+    w.quit_after_frames = o.quit_after_frames;
+    if (o.open_page.size() == 2) w.open_lesson = o.open_page[0], w.open_page = o.open_page[1];
     return ui::run_window(app, w);
 }
 
@@ -61,6 +65,9 @@ Run add_play(CLI::App& app) {
     cmd->add_option("--lang", o->lang, "Interface language (da, en)");
     cmd->add_option("--data-dir", o->data_dir, "Folder of the learner records");
     cmd->add_option("--screenshot", o->screenshot, "Render each screen once into PNG files in DIR, then exit");
+    // For tools/bench: measure start-up and memory on a given page.
+    cmd->add_option("--quit-after-frames", o->quit_after_frames, "Draw N frames, then exit")->group("");
+    cmd->add_option("--open-page", o->open_page, "Start on LESSON PAGE (0-based)")->expected(2)->group("");
     return [o] { return play(*o); };
 }
 

@@ -57,6 +57,7 @@ void App::set_language(const std::string& lang) {
     // The course in the same language when a translation exists; otherwise
     // the source, its units marked as untranslated.
     LoadResult loaded = load_course(course_dir_, code);
+    clear_layout_cache();  // the old course's texts are about to go
     if (loaded.course) {
         course_ = loaded.course;
         if (session_) session_->set_course(course_);

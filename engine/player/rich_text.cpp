@@ -1,8 +1,15 @@
 #include "player/rich_text.hpp"
 
 #include <cfloat>
+#include <memory>
+#include <string>
+#include <unordered_map>
 
 #include <imgui_internal.h>  // ImTextCharFromUtf8
+#include <unicode/brkiter.h>
+#include <unicode/utext.h>
+
+#include "l10n/strings.hpp"
 
 namespace lektion::ui {
 
@@ -31,9 +38,10 @@ struct Cursor {
 };
 
 // Places one word (without its trailing space), breaking it if it cannot fit a line.
+// Places a piece of a segment, breaking it between characters only if it
+// cannot fit a line of its own (a URL, a very long compound).
 void place_word(Layout& out, Cursor& c, ImFont* font, std::string_view word) {
     float w = measure(font, word);
-    if (c.x + w > c.width && !c.line_empty) c.new_line();
     while (w > c.width && word.size() > 1) {
         // Longest prefix that fits; at least one character so that we progress.
         std::size_t cut = 0;
@@ -48,29 +56,87 @@ void place_word(Layout& out, Cursor& c, ImFont* font, std::string_view word) {
         c.new_line();
         w = measure(font, word);
     }
-    out.runs.push_back({font, word, {c.x, c.y}});
+    if (!word.empty()) out.runs.push_back({font, word, {c.x, c.y}});
     c.x += w;
     c.line_empty = false;
 }
 
 }  // namespace
 
+namespace {
+
+// Line-break opportunities of the paragraph, from ICU's rules for the
+// interface language: a no-break space holds ("85 %"), a hyphenated compound
+// breaks after its hyphen, and punctuation stays with its word.
+std::vector<std::size_t> break_points(const std::string& text) {
+    static thread_local std::string language;
+    static thread_local std::unique_ptr<icu::BreakIterator> breaker;
+    UErrorCode status = U_ZERO_ERROR;
+    if (!breaker || language != ui_language()) {
+        language = ui_language();
+        breaker.reset(icu::BreakIterator::createLineInstance(icu::Locale(language.c_str()), status));
+        if (U_FAILURE(status)) breaker.reset();
+    }
+    std::vector<std::size_t> points;
+    if (!breaker) {
+        for (std::size_t i = 0; i < text.size(); ++i)
+            if (text[i] == ' ') points.push_back(i + 1);
+        points.push_back(text.size());
+        return points;
+    }
+    UText* ut = utext_openUTF8(nullptr, text.data(), static_cast<int64_t>(text.size()), &status);
+    breaker->setText(ut, status);
+    for (int32_t p = breaker->next(); p != icu::BreakIterator::DONE; p = breaker->next())
+        points.push_back(static_cast<std::size_t>(p));  // UTF-8 offsets: the UText is native UTF-8
+    utext_close(ut);
+    return points;
+}
+
+}  // namespace
+
 Layout layout_text(const Fonts& fonts, const Text& text, float width, float line_height,
                    ImFont* font) {
-    Layout out;
-    Cursor c{0, 0, width, line_height};
+    // The paragraph as one string, with the emphasis of each byte range.
+    auto source = std::make_shared<std::string>();
+    std::string& all = *source;
+    std::vector<std::pair<std::size_t, ImFont*>> faces;  // start offset, face
     for (const Span& span : text.spans) {
-        ImFont* face = font ? font : fonts.face(span.emphasis);
-        const float space = measure(face, " ");
-        std::string_view rest = span.text;
-        while (!rest.empty()) {
-            const std::size_t gap = rest.find(' ');
-            const std::string_view word = rest.substr(0, gap);
-            if (!word.empty()) place_word(out, c, face, word);
-            if (gap == std::string_view::npos) break;
-            if (!c.line_empty) c.x += space;
-            rest = rest.substr(gap + 1);
+        faces.emplace_back(all.size(), font ? font : fonts.face(span.emphasis));
+        all += span.text;
+    }
+    Layout out;
+    out.source = source;
+    out.width = width;
+    Cursor c{0, 0, width, line_height};
+    auto face_at = [&](std::size_t offset) {
+        ImFont* f = faces.empty() ? fonts.regular : faces.front().second;
+        for (const auto& [start, face] : faces)
+            if (start <= offset) f = face;
+        return f;
+    };
+    // Pieces of [from, to) split where the face changes, each measured alone.
+    auto pieces = [&](std::size_t from, std::size_t to) {
+        std::vector<std::pair<ImFont*, std::string_view>> out_pieces;
+        while (from < to) {
+            std::size_t next = to;
+            for (const auto& [start, face] : faces)
+                if (start > from && start < next) next = start;
+            out_pieces.emplace_back(face_at(from), std::string_view(all).substr(from, next - from));
+            from = next;
         }
+        return out_pieces;
+    };
+    std::size_t from = 0;
+    for (std::size_t to : break_points(all)) {
+        // The segment's trailing spaces hang past the margin: they never wrap a line.
+        std::size_t ink = to;
+        while (ink > from && all[ink - 1] == ' ') --ink;
+        float w = 0;
+        for (auto& [f, piece] : pieces(from, ink)) w += measure(f, piece);
+        if (c.x + w > c.width && !c.line_empty) c.new_line();
+        for (auto& [f, piece] : pieces(from, ink)) place_word(out, c, f, piece);
+        for (auto& [f, piece] : pieces(ink, to)) c.x += measure(f, piece);
+        from = to;
     }
     float used = 0;
     for (const Run& r : out.runs) used = std::max(used, r.pos.x + measure(r.font, r.text));
@@ -78,10 +144,53 @@ Layout layout_text(const Fonts& fonts, const Text& text, float width, float line
     return out;
 }
 
+namespace {
+
+// Layouts of the texts drawn in recent frames: a learner reading a page
+// redraws the same paragraphs at the same width, and ICU's line breaking
+// need not run again for them. Keyed by the text's address and everything
+// the layout depends on; cleared when fonts or the course change.
+struct LayoutKey {
+    const Text* text;
+    const ImFont* font;
+    float width, line_height, size;
+    bool operator==(const LayoutKey&) const = default;
+};
+struct LayoutKeyHash {
+    std::size_t operator()(const LayoutKey& k) const {
+        return std::hash<const void*>()(k.text) ^ (std::hash<float>()(k.width) << 1) ^
+               (std::hash<const void*>()(k.font) << 2);
+    }
+};
+std::unordered_map<LayoutKey, Layout, LayoutKeyHash> layout_cache;
+
+const Layout& cached_layout(const Fonts& fonts, const Text& text, float width, float line_height,
+                            ImFont* font) {
+    // Texts of the course have ids and live as long as the course; a text
+    // without an id is a temporary whose address means nothing next frame.
+    if (text.id.empty()) {
+        static Layout scratch;
+        scratch = layout_text(fonts, text, width, line_height, font);
+        return scratch;
+    }
+    const LayoutKey key{&text, font, width, line_height, fonts.size};
+    auto it = layout_cache.find(key);
+    if (it != layout_cache.end()) return it->second;
+    if (layout_cache.size() > 4096) layout_cache.clear();  // a bound, not a policy
+    return layout_cache.emplace(key, layout_text(fonts, text, width, line_height, font)).first->second;
+}
+
+}  // namespace
+
+void clear_layout_cache() { layout_cache.clear(); }
+
 void draw_text(const Fonts& fonts, const Text& text, float width, ImFont* font, ImU32 color,
                float line_spacing) {
     const float size = font ? font->FontSize : fonts.size;
-    const Layout layout = layout_text(fonts, text, width, size * line_spacing, font);
+    draw_layout(cached_layout(fonts, text, width, size * line_spacing, font), size, line_spacing, color);
+}
+
+void draw_layout(const Layout& layout, float size, float line_spacing, ImU32 color) {
     const ImVec2 origin = ImGui::GetCursorScreenPos();
     if (color == 0) color = ImGui::GetColorU32(ImGuiCol_Text);
     // Centre the glyphs in the taller line box.
@@ -98,7 +207,7 @@ void draw_text(const Fonts& fonts, const Text& text, float width, ImFont* font, 
         draw->AddText(r.font, r.font->FontSize, {origin.x + r.pos.x, y}, color, r.text.data(),
                       r.text.data() + r.text.size());
     }
-    ImGui::Dummy({width, layout.size.y});
+    ImGui::Dummy({std::max(layout.size.x, layout.width), layout.size.y});
 }
 
 void draw_plain(ImFont* font, std::string_view text, float width, ImU32 color, float line_spacing) {
@@ -107,7 +216,9 @@ void draw_plain(ImFont* font, std::string_view text, float width, ImU32 color, f
     one.size = font->FontSize;
     Text t;
     t.spans.push_back({std::string(text), plain});
-    draw_text(one, t, width, font, color, line_spacing);
+    // A temporary: laid out afresh, never cached under its short-lived address.
+    draw_layout(layout_text(one, t, width, font->FontSize * line_spacing, font), font->FontSize,
+                line_spacing, color);
 }
 
 }  // namespace lektion::ui

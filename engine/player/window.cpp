@@ -1,4 +1,5 @@
 #include "player/window.hpp"
+#include "player/rich_text.hpp"
 
 #include <cstdio>
 #include <filesystem>
@@ -44,6 +45,7 @@ struct Frame {
         if (!build_fonts(*io.Fonts, app.text_size() * scale, app.fonts(), error))
             std::fprintf(stderr, "lektion: %s\n", error.c_str());
         io.FontDefault = app.fonts().regular;
+        clear_layout_cache();
         ImGui_ImplOpenGL3_DestroyFontsTexture();
         ImGui_ImplOpenGL3_CreateFontsTexture();
     }
@@ -176,8 +178,19 @@ int run_window(App& app, const WindowOptions& options) {
     glfwGetWindowContentScale(window, &sx, &sy);  // HiDPI: larger glyphs, not a blurred bitmap
     f.scale = std::max(1.0f, sy);
 
+    if (options.open_lesson >= 0 && app.session()) {
+        app.session()->go_to({options.open_lesson, options.open_page});
+        app.show(Screen::lesson);
+    }
     int result = 0;
-    if (!options.screenshot_dir.empty()) {
+    if (options.quit_after_frames > 0) {
+        for (int i = 0; i < options.quit_after_frames; ++i) {
+            glfwPollEvents();
+            f.draw();
+            glfwSwapBuffers(window);
+        }
+        glFinish();  // the frame is on screen, not only queued
+    } else if (!options.screenshot_dir.empty()) {
         result = screenshot_tour(f, options.screenshot_dir);
     } else {
         // Sleep until input arrives, then draw a few frames so that ImGui's

@@ -121,10 +121,6 @@ sqlite3* open_read_only(const fs::path& file) {
     refuse(file, "cannot be read; left untouched");
 }
 
-struct Probe {
-    int version = 0;
-};
-
 // One value from a query, or the SQLite error code; never throws.
 int read_value(sqlite3* db, const char* sql, std::string& out) {
     sqlite3_stmt* stmt = nullptr;
@@ -144,9 +140,41 @@ int read_value(sqlite3* db, const char* sql, std::string& out) {
     return rc;
 }
 
+// Switching to WAL takes an exclusive lock from a shared one. Two processes
+// opening a new database at once each hold the shared lock the other waits
+// for; SQLite then fails one at once instead of calling the busy handler.
+void use_write_ahead_log(sqlite3* db, const fs::path& file) {
+    std::string mode;
+    int rc = SQLITE_BUSY;
+    for (int waited_ms = 0; waited_ms < busy_timeout_ms; waited_ms += 5) {
+        rc = read_value(db, "PRAGMA journal_mode = WAL", mode);
+        if ((rc & 0xFF) != SQLITE_BUSY && (rc & 0xFF) != SQLITE_LOCKED) break;
+        ::usleep(5000);
+    }
+    if (rc != SQLITE_OK) refuse(file, std::string("cannot be opened (") + sqlite3_errmsg(db) + ")");
+    if (mode != "wal")
+        refuse(file, "cannot use a write-ahead log here (is it on a network drive?); left untouched");
+}
+
+struct Probe {
+    int version = 0;
+};
+
 // Everything that decides whether we may write, read without writing.
 // `thorough` adds PRAGMA quick_check, which reads every page.
 Probe probe(sqlite3* db, const fs::path& file, bool thorough) {
+    // One snapshot for all the reads: another lektion may commit its
+    // migration between two of them.
+    struct Snapshot {
+        sqlite3* db;
+        bool own = sqlite3_get_autocommit(db) != 0;
+        explicit Snapshot(sqlite3* d) : db(d) {
+            if (own) sqlite3_exec(db, "BEGIN", nullptr, nullptr, nullptr);
+        }
+        ~Snapshot() {
+            if (own) sqlite3_exec(db, "COMMIT", nullptr, nullptr, nullptr);
+        }
+    } snapshot(db);
     std::string app, version, tables, check = "ok";
     int rc = read_value(db, "PRAGMA application_id", app);
     if (rc == SQLITE_OK) rc = read_value(db, "PRAGMA user_version", version);
@@ -206,8 +234,15 @@ Store::Store(const fs::path& dir) : Store(dir, Access::create) {}
 
 Store::Store(const fs::path& dir, Access access) : path_(dir / file_name()) {
     if (path_.is_relative()) path_ = fs::absolute(path_);
-    if (access == Access::read) open_for_reading();
-    else open_for_writing(access == Access::create);
+    try {
+        if (access == Access::read) open_for_reading();
+        else open_for_writing(access == Access::create);
+    } catch (...) {
+        // No destructor runs for a constructor that throws.
+        if (db_) sqlite3_close_v2(db_);
+        db_ = nullptr;
+        throw;
+    }
 }
 
 Store::~Store() {
@@ -237,8 +272,7 @@ void Store::open_for_writing(bool create) {
     // Deleted rows are overwritten with zeros, so an erased learner's bytes go with them.
     sql::exec(db_, "PRAGMA foreign_keys = ON; PRAGMA secure_delete = ON; PRAGMA synchronous = FULL",
               "configure the database");
-    if (sql::query_text(db_, "PRAGMA journal_mode = WAL") != "wal")
-        refuse(path_, "cannot use a write-ahead log here (is it on a network drive?); left untouched");
+    use_write_ahead_log(db_, path_);
 
     // Migrations: one immediate transaction, the version read again inside it,
     // since another lektion may have opened the file in between.

@@ -4,6 +4,8 @@
 
 #include <imgui_internal.h>
 
+#include "player/rich_text.hpp"
+
 namespace lektion::test {
 
 Headless::Headless(ui::App& app, ImVec2 size) : app_(app) {
@@ -39,6 +41,7 @@ void Headless::frame() {
         io.Fonts->GetTexDataAsRGBA32(&pixels, &w, &h);
         io.Fonts->SetTexID(reinterpret_cast<ImTextureID>(static_cast<intptr_t>(1)));
         io.FontDefault = app_.fonts().regular;
+        ui::clear_layout_cache();
         built_size_ = app_.text_size();
     }
     ui::apply_theme(app_.theme(), app_.text_size());

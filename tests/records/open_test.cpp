@@ -8,6 +8,8 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <cstdlib>
+#include <optional>
 #include <random>
 
 #include "records/store.hpp"
@@ -216,4 +218,27 @@ TEST_CASE("a read-only database or folder is reported and left untouched") {
     CHECK_THAT(error_as(nobody->pw_uid, nobody->pw_gid, dir.path()), Catch::Contains("folder is read-only"));
     ::chmod(dir.path().c_str(), 0700);
     CHECK(read_bytes(file) == bytes);
+}
+
+TEST_CASE("the data folder: --data-dir, then LEKTION_DATA_DIR, then XDG_DATA_HOME, then ~/.local/share") {
+    struct Env {
+        std::string name;
+        std::optional<std::string> was;
+        explicit Env(std::string n) : name(std::move(n)) {
+            if (const char* v = std::getenv(name.c_str())) was = v;
+        }
+        ~Env() { was ? ::setenv(name.c_str(), was->c_str(), 1) : ::unsetenv(name.c_str()); }
+    };
+    const Env lektion("LEKTION_DATA_DIR"), xdg("XDG_DATA_HOME"), home("HOME");
+    ::setenv("HOME", "/home/åse", 1);
+    ::setenv("XDG_DATA_HOME", "/xdg", 1);
+    ::setenv("LEKTION_DATA_DIR", "/records", 1);
+    CHECK(data_dir("/given") == "/given");
+    CHECK(data_dir() == "/records");
+    ::unsetenv("LEKTION_DATA_DIR");
+    CHECK(data_dir() == "/xdg/lektion");
+    ::setenv("XDG_DATA_HOME", "relative/ignored", 1);  // the XDG spec says so
+    CHECK(data_dir() == "/home/åse/.local/share/lektion");
+    ::unsetenv("XDG_DATA_HOME");
+    CHECK(data_dir() == "/home/åse/.local/share/lektion");
 }

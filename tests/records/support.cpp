@@ -49,8 +49,10 @@ namespace {
 struct Db {
     sqlite3* db = nullptr;
     explicit Db(const fs::path& file) {
-        if (sqlite3_open(file.c_str(), &db) != SQLITE_OK)
+        if (sqlite3_open(file.c_str(), &db) != SQLITE_OK) {
+            sqlite3_close(db);
             throw std::runtime_error("cannot open " + file.string());
+        }
         sqlite3_busy_timeout(db, 10'000);
     }
     ~Db() { sqlite3_close(db); }
