@@ -18,7 +18,7 @@ namespace {
 struct PlayOptions {
     std::string course_dir = default_course_dir();
     std::string learner, lang, data_dir, screenshot;
-    bool text = false;
+    bool text = false, watch = false;
     int quit_after_frames = 0;
     std::vector<int> open_page;
 };
@@ -43,11 +43,13 @@ int play(const PlayOptions& o) {
         return 1;
     }
     if (o.text) {
-        TextPlayerOptions t{o.learner, o.lang, 72};
+        TextPlayerOptions t{o.learner, o.lang, 72, o.watch ? o.course_dir : std::string()};
         return run_text_player(loaded.course, store.get(), t, std::cin, std::cout);
     }
     ui::App app(loaded.course, o.course_dir, store.get(), {o.learner, o.lang});
+    if (o.watch) app.watch();
     ui::WindowOptions w;
+    w.watch = o.watch;
     w.screenshot_dir = o.screenshot;
     w.quit_after_frames = o.quit_after_frames;
     if (o.open_page.size() == 2) w.open_lesson = o.open_page[0], w.open_page = o.open_page[1];
@@ -61,6 +63,7 @@ Run add_play(CLI::App& app) {
     auto o = std::make_shared<PlayOptions>();
     cmd->add_option("COURSE_DIR", o->course_dir, "Course folder (default: the bundled course)");
     cmd->add_flag("--text", o->text, "Play in the terminal, line by line (for screen readers and pipes)");
+    cmd->add_flag("--watch", o->watch, "Reload the course when its files change (for authors)");
     cmd->add_option("--learner", o->learner, "Pick or create this learner without asking");
     cmd->add_option("--lang", o->lang, "Interface language (da, en)");
     cmd->add_option("--data-dir", o->data_dir, "Folder of the learner records");

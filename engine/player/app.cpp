@@ -51,6 +51,38 @@ void App::pick_learner(const Learner& learner) {
     if (!learner.language.empty() && options_.language.empty()) set_language(learner.language);
 }
 
+void App::watch() { watcher_ = std::make_unique<CourseWatcher>(course_dir_); }
+
+bool App::poll_watch() {
+    if (!watcher_ || !watcher_->changed()) return false;
+    LoadResult loaded = load_course(course_dir_, ui_language());
+    watch_errors_.clear();
+    for (const Diagnostic& d : loaded.diagnostics.items)
+        if (d.severity == Severity::error) watch_errors_.push_back(d);
+    if (!loaded.course) return true;  // keep showing the last good version, with the errors over it
+    clear_layout_cache();
+    course_ = loaded.course;
+    if (session_) session_->set_course(course_);
+    evaluations_.clear();
+    return true;
+}
+
+void App::watch_overlay() {
+    if (watch_errors_.empty()) return;
+    const ImGuiViewport* vp = ImGui::GetMainViewport();
+    ImGui::SetNextWindowPos({vp->WorkPos.x + 20, vp->WorkPos.y + vp->WorkSize.y - 20}, ImGuiCond_Always, {0, 1});
+    ImGui::SetNextWindowSize({vp->WorkSize.x - 40, 0});
+    ImGui::PushStyleColor(ImGuiCol_WindowBg, ImVec4(0.45f, 0.05f, 0.05f, 0.95f));
+    ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(1, 1, 1, 1));
+    ImGui::Begin("lint", nullptr, ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoSavedSettings |
+                                      ImGuiWindowFlags_NoFocusOnAppearing | ImGuiWindowFlags_NoNav);
+    for (std::size_t i = 0; i < watch_errors_.size() && i < 8; ++i)
+        ImGui::TextWrapped("%s", format(watch_errors_[i]).c_str());
+    if (watch_errors_.size() > 8) ImGui::Text("… %zu more", watch_errors_.size() - 8);
+    ImGui::End();
+    ImGui::PopStyleColor(2);
+}
+
 void App::set_language(const std::string& lang) {
     set_ui_language(lang);
     const std::string code = ui_language();
@@ -185,6 +217,7 @@ void App::frame() {
     case Screen::settings: settings_screen(); break;
     }
     ImGui::End();
+    watch_overlay();
 }
 
 // --- shared pieces of text ----------------------------------------------------

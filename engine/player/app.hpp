@@ -14,6 +14,8 @@
 #include <imgui.h>
 
 #include "course/model.hpp"
+#include "course/watch.hpp"
+#include "diag/diagnostics.hpp"
 #include "player/fonts.hpp"
 #include "player/theme.hpp"
 #include "records/store.hpp"
@@ -71,6 +73,12 @@ public:
     void show(Screen screen) { screen_ = screen; }
     void set_text_size(float size);
     void set_language(const std::string& lang);  // interface and course; keeps the place
+
+    // --watch: reload the course when a file of it changes, keep the learner's
+    // place, and show lint errors over the player instead of quitting.
+    void watch();
+    bool poll_watch();  // true when something changed and the screen must be redrawn
+    const std::vector<Diagnostic>& watch_errors() const { return watch_errors_; }
     const Course& course() const { return *course_; }
     void set_theme(Theme theme) { theme_ = theme; }
     void set_quiz_page(QuizPage page, int index = 0) { quiz_page_ = page, quiz_index_ = index; }
@@ -109,6 +117,10 @@ private:
 
     void untranslated_note(const std::vector<Block>& blocks, const Text& heading, float width);
 
+    void watch_overlay();
+
+    std::unique_ptr<CourseWatcher> watcher_;
+    std::vector<Diagnostic> watch_errors_;
     CoursePtr course_;
     std::filesystem::path course_dir_;
     Store* store_;

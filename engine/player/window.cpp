@@ -26,6 +26,23 @@ std::string glfw_error;
 
 void on_glfw_error(int, const char* description) { glfw_error = description; }
 
+// Counted by callbacks installed before ImGui's, which chain to them: the
+// idle loop draws only when something happened.
+unsigned input_events = 0;
+
+void count_events(GLFWwindow* window) {
+    glfwSetCursorPosCallback(window, [](GLFWwindow*, double, double) { ++input_events; });
+    glfwSetMouseButtonCallback(window, [](GLFWwindow*, int, int, int) { ++input_events; });
+    glfwSetScrollCallback(window, [](GLFWwindow*, double, double) { ++input_events; });
+    glfwSetKeyCallback(window, [](GLFWwindow*, int, int, int, int) { ++input_events; });
+    glfwSetCharCallback(window, [](GLFWwindow*, unsigned) { ++input_events; });
+    glfwSetWindowFocusCallback(window, [](GLFWwindow*, int) { ++input_events; });
+    glfwSetCursorEnterCallback(window, [](GLFWwindow*, int) { ++input_events; });
+    glfwSetWindowSizeCallback(window, [](GLFWwindow*, int, int) { ++input_events; });
+    glfwSetWindowRefreshCallback(window, [](GLFWwindow*) { ++input_events; });
+    glfwSetWindowContentScaleCallback(window, [](GLFWwindow*, float, float) { ++input_events; });
+}
+
 struct Frame {
     GLFWwindow* window;
     App& app;
@@ -170,6 +187,7 @@ int run_window(App& app, const WindowOptions& options) {
     ImGuiIO& io = ImGui::GetIO();
     io.IniFilename = nullptr;  // the learner's settings live in the records, not in a stray file
     io.ConfigFlags |= ImGuiConfigFlags_NavEnableKeyboard;
+    count_events(window);
     ImGui_ImplGlfw_InitForOpenGL(window, true);
     ImGui_ImplOpenGL3_Init("#version 330 core");
 
@@ -198,8 +216,13 @@ int run_window(App& app, const WindowOptions& options) {
         int frames_left = 3;
         while (!glfwWindowShouldClose(window)) {
             if (frames_left <= 0) {
-                if (io.WantTextInput) glfwWaitEventsTimeout(0.5);
+                const unsigned before = input_events;
+                // A watching trainer's edits arrive as files, not events: look twice a second.
+                if (io.WantTextInput || options.watch) glfwWaitEventsTimeout(0.5);
                 else glfwWaitEvents();
+                const bool reloaded = options.watch && app.poll_watch();
+                // Woken by the timer with nothing new: no frame is needed.
+                if (input_events == before && !reloaded && !io.WantTextInput) continue;
                 frames_left = 3;
             } else {
                 glfwPollEvents();

@@ -7,6 +7,8 @@
 
 #include <fmt/format.h>
 
+#include "course/translation.hpp"
+#include "course/watch.hpp"
 #include "l10n/strings.hpp"
 #include "session/session.hpp"
 #include "session/shuffle.hpp"
@@ -91,6 +93,7 @@ private:
     // --- input -------------------------------------------------------------------
     // One line, after the prompt; nullopt at the end of input.
     std::optional<std::string> ask(const std::string& prompt = "") {
+        reload_if_changed();
         out_ << prompt << (prompt.empty() ? "> " : " > ") << std::flush;
         std::string line;
         if (!std::getline(in_, line)) {
@@ -130,6 +133,24 @@ private:
 
     void help() { wrap(tr("text.commands")); }
 
+    // --watch: a trainer saved a file; show the errors, or carry on in the new version.
+    void reload_if_changed() {
+        if (!watcher_ || !watcher_->changed()) return;
+        LoadResult loaded = load_course(options_.watch_dir, ui_language());
+        for (const Diagnostic& d : loaded.diagnostics.items)
+            if (d.severity == Severity::error) out_ << format(d) << "\n";
+        if (!loaded.course) return;
+        course_ = loaded.course;
+        if (session_) session_->set_course(course_);
+        out_ << "[" << course_->title.plain() << ": " << tr("text.reloaded") << "]\n";
+    }
+
+    void untranslated_note(const Section& sec) {
+        bool any = sec.heading.untranslated;
+        for (const Block& b : sec.blocks) any |= b.text.untranslated;
+        if (any) wrap("(" + tr("lesson.untranslated") + ")");
+    }
+
     bool pick_learner();
     bool home();
     bool lesson();
@@ -142,6 +163,8 @@ private:
     std::istream& in_;
     std::ostream& out_;
     std::unique_ptr<Session> session_;
+    std::unique_ptr<CourseWatcher> watcher_ =
+        options_.watch_dir.empty() ? nullptr : std::make_unique<CourseWatcher>(options_.watch_dir);
     bool quit_ = false;
 };
 
@@ -213,6 +236,7 @@ bool TextPlayer::lesson() {
             const Section& sec = *s.section(p);
             out_ << "\n" << l.title.plain() << " – " << p.page + 1 << "/" << s.page_count(p.lesson)
                  << "\n\n";
+            untranslated_note(sec);
             out_ << sec.heading.plain() << "\n\n";
             blocks(sec.blocks);
         }

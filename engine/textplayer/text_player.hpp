@@ -15,6 +15,7 @@ struct TextPlayerOptions {
     std::string learner;   // empty: ask
     std::string language;  // interface language
     int columns = 72;      // wrap width
+    std::string watch_dir; // --watch: reload the course from here when it changes
 };
 
 // Runs until the learner quits or input ends; progress is saved as it goes.

@@ -3,6 +3,7 @@
 #include <catch2/catch.hpp>
 
 #include <filesystem>
+#include <fstream>
 #include <random>
 
 #include <fmt/format.h>
@@ -220,3 +221,51 @@ TEST_CASE("switching language mid-lesson keeps the place and the answers") {
     CHECK(f.store->find_learner("Test")->language == "en");
 }
 
+
+TEST_CASE("watch mode reloads an edited lesson in place and shows a broken edit's errors") {
+    TempDir copy;
+    std::filesystem::copy(bundled_course_dir(), copy.path, std::filesystem::copy_options::recursive);
+    set_ui_language("da");
+    const CoursePtr course = load_course(copy.path, "da").course;
+    REQUIRE(course);
+    TempDir data;
+    Store store(data.path);
+    ui::App app(course, copy.path, &store, ui::AppOptions{"Forfatter", "da"});
+    app.watch();
+    Headless ui(app);
+    Session& s = *app.session();
+    s.go_to({1, 2});
+    app.show(ui::Screen::lesson);
+    ui.frames(2);
+    CHECK_FALSE(app.poll_watch());  // nothing changed yet
+
+    const auto lesson = copy.path / "lektion2.xml";
+    auto edit = [&](const std::string& from, const std::string& to) {
+        std::ifstream in(lesson);
+        std::string xml((std::istreambuf_iterator<char>(in)), {});
+        const auto at = xml.find(from);
+        REQUIRE(at != std::string::npos);
+        xml.replace(at, from.size(), to);
+        std::ofstream(lesson, std::ios::trunc) << xml;
+    };
+    const std::string heading = app.course().lessons[1].sections[2].heading.plain();
+    edit(heading, "Ny overskrift fra træneren");
+    CHECK(app.poll_watch());
+    ui.frames(2);
+    CHECK(app.course().lessons[1].sections[2].heading.plain() == "Ny overskrift fra træneren");
+    CHECK(s.position() == Position{1, 2});
+    CHECK(app.watch_errors().empty());
+
+    edit("<title id=\"l2.title\">", "<title id=\"l2.title\"><oops>");
+    CHECK(app.poll_watch());
+    ui.frames(2);
+    REQUIRE_FALSE(app.watch_errors().empty());
+    CHECK(app.watch_errors()[0].path.find("lektion2.xml") != std::string::npos);
+    CHECK(app.watch_errors()[0].line > 0);
+    CHECK(app.course().lessons[1].sections[2].heading.plain() == "Ny overskrift fra træneren");  // last good
+
+    edit("<title id=\"l2.title\"><oops>", "<title id=\"l2.title\">");
+    CHECK(app.poll_watch());
+    CHECK(app.watch_errors().empty());
+    CHECK(s.position() == Position{1, 2});
+}
