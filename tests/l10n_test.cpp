@@ -13,6 +13,7 @@
 #include "course/translation.hpp"
 #include "course/visit.hpp"
 #include "l10n/catalog.hpp"
+#include "l10n/collate.hpp"
 #include "l10n/negotiate.hpp"
 #include "l10n/strings.hpp"
 #include "resources/paths.hpp"
@@ -230,4 +231,27 @@ TEST_CASE("a language without a translation shows the source, marked") {
     for_each_text(*r.course, [&](const Text& t, const UnitContext&) { ++units, marked += t.untranslated; });
     CHECK(marked == units);
     CHECK(r.course->title.plain() == "Karriereplanlægning og trivsel på arbejdspladsen");
+}
+
+TEST_CASE("learner names sort in the interface language's order") {
+    std::vector<std::string> names = {"Zoe", "Åse", "Anna", "Ærø", "Øvig", "Bo"};
+    set_ui_language("da");
+    sort_names(names);
+    CHECK(names == std::vector<std::string>{"Anna", "Bo", "Zoe", "Ærø", "Øvig", "Åse"});
+    set_ui_language("de");
+    sort_names(names);
+    // German treats Æ as AE and Å as A: all among the A's, before Bo.
+    CHECK(names == std::vector<std::string>{"Ærø", "Anna", "Åse", "Bo", "Øvig", "Zoe"});
+    set_ui_language("da");
+}
+
+TEST_CASE("dates through ICU in the interface language") {
+    set_ui_language("de");
+    const std::string de = format_date(1790000000);  // 20 Sep 2026
+    set_ui_language("en");
+    const std::string en = format_date(1790000000);
+    set_ui_language("da");
+    CHECK(de.find("2026") != std::string::npos);
+    CHECK(en.find("2026") != std::string::npos);
+    CHECK(de != en);
 }

@@ -9,10 +9,14 @@ LEKTION_PACKAGES=(
   build-essential cmake ninja-build pkg-config
   libimgui-dev libglfw3-dev python3-glad libgl-dev
   libicu-dev libpugixml-dev libsqlite3-dev catch2
-  libcli11-dev libfmt-dev nlohmann-json3-dev
+  libcli11-dev libfmt-dev nlohmann-json3-dev libssl-dev libstb-dev
   fonts-noto-core fonts-dejavu-core
 )
 LEKTION_TEST_PACKAGES=(libxml2-utils xvfb xauth libgl1-mesa-dri sqlite3)
+# The xAPI schema test runs the public schema under Node.js. Some machines
+# carry a Node.js that bundles npm and conflicts with Debian's npm package:
+# ask for Debian's only when there is no npm at all.
+command -v npm >/dev/null 2>&1 || LEKTION_TEST_PACKAGES+=(nodejs npm)
 
 install_missing() {
   local missing=()

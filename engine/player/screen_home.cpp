@@ -35,6 +35,7 @@ void App::home_screen() {
     ImGui::BeginGroup();
     draw_text(fonts_, course_->title, width, fonts_.title, pal.heading, 1.25f);
     draw_text(fonts_, course_->description, width, fonts_.italic, pal.muted);
+    if (course_->title.untranslated) draw_plain(fonts_.italic, tr("lesson.untranslated"), width, pal.accent);
     ImGui::Dummy({0, fonts_.size * 0.5f});
 
     const Position resume = s.resume_position();

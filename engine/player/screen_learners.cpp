@@ -2,11 +2,28 @@
 // learner finds their own progress under their own name.
 #include <algorithm>
 
+#include "l10n/collate.hpp"
 #include "player/app.hpp"
 #include "player/rich_text.hpp"
 #include "l10n/strings.hpp"
 
 namespace lektion::ui {
+
+namespace {
+
+// In the order of the learner's language, not of the bytes.
+std::vector<Learner> sorted(std::vector<Learner> learners) {
+    std::vector<std::string> names;
+    for (const Learner& l : learners) names.push_back(l.name);
+    sort_names(names);
+    std::vector<Learner> out;
+    for (const std::string& n : names)
+        for (Learner& l : learners)
+            if (l.name == n && !l.name.empty()) out.push_back(l), l.name.clear();
+    return out;
+}
+
+}  // namespace
 
 void App::learners_screen() {
     const float width = std::min(column_width(), fonts_.size * 24);
@@ -19,6 +36,7 @@ void App::learners_screen() {
 
     std::vector<Learner> learners = memory_learners_;
     if (store_) guard([&] { learners = store_->learners(); });
+    learners = sorted(std::move(learners));
     if (!learners.empty()) {
         ImGui::TextUnformatted(tr("learners.pick").c_str());
         for (const Learner& l : learners)

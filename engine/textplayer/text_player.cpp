@@ -9,6 +9,7 @@
 
 #include "course/translation.hpp"
 #include "course/watch.hpp"
+#include "l10n/collate.hpp"
 #include "l10n/strings.hpp"
 #include "session/session.hpp"
 #include "session/shuffle.hpp"
@@ -171,8 +172,12 @@ private:
 bool TextPlayer::pick_learner() {
     std::string name = options_.learner;
     while (name.empty()) {
-        if (store_)
-            for (const Learner& l : store_->learners()) out_ << "  " << l.name << "\n";
+        if (store_) {
+            std::vector<std::string> names;
+            for (const Learner& l : store_->learners()) names.push_back(l.name);
+            sort_names(names);
+            for (const std::string& n : names) out_ << "  " << n << "\n";
+        }
         auto line = ask(tr("text.who"));
         if (!line) return false;
         name = *line;
@@ -190,7 +195,9 @@ bool TextPlayer::pick_learner() {
 
 bool TextPlayer::home() {
     Session& s = *session_;
-    out_ << "\n" << course_->title.plain() << "\n\n";
+    out_ << "\n" << course_->title.plain() << "\n";
+    if (course_->title.untranslated) wrap("(" + tr("lesson.untranslated") + ")");
+    out_ << "\n";
     for (std::size_t i = 0; i < course_->lessons.size(); ++i) {
         const int li = static_cast<int>(i);
         const std::string state = s.lesson_complete(li) ? tr("home.done")
