@@ -205,9 +205,9 @@ void App::frame() {
                                    ImGuiWindowFlags_NoSavedSettings |
                                    ImGuiWindowFlags_NoBringToFrontOnFocus;
     ImGui::Begin("lektion", nullptr, flags);
-    if (!session_) screen_ = Screen::learners;
+    if (!session_ && screen_ != Screen::trainer) screen_ = Screen::learners;
     shortcuts();
-    if (screen_ != Screen::learners) top_bar();
+    if (screen_ != Screen::learners && screen_ != Screen::trainer) top_bar();
     switch (screen_) {
     case Screen::learners: learners_screen(); break;
     case Screen::home: home_screen(); break;
@@ -215,6 +215,7 @@ void App::frame() {
     case Screen::quiz: quiz_screen(); break;
     case Screen::about: about_screen(); break;
     case Screen::settings: settings_screen(); break;
+    case Screen::trainer: trainer_screen(); break;
     }
     ImGui::End();
     watch_overlay();

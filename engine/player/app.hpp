@@ -23,7 +23,7 @@
 
 namespace lektion::ui {
 
-enum class Screen { learners, home, lesson, quiz, about, settings };
+enum class Screen { learners, home, lesson, quiz, about, settings, trainer };
 enum class QuizPage { intro, question, review, result };
 
 // GLFW's key codes, which the Dear ImGui 1.86 GLFW backend writes into
@@ -92,6 +92,7 @@ private:
     void quiz_screen();
     void about_screen();
     void settings_screen();
+    void trainer_screen();
 
     // --- parts ---------------------------------------------------------------
     void top_bar();

@@ -68,6 +68,8 @@ void App::learners_screen() {
         if (session_) new_name_[0] = 0;
     }
     if (!error_.empty()) ImGui::TextColored(ImVec4(0.75f, 0.1f, 0.1f, 1), "%s", error_.c_str());
+    ImGui::Dummy({0, fonts_.size * 1.5f});
+    if (button(tr("trainer.report"))) screen_ = Screen::trainer;
     ImGui::EndGroup();
 }
 

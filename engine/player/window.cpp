@@ -150,6 +150,7 @@ int screenshot_tour(Frame& f, const std::string& dir) {
         });
         snap("quiz-result", [&] { s.submit_quiz(); app.set_quiz_page(QuizPage::result); });
     }
+    snap("trainer-report", [&] { app.show(Screen::trainer); });
     snap("about", [&] { app.show(Screen::about); });
     snap("settings", [&] { app.show(Screen::settings); });
     snap("dark-lesson", [&] { app.set_theme(Theme::dark); s.go_to({1, 1}); app.show(Screen::lesson); });
