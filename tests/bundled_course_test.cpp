@@ -10,6 +10,7 @@
 #include <unicode/unistr.h>
 
 #include "course/loader.hpp"
+#include "course/visit.hpp"
 
 using namespace lektion;
 
@@ -187,4 +188,22 @@ TEST_CASE("fidelity: at least 97 % of the seed's word 6-grams reach the course")
         report << "  missing: " << missing[i] << "\n";
     WARN(report.str());
     CHECK(share >= 97.0);
+}
+
+TEST_CASE("Danish typography: a no-break space before every percent sign, no straight quotes") {
+    const Course& c = bundled();
+    int percents = 0;
+    for_each_text(c, [&](const Text& t, const UnitContext&) {
+        const std::string s = t.plain();
+        INFO(t.id << ": " << s);
+        for (std::size_t at = s.find('%'); at != std::string::npos; at = s.find('%', at + 1)) {
+            ++percents;
+            CHECK(at >= 2);
+            if (at >= 2) CHECK(s.compare(at - 2, 2, "\u00A0") == 0);
+        }
+        CHECK(s.find('"') == std::string::npos);
+        CHECK(s.find(" - ") == std::string::npos);
+        CHECK(s.find("  ") == std::string::npos);
+    });
+    CHECK(percents > 50);
 }
