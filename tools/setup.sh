@@ -12,7 +12,7 @@ LEKTION_PACKAGES=(
   libcli11-dev libfmt-dev nlohmann-json3-dev libssl-dev libstb-dev
   fonts-noto-core fonts-dejavu-core
 )
-LEKTION_TEST_PACKAGES=(libxml2-utils xvfb xauth libgl1-mesa-dri sqlite3)
+LEKTION_TEST_PACKAGES=(libxml2-utils xvfb xauth libgl1-mesa-dri sqlite3 gettext translate-toolkit)
 # The xAPI schema test runs the public schema under Node.js. Some machines
 # carry a Node.js that bundles npm and conflicts with Debian's npm package:
 # ask for Debian's only when there is no npm at all.
@@ -29,6 +29,18 @@ install_missing() {
   [ "$(id -u)" -eq 0 ] || sudo=sudo
   $sudo apt-get update -qq
   DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >&2
+}
+
+# The XLIFF test validates against OASIS's strict schema, which Debian ships
+# inside php-symfony-translation: keep that package's file in the APT cache
+# (without installing PHP) so that the test reads it with dpkg-deb.
+cache_xliff_schema() {
+  ls /var/cache/apt/archives/php-symfony-translation_*.deb >/dev/null 2>&1 && return 0
+  local sudo=""
+  [ "$(id -u)" -eq 0 ] || sudo=sudo
+  $sudo apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --download-only --no-install-recommends \
+    php-symfony-translation >&2
 }
 
 configure_and_build() {

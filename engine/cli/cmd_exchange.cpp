@@ -1,15 +1,206 @@
-// Placeholder until the exchange commands land.
+// lektion xliff|po export|import: translation exchange for a course or, with
+// --ui, for the interface catalogs. Exports go to a file or standard output;
+// imports check the whole file before writing anything, then merge unit by
+// unit into translations/<lang>/ (or locales/<lang>.xlf).
+#include <cstdio>
+#include <ctime>
+#include <optional>
+
+#include <fmt/format.h>
+
 #include "cli/commands.hpp"
+#include "course/loader.hpp"
+#include "course/translation.hpp"
+#include "exchange/atomic_file.hpp"
+#include "exchange/merge.hpp"
+#include "exchange/po.hpp"
+#include "exchange/status.hpp"
+#include "exchange/xliff.hpp"
+#include "resources/paths.hpp"
 
 namespace lektion::cli {
+
+namespace fs = std::filesystem;
+
 namespace {
-Run later(CLI::App& app, const char* name) {
-    app.add_subcommand(name, "(not yet available)");
-    return [] { return 1; };
+
+enum class Format { xliff, po };
+
+struct ExchangeOptions {
+    std::string course_dir, file, lang, output, locales;
+    bool ui = false, dry_run = false;
+};
+
+void print(const Diagnostics& diags) {
+    for (const Diagnostic& d : diags.items) std::fprintf(stderr, "%s\n", format(d).c_str());
 }
+
+int usage(const std::string& message) {
+    std::fprintf(stderr, "lektion: %s (try --help)\n", message.c_str());
+    return 2;
+}
+
+fs::path locales_dir(const ExchangeOptions& o) {
+    return o.locales.empty() ? resource_dir("locales") : fs::path(o.locales);
+}
+
+std::optional<Source> load_source(const ExchangeOptions& o, Diagnostics& diags) {
+    if (o.ui) return interface_source(locales_dir(o), diags);
+    const LoadResult r = load_course(o.course_dir);
+    diags.items.insert(diags.items.end(), r.diagnostics.items.begin(), r.diagnostics.items.end());
+    if (!r.course) return std::nullopt;
+    return course_source(*r.course);
+}
+
+// The spelling of `lang` the stored translations use already ("PL" -> "pl").
+std::string stored_spelling(const ExchangeOptions& o, const std::string& lang) {
+    std::vector<std::string> existing;
+    if (o.ui) {
+        std::error_code ec;
+        for (const auto& e : fs::directory_iterator(locales_dir(o), ec))
+            if (e.path().extension() == ".xlf") existing.push_back(e.path().stem().string());
+    } else {
+        existing = course_languages(o.course_dir);
+    }
+    for (const std::string& e : existing)
+        if (same_language(e, lang)) return e;
+    return lang;
+}
+
+Store read_store(const ExchangeOptions& o, const std::string& lang, Diagnostics& diags) {
+    return o.ui ? read_interface_store(locales_dir(o), lang, diags) : read_course_store(o.course_dir, lang, diags);
+}
+
+std::string po_date() {
+    std::time_t now = std::time(nullptr);
+    if (const char* epoch = std::getenv("SOURCE_DATE_EPOCH"); epoch && *epoch)
+        now = static_cast<std::time_t>(std::strtoll(epoch, nullptr, 10));
+    std::tm utc{};
+    gmtime_r(&now, &utc);
+    char buf[32];
+    std::strftime(buf, sizeof buf, "%Y-%m-%d %H:%M+0000", &utc);
+    return buf;
+}
+
+int run_export(ExchangeOptions o, Format format) {
+    o.lang = normalize_language_tag(o.lang);
+    if (!o.ui && o.course_dir.empty()) return usage("export needs COURSE_DIR, or --ui for the interface");
+    if (o.ui && !o.course_dir.empty()) return usage("--ui exports the interface catalogs; leave out COURSE_DIR");
+    if (!valid_language_tag(o.lang)) return usage(fmt::format("--lang '{}' is not a language tag such as pl", o.lang));
+    Diagnostics diags;
+    const std::optional<Source> source = load_source(o, diags);
+    if (!source) {
+        print(diags);
+        std::fprintf(stderr, "lektion: nothing exported; run lektion lint for the details\n");
+        return 1;
+    }
+    if (same_language(o.lang, source->lang))
+        return usage(fmt::format("'{}' is the source language; --lang names the language to translate into", o.lang));
+    const Store store = read_store(o, stored_spelling(o, o.lang), diags);
+    if (!store.readable) {
+        print(diags);
+        std::fprintf(stderr, "lektion: the stored %s translation cannot be read; nothing exported\n", o.lang.c_str());
+        return 1;
+    }
+    const std::string text = format == Format::xliff ? export_xliff(*source, store) : export_po(*source, store, po_date());
+    print(diags);
+    if (o.output.empty()) {
+        std::fwrite(text.data(), 1, text.size(), stdout);
+        if (std::fflush(stdout) != 0) return 1;
+    } else if (const std::string error = write_atomically(o.output, text); !error.empty()) {
+        std::fprintf(stderr, "lektion: %s\n", error.c_str());
+        return 1;
+    }
+    const Figures f = figures(*source, store);
+    std::fprintf(stderr, "%s: %d units exported to %s (%d translated, %d stale, %d to translate)\n",
+                 store.lang.c_str(), f.units, o.output.empty() ? "standard output" : o.output.c_str(),
+                 f.translated, f.stale, f.missing);
+    return 0;
+}
+
+std::string summary(const ImportCounts& c) {
+    std::string s = fmt::format("{} new, {} changed, {} confirmed, {} unchanged", c.added, c.changed,
+                                c.confirmed, c.unchanged);
+    if (c.still_stale) s += fmt::format(", {} still to review", c.still_stale);
+    if (c.untranslated) s += fmt::format(", {} left untranslated", c.untranslated);
+    if (c.skipped) s += fmt::format(", {} skipped", c.skipped);
+    if (c.refused) s += fmt::format(", {} refused", c.refused);
+    return s;
+}
+
+int run_import(ExchangeOptions o, Format format) {
+    if (o.ui && o.file.empty()) std::swap(o.file, o.course_dir);  // "import --ui FILE"
+    if (o.ui && !o.course_dir.empty()) return usage("--ui imports into the interface catalogs; leave out COURSE_DIR");
+    if (o.file.empty()) return usage("import needs COURSE_DIR and FILE, or --ui and FILE");
+    Diagnostics diags;
+    const std::optional<Source> source = load_source(o, diags);
+    if (!source) {
+        print(diags);
+        std::fprintf(stderr, "lektion: nothing imported; run lektion lint for the details\n");
+        return 1;
+    }
+    const Domain domain = o.ui ? Domain::interface : Domain::course;
+    const std::optional<Incoming> in = format == Format::xliff ? read_xliff_exchange(o.file, domain, diags)
+                                                               : read_po_exchange(o.file, domain, diags);
+    if (!in || !check_incoming_file(*source, *in, diags)) {
+        print(diags);
+        std::fprintf(stderr, "lektion: %s refused; nothing was written\n", o.file.c_str());
+        return 1;
+    }
+    Store store = read_store(o, stored_spelling(o, normalize_language_tag(in->target_lang)), diags);
+    if (!store.readable) {
+        print(diags);
+        std::fprintf(stderr, "lektion: the stored %s translation cannot be read; nothing was written\n",
+                     in->target_lang.c_str());
+        return 1;
+    }
+    const ImportCounts counts = merge_incoming(*source, *in, store, diags);
+    const std::vector<fs::path> written = o.dry_run ? std::vector<fs::path>() : write_store(store, diags);
+    print(diags);
+    std::fprintf(stderr, "%s: %s\n", store.lang.c_str(), summary(counts).c_str());
+    for (const fs::path& p : written) std::fprintf(stderr, "wrote %s\n", p.generic_string().c_str());
+    if (o.dry_run) std::fprintf(stderr, "dry run: nothing was written\n");
+    else if (written.empty()) std::fprintf(stderr, "nothing was written: the stored translation has all of it\n");
+    return diags.has_errors() ? 1 : 0;
+}
+
+Run add_exchange(CLI::App& app, Format format) {
+    const bool xliff = format == Format::xliff;
+    auto* cmd = app.add_subcommand(xliff ? "xliff" : "po",
+                                   xliff ? "Export or import a translation as XLIFF 1.2 (CAT tools)"
+                                         : "Export or import a translation as gettext PO (Poedit, Weblate)");
+    cmd->require_subcommand(1);
+    auto o = std::make_shared<ExchangeOptions>();
+    const char* ui_help = "The interface catalogs (locales/) instead of a course";
+    const char* locales_help = "Folder of the interface catalogs (default: the program's own)";
+
+    auto* exp = cmd->add_subcommand("export", "Write every unit with its translation, for one language");
+    exp->add_option("COURSE_DIR", o->course_dir, "Course folder (holding course.xml)");
+    exp->add_option("--lang", o->lang, "Language to translate into (BCP 47: pl, pt-BR)")->required();
+    exp->add_option("-o,--output", o->output, "File to write (default: standard output)");
+    exp->add_flag("--ui", o->ui, ui_help);
+    exp->add_option("--locales", o->locales, locales_help);
+
+    auto* imp = cmd->add_subcommand("import", "Merge a translated file into the stored translation");
+    imp->add_option("COURSE_DIR", o->course_dir, "Course folder (holding course.xml); left out with --ui");
+    imp->add_option("FILE", o->file, xliff ? "Translated XLIFF file" : "Translated PO file");
+    imp->add_flag("--ui", o->ui, ui_help);
+    imp->add_option("--locales", o->locales, locales_help);
+    imp->add_flag("-n,--dry-run", o->dry_run, "Check and report, write nothing");
+
+    return [o, exp, format] {
+        try {
+            return exp->parsed() ? run_export(*o, format) : run_import(*o, format);
+        } catch (const std::exception& e) {
+            std::fprintf(stderr, "lektion: %s\n", e.what());
+            return 1;
+        }
+    };
+}
+
 }  // namespace
-Run add_xliff(CLI::App& app) { return later(app, "xliff"); }
-Run add_po(CLI::App& app) { return later(app, "po"); }
-Run add_status(CLI::App& app) { return later(app, "status"); }
-Run add_new(CLI::App& app) { return later(app, "new"); }
+
+Run add_xliff(CLI::App& app) { return add_exchange(app, Format::xliff); }
+Run add_po(CLI::App& app) { return add_exchange(app, Format::po); }
+
 }  // namespace lektion::cli

@@ -85,7 +85,47 @@ bool looks_like_tag(std::string_view s, std::size_t at) {
     return i < s.size() && std::isalpha(static_cast<unsigned char>(s[i]));
 }
 
+// Emphasised text with its opening and closing tags, the edge spaces outside.
+std::string wrap(std::string_view text, std::uint8_t emphasis, const std::string& open,
+                 const std::string& close, auto&& escape) {
+    if (emphasis == plain) return escape(text);
+    std::string_view core = text;
+    const bool lead = core.starts_with(' '), trail = core.size() > 1 && core.ends_with(' ');
+    if (lead) core.remove_prefix(1);
+    if (trail) core.remove_suffix(1);
+    return (lead ? " " : "") + open + escape(core) + close + (trail ? " " : "");
+}
+
+std::string po_escape(std::string_view s) {
+    std::string out;
+    for (std::size_t i = 0; i < s.size(); ++i) {
+        if (s[i] == '<') out += "&lt;";
+        else if (s[i] == '&' && entity_length(s, i) > 0) out += "&amp;";
+        else out += s[i];
+    }
+    return out;
+}
+
 }  // namespace
+
+std::string to_xliff_markup(const Text& text) {
+    std::string out;
+    int id = 0;
+    for (const Span& span : text.spans) {
+        std::string open, close;
+        // Numbered as the core's to_xliff_inline numbers them: the inner tag first.
+        if (span.emphasis & italic) {
+            open = fmt::format("<g id=\"{}\" ctype=\"italic\">", ++id);
+            close = "</g>";
+        }
+        if (span.emphasis & bold) {
+            open = fmt::format("<g id=\"{}\" ctype=\"bold\">", ++id) + open;
+            close += "</g>";
+        }
+        out += wrap(span.text, span.emphasis, open, close, [](std::string_view t) { return xml_escape(t); });
+    }
+    return out;
+}
 
 std::string xml_escape(std::string_view text) {
     std::string out;
@@ -127,16 +167,9 @@ Text plain_text(std::string s) {
 std::string to_po_markup(const Text& text) {
     std::string out;
     for (const Span& span : text.spans) {
-        std::string inner;
-        for (std::size_t i = 0; i < span.text.size(); ++i) {
-            const char c = span.text[i];
-            if (c == '<') inner += "&lt;";
-            else if (c == '&' && entity_length(span.text, i) > 0) inner += "&amp;";
-            else inner += c;
-        }
-        if (span.emphasis & italic) inner = "<i>" + inner + "</i>";
-        if (span.emphasis & bold) inner = "<b>" + inner + "</b>";
-        out += inner;
+        const std::string open = std::string(span.emphasis & bold ? "<b>" : "") + (span.emphasis & italic ? "<i>" : "");
+        const std::string close = std::string(span.emphasis & italic ? "</i>" : "") + (span.emphasis & bold ? "</b>" : "");
+        out += wrap(span.text, span.emphasis, open, close, po_escape);
     }
     return out;
 }

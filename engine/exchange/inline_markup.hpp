@@ -21,6 +21,12 @@ std::string xml_escape_attr(std::string_view text);  // & < > "
 // else is reported in `problems` and left out. Whitespace collapsed, NFC.
 Text read_xliff_text(pugi::xml_node node, std::vector<std::string>& problems);
 
+// The markup of a unit: "a <g id="1" ctype="bold">b</g>". A space at the
+// edge of an emphasised span goes outside its tags ("navn <g>On</g>", not
+// "navn<g> On</g>"): the same text, and what translators and the stored
+// files expect.
+std::string to_xliff_markup(const Text& text);
+
 // An interface message's <source>/<target>: its characters, verbatim.
 // Elements are reported (a pattern has no markup) and left out.
 std::string read_xliff_plain(pugi::xml_node node, std::vector<std::string>& problems);

@@ -2,7 +2,6 @@
 
 #include <algorithm>
 #include <map>
-#include <set>
 
 #include <fmt/format.h>
 #include <unicode/msgfmt.h>
@@ -30,7 +29,7 @@ bool check_languages(const Source& source, const Incoming& in, Diagnostics& diag
     };
     if (!in.source_lang.empty() && !same_language(in.source_lang, source.lang))
         error(in.source_lang_site,
-              fmt::format("the file translates from '{}', but the source language of {} '{}' is '{}'",
+              fmt::format("the file translates from '{}', but the source language of the {} '{}' is '{}'",
                           in.source_lang, what(source), source.project, source.lang));
     if (in.target_lang.empty())
         error(in.target_lang_site, in.po ? "the header has no Language: field, so the target language is unknown"

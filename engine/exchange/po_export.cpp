@@ -1,3 +1,5 @@
+#include <algorithm>
+
 #include <fmt/format.h>
 
 #include "exchange/inline_markup.hpp"
@@ -28,7 +30,9 @@ std::string header(const Source& source, const std::string& lang, const std::str
     add("PO-Revision-Date", date);
     add("Last-Translator", "");
     add("Language-Team", language_name(lang));
-    add("Language", lang);
+    std::string gettext_lang = lang;  // gettext writes ll_CC
+    std::replace(gettext_lang.begin(), gettext_lang.end(), '-', '_');
+    add("Language", gettext_lang);
     add("MIME-Version", "1.0");
     add("Content-Type", "text/plain; charset=UTF-8");
     add("Content-Transfer-Encoding", "8bit");

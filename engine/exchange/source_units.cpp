@@ -112,7 +112,18 @@ bool valid_language_tag(std::string_view tag) {
 
 std::string normalize_language_tag(std::string tag) {
     std::replace(tag.begin(), tag.end(), '_', '-');
-    // gettext's "sr@latin" modifiers name no folder we could use.
+    // BCP 47 case conventions: "pl", "pt-BR", "sr-Latn".
+    std::size_t start = 0;
+    for (int part = 0; start < tag.size(); ++part) {
+        std::size_t end = tag.find('-', start);
+        if (end == std::string::npos) end = tag.size();
+        for (std::size_t i = start; i < end; ++i) {
+            const auto c = static_cast<unsigned char>(tag[i]);
+            const bool upper = part > 0 && ((end - start == 2) || (end - start == 4 && i == start));
+            tag[i] = static_cast<char>(upper ? std::toupper(c) : std::tolower(c));
+        }
+        start = end + 1;
+    }
     return tag;
 }
 

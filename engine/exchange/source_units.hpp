@@ -48,7 +48,7 @@ std::optional<Source> interface_source(const std::filesystem::path& locales, Dia
 
 // A BCP 47 language tag fit to name a folder or catalog: "pl", "pt-BR", "sr-Latn".
 bool valid_language_tag(std::string_view tag);
-// "pt_BR" (gettext's form) -> "pt-BR".
+// "pt_BR" (gettext's form) -> "pt-BR"; "PL" -> "pl", "sr-latn" -> "sr-Latn".
 std::string normalize_language_tag(std::string tag);
 // Case-insensitive comparison of tags.
 bool same_language(std::string_view a, std::string_view b);

@@ -4,7 +4,6 @@
 
 #include <fmt/format.h>
 
-#include "course/translation.hpp"
 #include "exchange/atomic_file.hpp"
 #include "exchange/inline_markup.hpp"
 #include "exchange/xliff_writer.hpp"
@@ -121,9 +120,9 @@ std::string render_stored_file(const StoredFile& file, Domain domain) {
         XliffFileOut f{s.original, s.source_lang, s.target_lang, s.datatype, "", "", {}};
         if (f.datatype.empty()) f.datatype = domain == Domain::course ? "xml" : "plaintext";
         for (const StoredUnit& u : s.units) {
-            XliffUnitOut unit{u.id, u.modified ? to_xliff_inline(u.source) : u.source_xml, std::nullopt,
+            XliffUnitOut unit{u.id, u.modified ? to_xliff_markup(u.source) : u.source_xml, std::nullopt,
                               u.state, u.notes};
-            if (u.modified || u.has_target) unit.target = u.modified ? to_xliff_inline(u.target) : u.target_xml;
+            if (u.modified || u.has_target) unit.target = u.modified ? to_xliff_markup(u.target) : u.target_xml;
             f.units.push_back(std::move(unit));
         }
         out.push_back(std::move(f));

@@ -67,8 +67,8 @@ std::optional<Incoming> read_xliff_exchange(const fs::path& path, Domain domain,
     bool first = true;
     for (pugi::xml_node xfile : root.children("file")) {
         const std::string original = xfile.attribute("original").value();
-        const std::string source_lang = xfile.attribute("source-language").value();
-        const std::string target_lang = xfile.attribute("target-language").value();
+        const std::string source_lang = normalize_language_tag(xfile.attribute("source-language").value());
+        const std::string target_lang = normalize_language_tag(xfile.attribute("target-language").value());
         const std::string product = xfile.attribute("product-name").value();
         if (first) {
             in.source_lang = source_lang, in.source_lang_site = file.site(xfile);

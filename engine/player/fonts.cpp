@@ -1,8 +1,11 @@
 #include "player/fonts.hpp"
 
 #include <filesystem>
+#include <vector>
 
 #include <imgui_internal.h>  // ImTextCharFromUtf8
+
+#include "exchange/glyphs.hpp"
 
 namespace lektion::ui {
 
@@ -16,21 +19,17 @@ ImFont* Fonts::face(unsigned emphasis) const {
 }
 
 const ImWchar* glyph_ranges() {
-    static const ImWchar ranges[] = {
-        0x0020, 0x00FF,  // Basic Latin, Latin-1 Supplement
-        0x0100, 0x017F,  // Latin Extended-A: Polish, Czech, Baltic, Maltese
-        0x0180, 0x024F,  // Latin Extended-B: Romanian ș ț
-        0x0370, 0x03FF,  // Greek
-        0x0400, 0x052F,  // Cyrillic and its supplement
-        0x1E00, 0x1EFF,  // Latin Extended Additional (Irish dotted letters)
-        0x2000, 0x206F,  // General Punctuation: dashes, quotes, ellipsis
-        0x20AC, 0x20AC,  // euro sign
-        0x2190, 0x21FF,  // arrows
-        0x2212, 0x2212,  // minus sign
-        0x2713, 0x2717,  // check and cross marks
-        0,
-    };
-    return ranges;
+    // One list for the atlas and for lint's check of what the atlas can draw.
+    static const std::vector<ImWchar> ranges = [] {
+        std::vector<ImWchar> out;
+        for (const GlyphRange& r : atlas_glyph_ranges()) {
+            out.push_back(static_cast<ImWchar>(r.first));
+            out.push_back(static_cast<ImWchar>(r.last));
+        }
+        out.push_back(0);
+        return out;
+    }();
+    return ranges.data();
 }
 
 std::string font_path(const char* face_file) {

@@ -26,9 +26,8 @@ inline constexpr float default_text_size = 19.0f;
 inline constexpr float min_text_size = 13.0f;
 inline constexpr float max_text_size = 34.0f;
 
-// The code point ranges the atlas holds, zero-terminated as ImGui wants:
-// Latin-1, Latin Extended-A and -B, Greek, Cyrillic, punctuation, the euro
-// sign, arrows. ImGui 1.86 has no Greek helper, hence an explicit list.
+// The code point ranges the atlas holds (exchange/glyphs.hpp), zero-terminated
+// as ImGui wants. ImGui 1.86 has no Greek helper, hence an explicit list.
 const ImWchar* glyph_ranges();
 
 // The font files used, from Debian's font packages; empty when not installed.

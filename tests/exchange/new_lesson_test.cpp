@@ -1,0 +1,116 @@
+// lektion new lesson: a skeleton that lints clean, registered in the
+// manifest after the last lesson with every other byte kept; refusals leave
+// the course as it was.
+#include <catch2/catch.hpp>
+
+#include <regex>
+
+#include "course/loader.hpp"
+#include "exchange/new_lesson.hpp"
+#include "support.hpp"
+
+using namespace lektion;
+using namespace lektion::test;
+
+TEST_CASE("new lesson writes ID.xml, registers it after the last lesson, and the course lints clean") {
+    Workspace w;
+    const std::string manifest = read_file(w.course() / "course.xml");
+    const Ran r = run_lektion({"new", "lesson", w.course().string(), "l6", "Lektion 6: Nye veje"});
+    REQUIRE(r.status == 0);
+    CHECK(r.err.find("l6.xml") != std::string::npos);
+
+    const std::string last = "<lesson href=\"lektion5.xml\"/>";
+    const std::size_t after = manifest.find(last) + last.size();
+    CHECK(read_file(w.course() / "course.xml") ==
+          manifest.substr(0, after) + "\n    <lesson href=\"l6.xml\"/>" + manifest.substr(after));
+
+    const Ran lint = run_lektion({"lint", w.course().string()}, w.root());
+    CHECK(lint.status == 0);
+    CHECK(std::regex_search(lint.err, std::regex("6 lessons, a final quiz, 1 translation, [1-9][0-9]* interface "
+                                                 "catalogs; 0 errors, 0 warnings")));
+
+    const LoadResult loaded = load_course(w.course());
+    REQUIRE(loaded.course);
+    const Lesson& l = loaded.course->lessons.back();
+    CHECK(l.id == "l6");
+    CHECK(l.file == "l6.xml");
+    CHECK(l.title.plain() == "Lektion 6: Nye veje");
+    REQUIRE(l.sections.size() == 1);
+    CHECK(l.sections[0].id == "l6.s1");
+    CHECK(l.sections[0].heading.id == "l6.s1.h");
+    REQUIRE(l.sections[0].blocks.size() == 1);
+    CHECK(l.sections[0].blocks[0].text.id == "l6.s1.p1");
+    REQUIRE(l.checks.size() == 1);
+    CHECK(l.checks[0].id == "l6.check");
+    CHECK(l.checks[0].options.size() == 2);
+
+    // Translators see it at once, in manifest order.
+    const std::string xliff = run_lektion({"xliff", "export", w.course().string(), "--lang", "pl"}).out;
+    const std::size_t l5 = xliff.find("<file original=\"lektion5.xml\"");
+    const std::size_t l6 = xliff.find("<file original=\"l6.xml\"");
+    const std::size_t quiz = xliff.find("<file original=\"quiz.xml\"");
+    CHECK((l5 < l6 && l6 < quiz && quiz != std::string::npos));
+}
+
+TEST_CASE("new lesson refuses an id or file the course has, and ids that are not ids") {
+    Workspace w;
+    write_file(w.course() / "l7.xml", "taken");
+    const auto before = snapshot(w.course());
+    const std::vector<std::pair<std::vector<std::string>, std::string>> cases = {
+        {{"l1", "X"}, "the course has the id 'l1' already"},
+        {{"quiz", "X"}, "the course has the id 'quiz' already"},
+        {{"l7", "X"}, "l7.xml exists already"},
+        {{"L6", "X"}, "'L6' is not a lesson id"},
+        {{"l6.x", "X"}, "'l6.x' is not a lesson id"},
+        {{"../l6", "X"}, "'../l6' is not a lesson id"},
+        {{"l6", "  "}, "the title is empty"},
+    };
+    for (const auto& [args, message] : cases) {
+        std::vector<std::string> all{"new", "lesson", w.course().string()};
+        all.insert(all.end(), args.begin(), args.end());
+        const Ran r = run_lektion(all);
+        CHECK(r.status == 1);
+        CHECK(r.err.find(message) != std::string::npos);
+        CHECK(snapshot(w.course()) == before);
+    }
+    CHECK(run_lektion({"new", "lesson", w.course().string()}).status == 2);  // usage
+}
+
+TEST_CASE("new lesson escapes the title and follows the manifest's line endings and layout") {
+    TempCourse c;
+    c.file("l1.xml", lesson_xml("l1")).file("quiz.xml", quiz_xml(2));
+    c.file("course.xml", "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\r\n"
+                         "<course id=\"c\" version=\"1\" lang=\"da\">\r\n"
+                         "\t<title id=\"c.title\">Kursus</title>\r\n"
+                         "\t<lessons>\r\n"
+                         "\t\t<lesson href=\"l1.xml\"></lesson>  <!-- first -->\r\n"
+                         "\t</lessons>\r\n"
+                         "\t<quiz href=\"quiz.xml\"/>\r\n"
+                         "</course>");
+    NewLesson made;
+    std::string error;
+    REQUIRE(add_lesson(c.dir(), "intro", "A <b> & \"C\"", made, error));
+    CHECK(read_file(c.dir() / "course.xml") == "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\r\n"
+                                               "<course id=\"c\" version=\"1\" lang=\"da\">\r\n"
+                                               "\t<title id=\"c.title\">Kursus</title>\r\n"
+                                               "\t<lessons>\r\n"
+                                               "\t\t<lesson href=\"l1.xml\"></lesson>\r\n"
+                                               "\t\t<lesson href=\"intro.xml\"/>  <!-- first -->\r\n"
+                                               "\t</lessons>\r\n"
+                                               "\t<quiz href=\"quiz.xml\"/>\r\n"
+                                               "</course>");
+    const LoadResult r = load_course(c.dir());
+    REQUIRE(r.course);
+    CHECK(r.diagnostics.items.empty());
+    CHECK(r.course->lessons.back().title.plain() == "A <b> & \"C\"");
+}
+
+TEST_CASE("new lesson refuses a course that does not load") {
+    TempCourse c;
+    c.manifest().file("l1.xml", "<lesson id=\"l1\">");
+    NewLesson made;
+    std::string error;
+    CHECK_FALSE(add_lesson(c.dir(), "l2", "Two", made, error));
+    CHECK(error.find("has errors; fix them first") != std::string::npos);
+    CHECK_FALSE(fs::exists(c.dir() / "l2.xml"));
+}
