@@ -255,3 +255,20 @@ TEST_CASE("dates through ICU in the interface language") {
     CHECK(en.find("2026") != std::string::npos);
     CHECK(de != en);
 }
+
+TEST_CASE("the course language is negotiated among its translations") {
+    auto title = [](const std::string& lang) {
+        const LoadResult r = load_course(bundled_course_dir(), lang);
+        REQUIRE(r.course);
+        return std::make_pair(r.course->title.plain(), r.course->title.untranslated);
+    };
+    CHECK(title("en-GB").first == title("en").first);
+    CHECK_FALSE(title("en-GB").second);
+    CHECK(title("da").first == "Karriereplanlægning og trivsel på arbejdspladsen");
+    CHECK_FALSE(title("da").second);
+    // No Polish translation: the Danish source, marked, never the English one.
+    CHECK(title("pl").first == "Karriereplanlægning og trivsel på arbejdspladsen");
+    CHECK(title("pl").second);
+    CHECK(title("fo").first == title("da").first);
+    CHECK_FALSE(title("fo").second);
+}

@@ -29,7 +29,7 @@ int play(const PlayOptions& o) {
     const std::string lang =
         !o.lang.empty() ? o.lang : negotiate_language(system_languages(), ui_languages());
     set_ui_language(lang);
-    const LoadResult loaded = load_course(o.course_dir, ui_language());
+    const LoadResult loaded = load_course(o.course_dir, lang);
     if (!loaded.course) {
         for (const Diagnostic& d : loaded.diagnostics.items) std::fprintf(stderr, "%s\n", format(d).c_str());
         std::fprintf(stderr, "lektion: %s\n", tr("cli.course_errors", {{"dir", o.course_dir}}).c_str());

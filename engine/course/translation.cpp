@@ -7,6 +7,7 @@
 
 #include "course/text.hpp"
 #include "course/visit.hpp"
+#include "l10n/negotiate.hpp"
 
 namespace lektion {
 
@@ -105,9 +106,16 @@ std::vector<std::string> course_languages(const fs::path& dir) {
     return out;
 }
 
-LoadResult load_course(const fs::path& dir, const std::string& lang, TranslationStats* stats) {
+LoadResult load_course(const fs::path& dir, const std::string& requested, TranslationStats* stats) {
     LoadResult result = load_course(dir);
-    if (!result.course || lang.empty() || lang == result.course->lang) return result;
+    if (!result.course || requested.empty() || requested == result.course->lang) return result;
+    // "en-GB" reads the English translation, "nn" the Bokmål one; a language
+    // with no translation at all sees the source, every unit marked.
+    std::vector<std::string> available = course_languages(dir);
+    available.push_back(result.course->lang);
+    const std::string best = negotiate_language({requested}, available, false);
+    if (best == result.course->lang) return result;
+    const std::string lang = best.empty() ? requested : best;
     auto course = std::make_shared<Course>(*result.course);
 
     std::map<std::string, Text*> units;

@@ -20,9 +20,10 @@ std::vector<std::string> system_languages() {
 }
 
 std::string negotiate_language(const std::vector<std::string>& desired,
-                               const std::vector<std::string>& available) {
+                               const std::vector<std::string>& available, bool or_english) {
     const std::string fallback =
-        std::find(available.begin(), available.end(), "en") != available.end() || available.empty()
+        !or_english ? ""
+        : std::find(available.begin(), available.end(), "en") != available.end() || available.empty()
             ? "en"
             : available.front();
     if (available.empty()) return fallback;

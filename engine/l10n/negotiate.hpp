@@ -13,8 +13,9 @@ namespace lektion {
 std::vector<std::string> system_languages();
 
 // The best of `available` for `desired` (most wanted first). Faroese
-// speakers read Danish; with no match, English.
+// speakers read Danish; with no match, English (or "" when `or_english` is
+// false, for callers that treat no match differently).
 std::string negotiate_language(const std::vector<std::string>& desired,
-                               const std::vector<std::string>& available);
+                               const std::vector<std::string>& available, bool or_english = true);
 
 }  // namespace lektion

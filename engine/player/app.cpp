@@ -55,7 +55,7 @@ void App::watch() { watcher_ = std::make_unique<CourseWatcher>(course_dir_); }
 
 bool App::poll_watch() {
     if (!watcher_ || !watcher_->changed()) return false;
-    LoadResult loaded = load_course(course_dir_, ui_language());
+    LoadResult loaded = load_course(course_dir_, learner_.language.empty() ? ui_language() : learner_.language);
     watch_errors_.clear();
     for (const Diagnostic& d : loaded.diagnostics.items)
         if (d.severity == Severity::error) watch_errors_.push_back(d);
@@ -85,10 +85,9 @@ void App::watch_overlay() {
 
 void App::set_language(const std::string& lang) {
     set_ui_language(lang);
-    const std::string code = ui_language();
     // The course in the same language when a translation exists; otherwise
     // the source, its units marked as untranslated.
-    LoadResult loaded = load_course(course_dir_, code);
+    LoadResult loaded = load_course(course_dir_, lang);
     clear_layout_cache();  // the old course's texts are about to go
     if (loaded.course) {
         course_ = loaded.course;
@@ -96,8 +95,10 @@ void App::set_language(const std::string& lang) {
     }
     chosen_.clear();
     evaluations_.clear();
-    if (session_) guard([&] { session_->set_language(code); });
-    learner_.language = code;
+    // The learner's wish is kept as asked: a language with a course
+    // translation but no interface catalog still gets its course.
+    if (session_) guard([&] { session_->set_language(lang); });
+    learner_.language = lang;
     save_settings();
 }
 
