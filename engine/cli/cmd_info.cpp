@@ -5,29 +5,19 @@
 
 #include "cli/commands.hpp"
 #include "course/loader.hpp"
+#include "course/text.hpp"
 #include "resources/paths.hpp"
 
 namespace lektion::cli {
 
 namespace {
 
-int count_words(const std::string& s) {
-    int words = 0;
-    bool in_word = false;
-    for (unsigned char c : s) {
-        const bool space = c == ' ';
-        if (!space && !in_word) ++words;
-        in_word = !space;
-    }
-    return words;
-}
-
 int words_in(const std::vector<Block>& blocks) {
     int n = 0;
     for (const Block& b : blocks) {
-        n += count_words(b.text.plain());
-        for (const Text& t : b.items) n += count_words(t.plain());
-        if (b.title) n += count_words(b.title->plain());
+        n += count_words(b.text);
+        for (const Text& t : b.items) n += count_words(t);
+        if (b.title) n += count_words(*b.title);
         n += words_in(b.children);
     }
     return n;

@@ -22,4 +22,9 @@ std::string to_nfc(std::string_view text);
 // no-break space is not whitespace here: it is there to hold.
 void tidy(Text& text);
 
+// Same characters with the same emphasis.
+bool same_text(const Text& a, const Text& b);
+// Words separated by white space, as translators count them.
+int count_words(const Text& text);
+
 }  // namespace lektion

@@ -37,26 +37,6 @@ void read_spans(pugi::xml_node node, std::uint8_t emphasis, Text& out,
     }
 }
 
-int count_words(const Text& t) {
-    int n = 0;
-    bool in = false;
-    for (const Span& s : t.spans)
-        for (char c : s.text) {
-            const bool space = c == ' ';
-            if (!space && !in) ++n;
-            in = !space;
-        }
-    return n;
-}
-
-bool same_text(const Text& a, const Text& b) {
-    if (a.spans.size() != b.spans.size()) return false;
-    for (std::size_t i = 0; i < a.spans.size(); ++i)
-        if (a.spans[i].text != b.spans[i].text || a.spans[i].emphasis != b.spans[i].emphasis)
-            return false;
-    return true;
-}
-
 std::string emphasis_signature(const Text& t) {
     std::string sig;
     for (const Span& s : t.spans) sig += static_cast<char>('0' + s.emphasis);

@@ -251,23 +251,4 @@ std::string describe_tag_mismatch(const EmphasisRuns& source, const EmphasisRuns
     return out;
 }
 
-bool same_text(const Text& a, const Text& b) {
-    if (a.spans.size() != b.spans.size()) return false;
-    for (std::size_t i = 0; i < a.spans.size(); ++i)
-        if (a.spans[i].text != b.spans[i].text || a.spans[i].emphasis != b.spans[i].emphasis) return false;
-    return true;
-}
-
-int count_words(const Text& text) {
-    int n = 0;
-    bool in_word = false;
-    for (const Span& s : text.spans)
-        for (char c : s.text) {
-            const bool space = c == ' ' || c == '\n' || c == '\t';
-            if (!space && !in_word) ++n;
-            in_word = !space;
-        }
-    return n;
-}
-
 }  // namespace lektion

@@ -10,6 +10,7 @@
 #include <pugixml.hpp>
 
 #include "course/model.hpp"
+#include "course/text.hpp"  // same_text, count_words
 
 namespace lektion {
 
@@ -59,10 +60,5 @@ EmphasisRuns emphasis_runs(const Text& text);
 // "the source has 1 bold passage (<g ctype="bold">), the translation 0".
 std::string describe_tag_mismatch(const EmphasisRuns& source, const EmphasisRuns& target,
                                   bool po_tags);
-
-bool same_text(const Text& a, const Text& b);
-
-// Words as the status report counts them: runs of non-space characters.
-int count_words(const Text& text);
 
 }  // namespace lektion
