@@ -1,5 +1,9 @@
 #include "course/text.hpp"
 
+#include <algorithm>
+#include <cstdint>
+#include <cstring>
+
 #include <unicode/normalizer2.h>
 #include <unicode/unistr.h>
 
@@ -9,6 +13,14 @@ std::optional<std::size_t> find_invalid_utf8(std::string_view text) {
     std::size_t i = 0;
     const std::size_t n = text.size();
     while (i < n) {
+        // Eight ASCII bytes at a time: most of a course is ASCII.
+        while (i + 8 <= n) {
+            std::uint64_t word;
+            std::memcpy(&word, text.data() + i, 8);
+            if (word & 0x8080808080808080ull) break;
+            i += 8;
+        }
+        if (i >= n) break;
         const auto c = static_cast<unsigned char>(text[i]);
         int length = 0;
         char32_t min = 0;
@@ -32,13 +44,17 @@ std::optional<std::size_t> find_invalid_utf8(std::string_view text) {
 }
 
 std::string to_nfc(std::string_view text) {
+    // ASCII is NFC; so is most other text, which ICU checks in UTF-8 without
+    // converting it to UTF-16 first.
+    if (std::all_of(text.begin(), text.end(), [](char c) { return static_cast<unsigned char>(c) < 0x80; }))
+        return std::string(text);
     UErrorCode status = U_ZERO_ERROR;
     const icu::Normalizer2* nfc = icu::Normalizer2::getNFCInstance(status);
     if (U_FAILURE(status)) return std::string(text);
-    const icu::UnicodeString source = icu::UnicodeString::fromUTF8(
-        icu::StringPiece(text.data(), static_cast<int32_t>(text.size())));
-    if (nfc->isNormalized(source, status) && U_SUCCESS(status)) return std::string(text);
+    const icu::StringPiece piece(text.data(), static_cast<int32_t>(text.size()));
+    if (nfc->isNormalizedUTF8(piece, status) && U_SUCCESS(status)) return std::string(text);
     status = U_ZERO_ERROR;
+    const icu::UnicodeString source = icu::UnicodeString::fromUTF8(piece);
     const icu::UnicodeString normalized = nfc->normalize(source, status);
     if (U_FAILURE(status)) return std::string(text);
     std::string out;
@@ -57,15 +73,20 @@ void tidy(Text& text) {
     for (Span& span : text.spans) {
         std::string out;
         out.reserve(span.text.size());
-        for (char c : span.text) {
-            if (is_xml_space(c)) {
+        const char* p = span.text.data();
+        const char* const end = p + span.text.size();
+        while (p < end) {
+            if (is_xml_space(*p)) {
                 pending_space = !at_start;
+                ++p;
                 continue;
             }
+            const char* word = p;  // copied whole, not a character at a time
+            while (p < end && !is_xml_space(*p)) ++p;
             if (pending_space) out += ' ';
             pending_space = false;
             at_start = false;
-            out += c;
+            out.append(word, p);
         }
         span.text = to_nfc(out);
     }

@@ -1,5 +1,6 @@
 #include "course/xml_file.hpp"
 
+#include <algorithm>
 #include <fstream>
 
 #include <fmt/format.h>
@@ -17,9 +18,22 @@ std::string read_prefix(const std::filesystem::path& path, std::size_t max, bool
         failed = true;
         return {};
     }
-    std::string text(max + 1, '\0');
-    in.read(text.data(), static_cast<std::streamsize>(text.size()));
-    text.resize(static_cast<std::size_t>(in.gcount()));
+    // Size the buffer from the file, not from the limit: zero-filling max + 1
+    // bytes (8 MiB) for each file cost more than parsing it. It grows should
+    // the file grow while being read; one byte past the limit tells too big.
+    std::error_code ec;
+    const std::uintmax_t hint = std::filesystem::file_size(path, ec);
+    std::string text;
+    std::size_t used = 0;
+    std::size_t want = static_cast<std::size_t>(std::min<std::uintmax_t>(ec ? 0 : hint, max)) + 1;
+    while (true) {
+        text.resize(want);
+        in.read(text.data() + used, static_cast<std::streamsize>(want - used));
+        used += static_cast<std::size_t>(in.gcount());
+        if (used < want || want > max) break;  // end of file, or past the limit
+        want = std::min(want * 2, max + 1);
+    }
+    text.resize(used);
     too_big = text.size() > max;
     return text;
 }

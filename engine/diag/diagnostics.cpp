@@ -1,5 +1,7 @@
 #include "diag/diagnostics.hpp"
 
+#include <cstring>
+
 #include <algorithm>
 
 #include <fmt/format.h>
@@ -28,18 +30,23 @@ int Diagnostics::warning_count() const {
 
 LineMap::LineMap(std::string_view text) : text_(text) {
     line_starts_.push_back(0);
-    for (std::size_t i = 0; i < text.size(); ++i)
-        if (text[i] == '\n') line_starts_.push_back(i + 1);
+    for (const char* p = text.data(), *end = p + text.size();
+         (p = static_cast<const char*>(std::memchr(p, '\n', static_cast<std::size_t>(end - p))));)
+        line_starts_.push_back(static_cast<std::size_t>(++p - text.data()));
 }
 
 std::pair<int, int> LineMap::locate(std::size_t offset) const {
     offset = std::min(offset, text_.size());
     auto it = std::upper_bound(line_starts_.begin(), line_starts_.end(), offset);
     const std::size_t line_index = static_cast<std::size_t>(it - line_starts_.begin()) - 1;
+    std::size_t from = line_starts_[line_index];
     int column = 1;
+    if (line_index == last_line_ && offset >= last_offset_ && last_offset_ >= from)
+        from = last_offset_, column = last_column_;
     // Count code points, not bytes: UTF-8 continuation bytes do not start a column.
-    for (std::size_t i = line_starts_[line_index]; i < offset; ++i)
+    for (std::size_t i = from; i < offset; ++i)
         if ((static_cast<unsigned char>(text_[i]) & 0xC0) != 0x80) ++column;
+    last_line_ = line_index, last_offset_ = offset, last_column_ = column;
     return {static_cast<int>(line_index) + 1, column};
 }
 

@@ -39,6 +39,10 @@ public:
 private:
     std::string_view text_;
     std::vector<std::size_t> line_starts_;
+    // The last answer: callers ask in document order, so the next column is
+    // counted on from here, not from the start of a line that may be megabytes long.
+    mutable std::size_t last_offset_ = 0, last_line_ = 0;
+    mutable int last_column_ = 1;
 };
 
 }  // namespace lektion

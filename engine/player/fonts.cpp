@@ -58,7 +58,7 @@ bool build_fonts(ImFontAtlas& atlas, float size, Fonts& out, std::string& error)
         ImFont* font = atlas.AddFontFromFileTTF(path.c_str(), px, &config, glyph_ranges());
         // Noto Sans lacks arrows, the minus sign and the check and cross marks: merge them from DejaVu.
         if (font && !symbols.empty()) {
-            static const ImWchar marks[] = {0x2190, 0x21FF, 0x2212, 0x2212, 0x2713, 0x2717, 0};
+            static const ImWchar marks[] = {0x2190, 0x2193, 0x2212, 0x2212, 0x2713, 0x2717, 0};
             ImFontConfig merge = config;
             merge.MergeMode = true;
             atlas.AddFontFromFileTTF(symbols.c_str(), px, &merge, marks);

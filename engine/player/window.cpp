@@ -4,6 +4,8 @@
 #include <cstdio>
 #include <filesystem>
 #include <functional>
+#include <memory>
+#include <thread>
 
 #include <glad/gl.h>
 // glad provides the GL declarations; GLFW must not include its own.
@@ -49,6 +51,9 @@ struct Frame {
     float built_size = 0;
     Theme built_theme = Theme::light;
     float scale = 1.0f;
+    // The atlas built on a worker thread while the window opened, and its size.
+    Fonts prebuilt{};
+    float prebuilt_size = 0;
 
     void rebuild_fonts_if_needed() {
         if (built_size == app.text_size() && built_theme == app.theme()) return;
@@ -59,17 +64,33 @@ struct Frame {
         if (!fonts_changed) return;
         std::string error;
         ImGuiIO& io = ImGui::GetIO();
+        if (prebuilt_size > 0 && prebuilt_size == app.text_size() * scale) {
+            // io.Fonts is that atlas, already uploaded with the device objects.
+            prebuilt_size = 0;
+            app.fonts() = prebuilt;
+            io.FontDefault = app.fonts().regular;
+            clear_layout_cache();
+            io.Fonts->ClearTexData();
+            return;
+        }
+        prebuilt_size = 0;
         if (!build_fonts(*io.Fonts, app.text_size() * scale, app.fonts(), error))
             std::fprintf(stderr, "lektion: %s\n", error.c_str());
         io.FontDefault = app.fonts().regular;
         clear_layout_cache();
         ImGui_ImplOpenGL3_DestroyFontsTexture();
         ImGui_ImplOpenGL3_CreateFontsTexture();
+        // The texture is on the GPU: the atlas's 20 MiB of pixels (alpha and
+        // RGBA copies) are not needed again until the next rebuild.
+        io.Fonts->ClearTexData();
     }
 
     void draw() {
-        rebuild_fonts_if_needed();
+        // Device objects first: their creation uploads the font texture, which
+        // must already be the atlas's so that it is uploaded once, not twice
+        // with the first copy leaked.
         ImGui_ImplOpenGL3_NewFrame();
+        rebuild_fonts_if_needed();
         ImGui_ImplGlfw_NewFrame();
         app.before_new_frame(ImGui::GetIO());
         ImGui::NewFrame();
@@ -162,6 +183,19 @@ int screenshot_tour(Frame& f, const std::string& dir) {
 }  // namespace
 
 int run_window(App& app, const WindowOptions& options) {
+    // The font atlas takes as long as opening the window: build it meanwhile.
+    // Dear ImGui has no context yet, so the worker shares nothing with this thread.
+    auto atlas = std::make_unique<ImFontAtlas>();
+    Fonts early_fonts;
+    const float early_size = app.text_size();
+    bool early_ok = false;
+    std::jthread early([&] {
+        std::string error;
+        early_ok = build_fonts(*atlas, early_size, early_fonts, error);
+        unsigned char* pixels = nullptr;
+        int w = 0, h = 0;
+        if (early_ok) atlas->GetTexDataAsRGBA32(&pixels, &w, &h);
+    });
     glfwSetErrorCallback(on_glfw_error);
     if (!glfwInit()) {
         std::fprintf(stderr, "%s\n", tr("text.no_display", {{"reason", glfw_error}}).c_str());
@@ -184,7 +218,8 @@ int run_window(App& app, const WindowOptions& options) {
     gladLoadGL(glfwGetProcAddress);
 
     IMGUI_CHECKVERSION();
-    ImGui::CreateContext();
+    early.join();
+    ImGui::CreateContext(atlas.get());
     ImGuiIO& io = ImGui::GetIO();
     io.IniFilename = nullptr;  // the learner's settings live in the records, not in a stray file
     io.ConfigFlags |= ImGuiConfigFlags_NavEnableKeyboard;
@@ -196,6 +231,7 @@ int run_window(App& app, const WindowOptions& options) {
     float sx = 1, sy = 1;
     glfwGetWindowContentScale(window, &sx, &sy);  // HiDPI: larger glyphs, not a blurred bitmap
     f.scale = std::max(1.0f, sy);
+    if (early_ok) f.prebuilt = early_fonts, f.prebuilt_size = early_size;
 
     if (options.open_lesson >= 0 && app.session()) {
         app.session()->go_to({options.open_lesson, options.open_page});
