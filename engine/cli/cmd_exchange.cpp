@@ -67,7 +67,7 @@ std::string stored_spelling(const ExchangeOptions& o, const std::string& lang) {
     return lang;
 }
 
-Store read_store(const ExchangeOptions& o, const std::string& lang, Diagnostics& diags) {
+TranslationStore read_store(const ExchangeOptions& o, const std::string& lang, Diagnostics& diags) {
     return o.ui ? read_interface_store(locales_dir(o), lang, diags) : read_course_store(o.course_dir, lang, diags);
 }
 
@@ -96,7 +96,7 @@ int run_export(ExchangeOptions o, Format format) {
     }
     if (same_language(o.lang, source->lang))
         return usage(fmt::format("'{}' is the source language; --lang names the language to translate into", o.lang));
-    const Store store = read_store(o, stored_spelling(o, o.lang), diags);
+    const TranslationStore store = read_store(o, stored_spelling(o, o.lang), diags);
     if (!store.readable) {
         print(diags);
         std::fprintf(stderr, "lektion: the stored %s translation cannot be read; nothing exported\n", o.lang.c_str());
@@ -147,7 +147,7 @@ int run_import(ExchangeOptions o, Format format) {
         std::fprintf(stderr, "lektion: %s refused; nothing was written\n", o.file.c_str());
         return 1;
     }
-    Store store = read_store(o, stored_spelling(o, normalize_language_tag(in->target_lang)), diags);
+    TranslationStore store = read_store(o, stored_spelling(o, normalize_language_tag(in->target_lang)), diags);
     if (!store.readable) {
         print(diags);
         std::fprintf(stderr, "lektion: the stored %s translation cannot be read; nothing was written\n",

@@ -1,5 +1,7 @@
 #include "exchange/atomic_file.hpp"
 
+#include <algorithm>
+
 #include <cerrno>
 #include <cstring>
 #include <fstream>
@@ -64,9 +66,21 @@ std::optional<std::string> read_whole(const fs::path& path, std::size_t max_byte
         error = "cannot read the file";
         return std::nullopt;
     }
-    std::string text(max_bytes + 1, '\0');
-    in.read(text.data(), static_cast<std::streamsize>(text.size()));
-    text.resize(static_cast<std::size_t>(in.gcount()));
+    // Sized from the file, not from the limit: zero-filling 64 MiB + 1 for
+    // each import cost more than reading it. It grows should the file grow
+    // while read; one byte past the limit tells too big.
+    const std::uintmax_t hint = fs::file_size(path, ec);
+    std::string text;
+    std::size_t used = 0;
+    std::size_t want = static_cast<std::size_t>(std::min<std::uintmax_t>(ec ? 0 : hint, max_bytes)) + 1;
+    while (true) {
+        text.resize(want);
+        in.read(text.data() + used, static_cast<std::streamsize>(want - used));
+        used += static_cast<std::size_t>(in.gcount());
+        if (used < want || want > max_bytes) break;  // end of file, or past the limit
+        want = std::min(want * 2, max_bytes + 1);
+    }
+    text.resize(used);
     if (text.size() > max_bytes) {
         error = fmt::format("file is larger than the limit of {} bytes", max_bytes);
         return std::nullopt;

@@ -119,7 +119,7 @@ std::string stored_state(const IncomingUnit& u) {
 
 // ---- merging -----------------------------------------------------------------
 
-StoredSection& section_for(const Source& source, Store& store, const std::string& original) {
+StoredSection& section_for(const Source& source, TranslationStore& store, const std::string& original) {
     for (StoredFile& f : store.files)
         for (StoredSection& s : f.sections)
             if (s.original == original) return s;
@@ -136,7 +136,7 @@ StoredSection& section_for(const Source& source, Store& store, const std::string
     return file->sections.back();
 }
 
-void insert_unit(const Source& source, Store& store, const SourceUnit& unit, StoredUnit stored) {
+void insert_unit(const Source& source, TranslationStore& store, const SourceUnit& unit, StoredUnit stored) {
     StoredSection& section = section_for(source, store, unit.original);
     const int position = source.position(unit.id);
     auto at = std::find_if(section.units.begin(), section.units.end(),
@@ -147,7 +147,7 @@ void insert_unit(const Source& source, Store& store, const SourceUnit& unit, Sto
             if (&s == &section) f.modified = true;
 }
 
-void mark_modified(Store& store, const StoredUnit& unit) {
+void mark_modified(TranslationStore& store, const StoredUnit& unit) {
     for (StoredFile& f : store.files)
         for (StoredSection& s : f.sections)
             for (StoredUnit& u : s.units)
@@ -156,7 +156,7 @@ void mark_modified(Store& store, const StoredUnit& unit) {
 
 enum class Outcome { added, changed, confirmed, unchanged, still_stale };
 
-Outcome merge_unit(const Source& source, Store& store, const SourceUnit& unit, const IncomingUnit& u) {
+Outcome merge_unit(const Source& source, TranslationStore& store, const SourceUnit& unit, const IncomingUnit& u) {
     // The source the translator saw, so that a file exported before the
     // source changed comes back stale rather than passing as current.
     const Text seen = u.source && !u.source->empty() ? *u.source : unit.source;
@@ -196,7 +196,7 @@ bool check_incoming_file(const Source& source, const Incoming& in, Diagnostics& 
     return languages && belongs;
 }
 
-ImportCounts merge_incoming(const Source& source, const Incoming& in, Store& store, Diagnostics& diags) {
+ImportCounts merge_incoming(const Source& source, const Incoming& in, TranslationStore& store, Diagnostics& diags) {
     ImportCounts counts;
     std::map<std::string, Site> seen;
     for (const IncomingUnit& u : in.units) {

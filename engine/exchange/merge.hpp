@@ -30,6 +30,6 @@ struct ImportCounts {
 // Checks each unit (unknown ids, duplicate ids, inline tags, empty targets,
 // ICU patterns of interface messages) and merges the good ones into `store`,
 // marking the files to write. Units with errors are left as they were.
-ImportCounts merge_incoming(const Source& source, const Incoming& in, Store& store, Diagnostics& diags);
+ImportCounts merge_incoming(const Source& source, const Incoming& in, TranslationStore& store, Diagnostics& diags);
 
 }  // namespace lektion

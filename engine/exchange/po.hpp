@@ -14,7 +14,7 @@
 namespace lektion {
 
 // `date` goes into POT-Creation-Date and PO-Revision-Date ("2025-01-31 12:00+0000").
-std::string export_po(const Source& source, const Store& store, const std::string& date);
+std::string export_po(const Source& source, const TranslationStore& store, const std::string& date);
 
 // Reads a translated PO file; nullopt, with errors, when it is not valid PO.
 std::optional<Incoming> read_po_exchange(const std::filesystem::path& path, Domain domain,

@@ -73,7 +73,7 @@ std::string entry(const Source& source, const SourceUnit& unit, const StoredUnit
 
 }  // namespace
 
-std::string export_po(const Source& source, const Store& store, const std::string& date) {
+std::string export_po(const Source& source, const TranslationStore& store, const std::string& date) {
     std::string out = header(source, store.lang, date);
     for (const SourceUnit& unit : source.units) out += entry(source, unit, store.find(unit.id));
     return out;

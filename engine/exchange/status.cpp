@@ -6,7 +6,7 @@ double Figures::percent() const { return units == 0 ? 100.0 : 100.0 * translated
 
 double Figures::words_percent() const { return words == 0 ? 100.0 : 100.0 * words_translated / words; }
 
-Figures figures(const Source& source, const Store& store) {
+Figures figures(const Source& source, const TranslationStore& store) {
     Figures f;
     for (const SourceUnit& unit : source.units) {
         ++f.units;

@@ -15,6 +15,6 @@ struct Figures {
     double words_percent() const;
 };
 
-Figures figures(const Source& source, const Store& store);
+Figures figures(const Source& source, const TranslationStore& store);
 
 }  // namespace lektion

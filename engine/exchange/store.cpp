@@ -49,7 +49,7 @@ void read_units(const LocatedXml& file, pugi::xml_node parent, Domain domain, St
     }
 }
 
-void read_file(Store& store, const fs::path& path, Diagnostics& diags) {
+void read_file(TranslationStore& store, const fs::path& path, Diagnostics& diags) {
     LocatedXml file(path, path.generic_string(), max_store_file, diags);
     if (!file.ok()) {
         store.readable = false;
@@ -77,7 +77,7 @@ void read_file(Store& store, const fs::path& path, Diagnostics& diags) {
 
 }  // namespace
 
-StoredUnit* Store::find(std::string_view id) {
+StoredUnit* TranslationStore::find(std::string_view id) {
     for (StoredFile& f : files)
         for (StoredSection& s : f.sections)
             for (StoredUnit& u : s.units)
@@ -85,12 +85,12 @@ StoredUnit* Store::find(std::string_view id) {
     return nullptr;
 }
 
-const StoredUnit* Store::find(std::string_view id) const {
-    return const_cast<Store*>(this)->find(id);
+const StoredUnit* TranslationStore::find(std::string_view id) const {
+    return const_cast<TranslationStore*>(this)->find(id);
 }
 
-Store read_course_store(const fs::path& course_dir, const std::string& lang, Diagnostics& diags) {
-    Store store;
+TranslationStore read_course_store(const fs::path& course_dir, const std::string& lang, Diagnostics& diags) {
+    TranslationStore store;
     store.domain = Domain::course;
     store.lang = lang;
     store.folder = course_dir / "translations" / lang;
@@ -103,8 +103,8 @@ Store read_course_store(const fs::path& course_dir, const std::string& lang, Dia
     return store;
 }
 
-Store read_interface_store(const fs::path& locales, const std::string& lang, Diagnostics& diags) {
-    Store store;
+TranslationStore read_interface_store(const fs::path& locales, const std::string& lang, Diagnostics& diags) {
+    TranslationStore store;
     store.domain = Domain::interface;
     store.lang = lang;
     store.folder = locales;
@@ -130,7 +130,7 @@ std::string render_stored_file(const StoredFile& file, Domain domain) {
     return render_xliff(out);
 }
 
-std::vector<fs::path> write_store(Store& store, Diagnostics& diags) {
+std::vector<fs::path> write_store(TranslationStore& store, Diagnostics& diags) {
     std::vector<fs::path> written;
     for (StoredFile& f : store.files) {
         if (!f.modified) continue;

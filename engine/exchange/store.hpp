@@ -42,7 +42,7 @@ struct StoredFile {
     bool modified = false;
 };
 
-struct Store {
+struct TranslationStore {
     Domain domain = Domain::course;
     std::string lang;
     std::filesystem::path folder;  // translations/<lang>, or the locales folder
@@ -53,15 +53,15 @@ struct Store {
     const StoredUnit* find(std::string_view id) const;
 };
 
-Store read_course_store(const std::filesystem::path& course_dir, const std::string& lang,
+TranslationStore read_course_store(const std::filesystem::path& course_dir, const std::string& lang,
                         Diagnostics& diags);
-Store read_interface_store(const std::filesystem::path& locales, const std::string& lang,
+TranslationStore read_interface_store(const std::filesystem::path& locales, const std::string& lang,
                            Diagnostics& diags);
 
 std::string render_stored_file(const StoredFile& file, Domain domain);
 
 // Writes every modified file atomically; returns the files written.
-std::vector<std::filesystem::path> write_store(Store& store, Diagnostics& diags);
+std::vector<std::filesystem::path> write_store(TranslationStore& store, Diagnostics& diags);
 
 // What the store holds for a unit of the source.
 enum class UnitStatus { missing, translated, stale };

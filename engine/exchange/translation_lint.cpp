@@ -90,7 +90,7 @@ void check_stored_unit(const Source& source, const StoredFile& file, const Store
                fmt::format("'{}': the player's font cannot draw {}; it would show as '?'", u.id, glyph_list(missing)));
 }
 
-void check_store(const Source& source, const Store& store, Diagnostics& diags) {
+void check_store(const Source& source, const TranslationStore& store, Diagnostics& diags) {
     for (const StoredFile& file : store.files)
         for (const StoredSection& section : file.sections) {
             check_section_languages(file, section, source.lang, store.lang, diags);
@@ -133,7 +133,7 @@ int lint_interface_catalogs(const fs::path& locales, Diagnostics& diags) {
         Catalog::load(path, diags);  // reports broken ICU patterns
         const std::string lang = path.stem().string();
         if (same_language(lang, source->lang)) {
-            Store store = read_interface_store(locales, lang, diags);
+            TranslationStore store = read_interface_store(locales, lang, diags);
             for (const StoredFile& f : store.files)
                 for (const StoredSection& s : f.sections)
                     for (const StoredUnit& u : s.units)

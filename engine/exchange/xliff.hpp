@@ -14,7 +14,7 @@ namespace lektion {
 // Every unit of `source` with what `store` holds for it: translations as
 // <target state="translated">, stale ones as "needs-review-translation" with
 // a note, the rest as empty targets in state "new".
-std::string export_xliff(const Source& source, const Store& store);
+std::string export_xliff(const Source& source, const TranslationStore& store);
 
 // Reads a translated XLIFF file; nullopt, with errors, when it is not one.
 std::optional<Incoming> read_xliff_exchange(const std::filesystem::path& path, Domain domain,

@@ -32,7 +32,7 @@ XliffUnitOut unit_out(const SourceUnit& unit, const StoredUnit* stored) {
 
 }  // namespace
 
-std::string export_xliff(const Source& source, const Store& store) {
+std::string export_xliff(const Source& source, const TranslationStore& store) {
     std::vector<XliffFileOut> files;
     for (const std::string& original : source.originals) {
         XliffFileOut f{original, source.lang, store.lang,

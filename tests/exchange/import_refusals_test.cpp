@@ -25,7 +25,7 @@ bool is_ui(const std::string& fixture) { return fixture.starts_with("ui/"); }
 
 std::set<std::string> stored_ids(const Workspace& w, const std::string& fixture, const std::string& lang) {
     Diagnostics diags;
-    const Store store = is_ui(fixture) ? read_interface_store(w.locales(), lang, diags)
+    const TranslationStore store = is_ui(fixture) ? read_interface_store(w.locales(), lang, diags)
                                        : read_course_store(w.course(), lang, diags);
     std::set<std::string> ids;
     for (const StoredFile& f : store.files)
@@ -174,7 +174,7 @@ TEST_CASE("a duplicate keeps the first translation") {
     Workspace w;
     import(w, "xliff/duplicate_id.xlf");
     Diagnostics diags;
-    const Store store = read_course_store(w.course(), "pl", diags);
+    const TranslationStore store = read_course_store(w.course(), "pl", diags);
     REQUIRE(store.find("course.title"));
     CHECK(store.find("course.title")->target.plain() == "Planowanie kariery i dobrostan w pracy");
 }

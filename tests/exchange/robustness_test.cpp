@@ -42,7 +42,7 @@ void import_in_memory(const fs::path& file, bool po, const Source& source, const
     const std::optional<Incoming> in =
         po ? read_po_exchange(file, Domain::course, diags) : read_xliff_exchange(file, Domain::course, diags);
     if (!in || !check_incoming_file(source, *in, diags)) return;
-    Store store = read_course_store(course, in->target_lang, diags);
+    TranslationStore store = read_course_store(course, in->target_lang, diags);
     merge_incoming(source, *in, store, diags);  // never written
 }
 

@@ -15,7 +15,7 @@ TEST_CASE("the writer reproduces every stored course translation byte for byte, 
     int files = 0;
     for (const std::string& lang : course_languages(course)) {
         Diagnostics diags;
-        Store store = read_course_store(course, lang, diags);
+        TranslationStore store = read_course_store(course, lang, diags);
         CHECK(diags.items.empty());
         for (StoredFile& f : store.files) {
             ++files;
@@ -33,7 +33,7 @@ TEST_CASE("the writer reproduces every interface catalog byte for byte") {
     int catalogs = 0;
     for (const auto& e : fs::directory_iterator(resource_dir("locales"))) {
         Diagnostics diags;
-        Store store = read_interface_store(resource_dir("locales"), e.path().stem().string(), diags);
+        TranslationStore store = read_interface_store(resource_dir("locales"), e.path().stem().string(), diags);
         CHECK(diags.items.empty());
         REQUIRE(store.files.size() == 1);
         StoredFile& f = store.files.front();
@@ -49,7 +49,7 @@ TEST_CASE("an unreadable stored file makes the store read-only") {
     Workspace w;
     write_file(w.course() / "translations/en/broken.xlf", "<xliff><file>");
     Diagnostics diags;
-    const Store store = read_course_store(w.course(), "en", diags);
+    const TranslationStore store = read_course_store(w.course(), "en", diags);
     CHECK_FALSE(store.readable);
     REQUIRE(diags.error_count() == 1);
     CHECK(diags.items[0].path.ends_with("translations/en/broken.xlf"));
