@@ -61,8 +61,8 @@ void draw_triangle() {
     glBindTexture(GL_TEXTURE_2D, texture);
     glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MIN_FILTER, GL_LINEAR);
     glTexImage2D(GL_TEXTURE_2D, 0, GL_RGBA, 1, 1, 0, GL_RGBA, GL_UNSIGNED_BYTE, white);
-    const float vertices[] = {-0.5f, -0.5f, 0, 0, 1, 0, 0, 1, 0.5f, -0.5f, 1, 0, 0, 1, 0, 1,
-                              0, 0.5f, 0.5f, 1, 0, 0, 1, 1};
+    const float vertices[] = {-0.5f, -0.5f, 0, 0, 1, 0,    0,    1, 0.5f, -0.5f, 1, 0,
+                              0,     1,     0, 1, 0, 0.5f, 0.5f, 1, 0,    0,     1, 1};
     GLuint vao = 0, vbo = 0;
     glGenVertexArrays(1, &vao);
     glBindVertexArray(vao);
@@ -71,8 +71,10 @@ void draw_triangle() {
     glBufferData(GL_ARRAY_BUFFER, sizeof vertices, vertices, GL_STATIC_DRAW);
     for (GLuint i = 0; i < 3; ++i) glEnableVertexAttribArray(i);
     glVertexAttribPointer(0, 2, GL_FLOAT, GL_FALSE, 8 * sizeof(float), nullptr);
-    glVertexAttribPointer(1, 2, GL_FLOAT, GL_FALSE, 8 * sizeof(float), reinterpret_cast<void*>(2 * sizeof(float)));
-    glVertexAttribPointer(2, 4, GL_FLOAT, GL_FALSE, 8 * sizeof(float), reinterpret_cast<void*>(4 * sizeof(float)));
+    glVertexAttribPointer(1, 2, GL_FLOAT, GL_FALSE, 8 * sizeof(float),
+                          reinterpret_cast<void*>(2 * sizeof(float)));
+    glVertexAttribPointer(2, 4, GL_FLOAT, GL_FALSE, 8 * sizeof(float),
+                          reinterpret_cast<void*>(4 * sizeof(float)));
     glDrawArrays(GL_TRIANGLES, 0, 3);
 }
 

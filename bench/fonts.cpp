@@ -66,9 +66,11 @@ int main(int argc, char** argv) {
                 std::exit(1);
             }
         });
-        std::printf("size %.0f ms %.1f tex %dx%d mib %.1f glyphs %d base_ms %.1f base_tex %dx%d base_mib %.2f base_glyphs %d\n",
-                    size, full.ms, full.w, full.h, full.w * full.h * 4 / 1048576.0, full.glyphs,
-                    base.ms, base.w, base.h, base.w * base.h * 4 / 1048576.0, base.glyphs);
+        std::printf(
+            "size %.0f ms %.1f tex %dx%d mib %.1f glyphs %d base_ms %.1f base_tex %dx%d base_mib %.2f "
+            "base_glyphs %d\n",
+            size, full.ms, full.w, full.h, full.w * full.h * 4 / 1048576.0, full.glyphs, base.ms, base.w,
+            base.h, base.w * base.h * 4 / 1048576.0, base.glyphs);
     }
     ImGui::DestroyContext();
     return 0;

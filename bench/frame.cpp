@@ -121,7 +121,8 @@ int main(int argc, char** argv) {
     for (int i = 0; i < 200; ++i) {
         const auto t0 = std::chrono::steady_clock::now();
         one();
-        us.push_back(std::chrono::duration<double, std::micro>(std::chrono::steady_clock::now() - t0).count());
+        us.push_back(
+            std::chrono::duration<double, std::micro>(std::chrono::steady_clock::now() - t0).count());
     }
     std::sort(us.begin(), us.end());
     std::printf("vtx %d frame_us %.0f\n", vtx, us[us.size() / 2]);

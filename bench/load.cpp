@@ -121,15 +121,15 @@ void measure(const char* name, const fs::path& dir, const std::string& lang, int
     const double raw = time_ms(runs, [&] {
         for (const fs::path& p : files.paths) {
             pugi::xml_document doc;
-            if (!doc.load_file(p.c_str(), pugi::parse_default | pugi::parse_ws_pcdata,
-                               pugi::encoding_utf8)) {
+            if (!doc.load_file(p.c_str(), pugi::parse_default | pugi::parse_ws_pcdata, pugi::encoding_utf8)) {
                 std::fprintf(stderr, "bench_load: %s does not parse\n", p.c_str());
                 std::exit(1);
             }
         }
     });
     const double loaded = time_ms(runs, [&] {
-        const lektion::LoadResult r = lang.empty() ? lektion::load_course(dir) : lektion::load_course(dir, lang);
+        const lektion::LoadResult r =
+            lang.empty() ? lektion::load_course(dir) : lektion::load_course(dir, lang);
         if (!r.course) {
             std::fprintf(stderr, "bench_load: %s does not load (%zu problems)\n", dir.c_str(),
                          r.diagnostics.items.size());

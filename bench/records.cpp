@@ -30,7 +30,9 @@ struct Stats {
 
 Stats stats(std::vector<double> v) {
     std::sort(v.begin(), v.end());
-    const auto at = [&](double q) { return v[std::min(v.size() - 1, static_cast<std::size_t>(q * (v.size() - 1) + 0.5))]; };
+    const auto at = [&](double q) {
+        return v[std::min(v.size() - 1, static_cast<std::size_t>(q * (v.size() - 1) + 0.5))];
+    };
     return {at(0.5), at(0.99)};
 }
 
@@ -77,7 +79,8 @@ std::vector<double> store_sink(const fs::path& dir, const Course& course, int n)
         e.kind = EventKind::check_answered;
         e.lesson = lesson.id;
         e.target = q.id;
-        e.answer = {{q.options[static_cast<std::size_t>(i & 1)].id}, q.options[static_cast<std::size_t>(i & 1)].correct};
+        e.answer = {{q.options[static_cast<std::size_t>(i & 1)].id},
+                    q.options[static_cast<std::size_t>(i & 1)].correct};
         e.text = "Hvad er karriereplanlægning?";
         e.duration_ms = 1200;
         const auto t0 = Clock::now();

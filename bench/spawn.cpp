@@ -9,22 +9,22 @@
 //     /proc/PID/stat (all threads) over SECONDS; ends it with SIGTERM. Prints
 //     the median CPU seconds of N such runs, and the same from the threads'
 //     schedstat (nanoseconds, finer than the clock ticks of stat).
+#include <dirent.h>
+#include <fcntl.h>
+#include <signal.h>
+#include <spawn.h>
+#include <sys/resource.h>
+#include <sys/wait.h>
+#include <unistd.h>
 #include <algorithm>
 #include <cerrno>
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
-#include <dirent.h>
-#include <fcntl.h>
 #include <fstream>
-#include <signal.h>
-#include <spawn.h>
 #include <string>
-#include <sys/resource.h>
-#include <sys/wait.h>
 #include <thread>
-#include <unistd.h>
 #include <vector>
 
 extern char** environ;
@@ -49,7 +49,8 @@ pid_t start(char** argv) {
 
 int finish(pid_t pid, rusage& usage) {
     int status = 0;
-    while (wait4(pid, &status, 0, &usage) < 0 && errno == EINTR) {}
+    while (wait4(pid, &status, 0, &usage) < 0 && errno == EINTR) {
+    }
     return status;
 }
 

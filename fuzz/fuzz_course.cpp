@@ -29,16 +29,25 @@ const char* const manifest = R"(<?xml version="1.0" encoding="UTF-8"?>
 
 std::string lesson(const std::string& id) {
     return R"(<?xml version="1.0" encoding="UTF-8"?>
-<lesson id=")" + id + R"(">
-  <title id=")" + id + R"(.t">Lektion</title>
-  <section id=")" + id + R"(.s1"><heading id=")" + id + R"(.s1.h">Afsnit</heading>
-    <p id=")" + id + R"(.s1.p">Tekst <b>fed</b> og <i>kursiv</i>.</p>
-    <figure src="img.png"><alt id=")" + id + R"(.s1.alt">Billede</alt></figure>
+<lesson id=")" +
+           id + R"(">
+  <title id=")" +
+           id + R"(.t">Lektion</title>
+  <section id=")" +
+           id + R"(.s1"><heading id=")" + id + R"(.s1.h">Afsnit</heading>
+    <p id=")" +
+           id + R"(.s1.p">Tekst <b>fed</b> og <i>kursiv</i>.</p>
+    <figure src="img.png"><alt id=")" +
+           id + R"(.s1.alt">Billede</alt></figure>
   </section>
-  <check><question id=")" + id + R"(.q">
-    <prompt id=")" + id + R"(.q.p">Spørgsmål?</prompt>
-    <option id=")" + id + R"(.q.a" correct="true"><label id=")" + id + R"(.q.a.l">Ja</label></option>
-    <option id=")" + id + R"(.q.b"><label id=")" + id + R"(.q.b.l">Nej</label></option>
+  <check><question id=")" +
+           id + R"(.q">
+    <prompt id=")" +
+           id + R"(.q.p">Spørgsmål?</prompt>
+    <option id=")" +
+           id + R"(.q.a" correct="true"><label id=")" + id + R"(.q.a.l">Ja</label></option>
+    <option id=")" +
+           id + R"(.q.b"><label id=")" + id + R"(.q.b.l">Nej</label></option>
   </question></check>
 </lesson>
 )";

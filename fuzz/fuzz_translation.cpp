@@ -57,9 +57,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     for (const Diagnostic& d : r.diagnostics.items) (void)format(d);
     if (r.course) {
         std::size_t bytes = 0;
-        for_each_text(*r.course, [&](const Text& t, const UnitContext&) {
-            bytes += to_xliff_inline(t).size();
-        });
+        for_each_text(*r.course,
+                      [&](const Text& t, const UnitContext&) { bytes += to_xliff_inline(t).size(); });
         (void)bytes;
     }
     return 0;

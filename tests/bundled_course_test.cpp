@@ -57,8 +57,8 @@ void add_blocks(const std::vector<Block>& blocks, std::string& out) {
         if (b.title) out += b.title->plain() + "\n";
         int n = 0;
         for (const Text& item : b.items)
-            out += (b.list_kind == ListKind::numbered ? std::to_string(++n) + ". " : "") +
-                   item.plain() + "\n";
+            out +=
+                (b.list_kind == ListKind::numbered ? std::to_string(++n) + ". " : "") + item.plain() + "\n";
         add_blocks(b.children, out);
     }
 }
@@ -139,8 +139,8 @@ TEST_CASE("the final quiz has ten questions, each with exactly one correct optio
     CHECK(c.quiz->shuffle);
     for (const Question& q : c.quiz->questions) {
         INFO(q.id);
-        CHECK(std::count_if(q.options.begin(), q.options.end(),
-                            [](const Option& o) { return o.correct; }) == 1);
+        CHECK(std::count_if(q.options.begin(), q.options.end(), [](const Option& o) { return o.correct; }) ==
+              1);
         CHECK(q.explanation);
     }
 }
@@ -182,10 +182,8 @@ TEST_CASE("fidelity: at least 97 % of the seed's word 6-grams reach the course")
     }
     const double share = 100.0 * static_cast<double>(found) / static_cast<double>(total);
     std::ostringstream report;
-    report << "fidelity: " << found << " of " << total << " seed 6-grams in the course ("
-           << share << " %)\n";
-    for (std::size_t i = 0; i < missing.size() && i < 15; ++i)
-        report << "  missing: " << missing[i] << "\n";
+    report << "fidelity: " << found << " of " << total << " seed 6-grams in the course (" << share << " %)\n";
+    for (std::size_t i = 0; i < missing.size() && i < 15; ++i) report << "  missing: " << missing[i] << "\n";
     WARN(report.str());
     CHECK(share >= 97.0);
 }

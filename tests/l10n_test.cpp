@@ -2,10 +2,10 @@
 // and the English translation of the course.
 #include <catch2/catch.hpp>
 
+#include <algorithm>
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
-#include <algorithm>
 #include <set>
 
 #include <unicode/plurrule.h>
@@ -41,7 +41,6 @@ std::vector<std::string> plural_keywords(const std::string& lang) {
     return out;
 }
 
-
 }  // namespace
 
 TEST_CASE("the interface ships complete in the 24 official EU languages") {
@@ -56,17 +55,26 @@ TEST_CASE("the interface ships complete in the 24 official EU languages") {
         for (const Diagnostic& x : diags.items) UNSCOPED_INFO(format(x));
         CHECK(diags.items.empty());  // every pattern compiled with ICU
         CHECK(c.language() == lang);
-        CHECK(c.keys() == keys);     // every key, no extra
+        CHECK(c.keys() == keys);  // every key, no extra
         for (const std::string& key : keys) {
             INFO(key);
             CHECK(argument_names(c.pattern(key)) == argument_names(english.pattern(key)));
             // Formats with sample arguments in its own locale, nothing left unformatted.
-            const std::string out = c.format(key, {{"count", std::int64_t(3)}, {"errors", std::int64_t(2)},
-                                                   {"warnings", std::int64_t(0)}, {"current", std::int64_t(3)},
-                                                   {"total", std::int64_t(10)}, {"correct", std::int64_t(7)},
-                                                   {"lesson", "L"}, {"mark", "70 %"}, {"score", "85 %"},
-                                                   {"answer", "A"}, {"alt", "B"}, {"id", "c"},
-                                                   {"version", "1"}, {"reason", "r"}, {"dir", "d"}});
+            const std::string out = c.format(key, {{"count", std::int64_t(3)},
+                                                   {"errors", std::int64_t(2)},
+                                                   {"warnings", std::int64_t(0)},
+                                                   {"current", std::int64_t(3)},
+                                                   {"total", std::int64_t(10)},
+                                                   {"correct", std::int64_t(7)},
+                                                   {"lesson", "L"},
+                                                   {"mark", "70 %"},
+                                                   {"score", "85 %"},
+                                                   {"answer", "A"},
+                                                   {"alt", "B"},
+                                                   {"id", "c"},
+                                                   {"version", "1"},
+                                                   {"reason", "r"},
+                                                   {"dir", "d"}});
             CHECK_FALSE(out.empty());
             CHECK(out.find('{') == std::string::npos);
         }
@@ -165,8 +173,8 @@ TEST_CASE("locale negotiation") {
     CHECK(negotiate_language({"de_AT"}, ui) == "de");
     CHECK(negotiate_language({"pl_PL"}, ui) == "pl");
     CHECK(negotiate_language({"pt-BR"}, ui) == "pt");
-    CHECK(negotiate_language({"fo"}, ui) == "da");       // Faroese readers read Danish
-    CHECK(negotiate_language({"nn-NO"}, ui) == "da");    // no Bokmål here: the nearest
+    CHECK(negotiate_language({"fo"}, ui) == "da");     // Faroese readers read Danish
+    CHECK(negotiate_language({"nn-NO"}, ui) == "da");  // no Bokmål here: the nearest
     CHECK(negotiate_language({"no"}, ui) == "da");
     std::vector<std::string> with_nb = ui;
     with_nb.push_back("nb");

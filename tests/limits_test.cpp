@@ -46,10 +46,9 @@ TEST_CASE("a very long word and a very long line load") {
 
 TEST_CASE("entity-like text is left as text, DOCTYPE entities are not expanded") {
     TempCourse c;
-    c.manifest("").file(
-        "l1.xml",
-        "<!DOCTYPE lesson [<!ENTITY a \"aaaaaaaaaa\"><!ENTITY b \"&a;&a;&a;&a;&a;&a;\">]>\n" +
-            lesson_xml("l1", "\n<p id=\"e\">&amp;b; &#x26;</p>").substr(39));
+    c.manifest("").file("l1.xml",
+                        "<!DOCTYPE lesson [<!ENTITY a \"aaaaaaaaaa\"><!ENTITY b \"&a;&a;&a;&a;&a;&a;\">]>\n" +
+                            lesson_xml("l1", "\n<p id=\"e\">&amp;b; &#x26;</p>").substr(39));
     const LoadResult r = c.load();
     INFO(all_messages(r));
     REQUIRE(r.course);
@@ -57,8 +56,8 @@ TEST_CASE("entity-like text is left as text, DOCTYPE entities are not expanded")
 }
 
 TEST_CASE("binary garbage and empty files give an error, not a crash") {
-    for (const std::string& junk : {std::string(), std::string("\0\0\0", 3),
-                                    std::string("\xFF\xFE<\0l\0", 6), std::string("<lesson")}) {
+    for (const std::string& junk : {std::string(), std::string("\0\0\0", 3), std::string("\xFF\xFE<\0l\0", 6),
+                                    std::string("<lesson")}) {
         TempCourse c;
         c.manifest("").file("l1.xml", junk);
         const LoadResult r = c.load();

@@ -12,8 +12,7 @@ using namespace lektion::test;
 namespace {
 
 // Two lessons of two sections each, a quiz of `n` questions.
-CoursePtr fixture(int quiz_questions = 10, const std::string& quiz_attrs = "",
-                  bool ordered = false) {
+CoursePtr fixture(int quiz_questions = 10, const std::string& quiz_attrs = "", bool ordered = false) {
     TempCourse c;
     const std::string section2 = R"(
   </section>
@@ -52,8 +51,7 @@ Score take_quiz(Session& s, int right, std::uint64_t seed = 1) {
     REQUIRE(a);
     const std::vector<std::string> questions = a->questions;
     int i = 0;
-    for (const std::string& q : questions)
-        REQUIRE(s.answer_quiz(q, {q + (i++ < right ? ".a" : ".b")}));
+    for (const std::string& q : questions) REQUIRE(s.answer_quiz(q, {q + (i++ < right ? ".a" : ".b")}));
     auto score = s.submit_quiz();
     REQUIRE(score);
     return *score;

@@ -27,7 +27,9 @@ TempCourse& TempCourse::file(const std::string& name, const std::string& text) {
 }
 
 TempCourse& TempCourse::manifest(const std::string& quiz_href) {
-    return file("course.xml", fmt::format(R"(<?xml version="1.0" encoding="UTF-8"?>
+    return file(
+        "course.xml",
+        fmt::format(R"(<?xml version="1.0" encoding="UTF-8"?>
 <course id="c" version="1" lang="da">
   <title id="c.title">Kursus</title>
   <lessons>
@@ -36,9 +38,7 @@ TempCourse& TempCourse::manifest(const std::string& quiz_href) {
   {}
 </course>
 )",
-                                          quiz_href.empty()
-                                              ? std::string()
-                                              : fmt::format(R"(<quiz href="{}"/>)", quiz_href)));
+                    quiz_href.empty() ? std::string() : fmt::format(R"(<quiz href="{}"/>)", quiz_href)));
 }
 
 std::string lesson_xml(const std::string& id, const std::string& body) {

@@ -12,7 +12,7 @@ LEKTION_PACKAGES=(
   libcli11-dev libfmt-dev nlohmann-json3-dev libssl-dev libstb-dev
   fonts-noto-core fonts-dejavu-core
 )
-LEKTION_TEST_PACKAGES=(libxml2-utils xvfb xauth libgl1-mesa-dri sqlite3 gettext translate-toolkit)
+LEKTION_TEST_PACKAGES=(clang-format libxml2-utils xvfb xauth libgl1-mesa-dri sqlite3 gettext translate-toolkit)
 # The xAPI schema test runs the public schema under Node.js. Some machines
 # carry a Node.js that bundles npm and conflicts with Debian's npm package:
 # ask for Debian's only when there is no npm at all.

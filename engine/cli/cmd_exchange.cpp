@@ -68,7 +68,8 @@ std::string stored_spelling(const ExchangeOptions& o, const std::string& lang) {
 }
 
 TranslationStore read_store(const ExchangeOptions& o, const std::string& lang, Diagnostics& diags) {
-    return o.ui ? read_interface_store(locales_dir(o), lang, diags) : read_course_store(o.course_dir, lang, diags);
+    return o.ui ? read_interface_store(locales_dir(o), lang, diags)
+                : read_course_store(o.course_dir, lang, diags);
 }
 
 std::string po_date() {
@@ -85,8 +86,10 @@ std::string po_date() {
 int run_export(ExchangeOptions o, Format format) {
     o.lang = normalize_language_tag(o.lang);
     if (!o.ui && o.course_dir.empty()) return usage("export needs COURSE_DIR, or --ui for the interface");
-    if (o.ui && !o.course_dir.empty()) return usage("--ui exports the interface catalogs; leave out COURSE_DIR");
-    if (!valid_language_tag(o.lang)) return usage(fmt::format("--lang '{}' is not a language tag such as pl", o.lang));
+    if (o.ui && !o.course_dir.empty())
+        return usage("--ui exports the interface catalogs; leave out COURSE_DIR");
+    if (!valid_language_tag(o.lang))
+        return usage(fmt::format("--lang '{}' is not a language tag such as pl", o.lang));
     Diagnostics diags;
     const std::optional<Source> source = load_source(o, diags);
     if (!source) {
@@ -95,14 +98,17 @@ int run_export(ExchangeOptions o, Format format) {
         return 1;
     }
     if (same_language(o.lang, source->lang))
-        return usage(fmt::format("'{}' is the source language; --lang names the language to translate into", o.lang));
+        return usage(
+            fmt::format("'{}' is the source language; --lang names the language to translate into", o.lang));
     const TranslationStore store = read_store(o, stored_spelling(o, o.lang), diags);
     if (!store.readable) {
         print(diags);
-        std::fprintf(stderr, "lektion: the stored %s translation cannot be read; nothing exported\n", o.lang.c_str());
+        std::fprintf(stderr, "lektion: the stored %s translation cannot be read; nothing exported\n",
+                     o.lang.c_str());
         return 1;
     }
-    const std::string text = format == Format::xliff ? export_xliff(*source, store) : export_po(*source, store, po_date());
+    const std::string text =
+        format == Format::xliff ? export_xliff(*source, store) : export_po(*source, store, po_date());
     print(diags);
     if (o.output.empty()) {
         std::fwrite(text.data(), 1, text.size(), stdout);
@@ -130,7 +136,8 @@ std::string summary(const ImportCounts& c) {
 
 int run_import(ExchangeOptions o, Format format) {
     if (o.ui && o.file.empty()) std::swap(o.file, o.course_dir);  // "import --ui FILE"
-    if (o.ui && !o.course_dir.empty()) return usage("--ui imports into the interface catalogs; leave out COURSE_DIR");
+    if (o.ui && !o.course_dir.empty())
+        return usage("--ui imports into the interface catalogs; leave out COURSE_DIR");
     if (o.file.empty()) return usage("import needs COURSE_DIR and FILE, or --ui and FILE");
     Diagnostics diags;
     const std::optional<Source> source = load_source(o, diags);
@@ -147,7 +154,8 @@ int run_import(ExchangeOptions o, Format format) {
         std::fprintf(stderr, "lektion: %s refused; nothing was written\n", o.file.c_str());
         return 1;
     }
-    TranslationStore store = read_store(o, stored_spelling(o, normalize_language_tag(in->target_lang)), diags);
+    TranslationStore store =
+        read_store(o, stored_spelling(o, normalize_language_tag(in->target_lang)), diags);
     if (!store.readable) {
         print(diags);
         std::fprintf(stderr, "lektion: the stored %s translation cannot be read; nothing was written\n",
@@ -160,7 +168,8 @@ int run_import(ExchangeOptions o, Format format) {
     std::fprintf(stderr, "%s: %s\n", store.lang.c_str(), summary(counts).c_str());
     for (const fs::path& p : written) std::fprintf(stderr, "wrote %s\n", p.generic_string().c_str());
     if (o.dry_run) std::fprintf(stderr, "dry run: nothing was written\n");
-    else if (written.empty()) std::fprintf(stderr, "nothing was written: the stored translation has all of it\n");
+    else if (written.empty())
+        std::fprintf(stderr, "nothing was written: the stored translation has all of it\n");
     return diags.has_errors() ? 1 : 0;
 }
 

@@ -32,17 +32,15 @@ Run add_info(CLI::App& app) {
     return [dir] {
         const LoadResult r = load_course(*dir);
         if (!r.course) {
-            for (const Diagnostic& d : r.diagnostics.items)
-                std::fprintf(stderr, "%s\n", format(d).c_str());
-            std::fprintf(stderr, "lektion: %s does not load; run lektion lint for details\n",
-                         dir->c_str());
+            for (const Diagnostic& d : r.diagnostics.items) std::fprintf(stderr, "%s\n", format(d).c_str());
+            std::fprintf(stderr, "lektion: %s does not load; run lektion lint for details\n", dir->c_str());
             return 1;
         }
         const Course& c = *r.course;
         fmt::print("{}\n", c.title.plain());
         fmt::print("id {} · version {} · language {}\n", c.id, c.version, c.lang);
-        fmt::print("lessons in order: {} · quiz after lessons: {}\n",
-                   c.ordered ? "yes" : "no", c.quiz_after_lessons ? "yes" : "no");
+        fmt::print("lessons in order: {} · quiz after lessons: {}\n", c.ordered ? "yes" : "no",
+                   c.quiz_after_lessons ? "yes" : "no");
         int total_words = 0;
         for (const Section& s : c.start) total_words += words_in(s.blocks);
         for (std::size_t i = 0; i < c.lessons.size(); ++i) {
@@ -50,17 +48,15 @@ Run add_info(CLI::App& app) {
             int words = 0;
             for (const Section& s : l.sections) words += words_in(s.blocks);
             total_words += words;
-            fmt::print("  {}. {} ({}): {} sections, {} words, {} check question{}\n", i + 1,
-                       l.title.plain(), l.file, l.sections.size(), words, l.checks.size(),
-                       l.checks.size() == 1 ? "" : "s");
+            fmt::print("  {}. {} ({}): {} sections, {} words, {} check question{}\n", i + 1, l.title.plain(),
+                       l.file, l.sections.size(), words, l.checks.size(), l.checks.size() == 1 ? "" : "s");
         }
         if (c.quiz) {
             const Quiz& q = *c.quiz;
-            fmt::print("  quiz: {} ({}): {} questions, {} per attempt, pass mark {} %, {}\n",
-                       q.title.plain(), q.file, q.questions.size(), q.questions_per_attempt(),
-                       q.pass_mark,
-                       q.attempts == 0 ? std::string("unlimited attempts")
-                                       : fmt::format("{} attempts", q.attempts));
+            fmt::print(
+                "  quiz: {} ({}): {} questions, {} per attempt, pass mark {} %, {}\n", q.title.plain(),
+                q.file, q.questions.size(), q.questions_per_attempt(), q.pass_mark,
+                q.attempts == 0 ? std::string("unlimited attempts") : fmt::format("{} attempts", q.attempts));
         }
         fmt::print("words in lessons and start page: {}\n", total_words);
         return 0;

@@ -10,8 +10,9 @@
 namespace lektion::cli {
 
 Run add_lint(CLI::App& app) {
-    auto* cmd = app.add_subcommand("lint", "Check a course folder, its translations and the interface "
-                                           "catalogs, and report every problem");
+    auto* cmd = app.add_subcommand("lint",
+                                   "Check a course folder, its translations and the interface "
+                                   "catalogs, and report every problem");
     auto dir = std::make_shared<std::string>();
     auto quiet = std::make_shared<bool>(false);
     cmd->add_option("COURSE_DIR", *dir, "Course folder (holding course.xml)")->required();
@@ -27,18 +28,18 @@ Run add_lint(CLI::App& app) {
             std::fprintf(stderr, "lektion: %s\n", e.what());
             return 1;
         }
-        for (const Diagnostic& d : r.diagnostics.items)
-            std::fprintf(stderr, "%s\n", format(d).c_str());
+        for (const Diagnostic& d : r.diagnostics.items) std::fprintf(stderr, "%s\n", format(d).c_str());
         const int errors = r.diagnostics.error_count();
         const int warnings = r.diagnostics.warning_count();
         if (!*quiet) {
             if (r.course)
-                std::fprintf(stderr, "%s: %zu lessons, %s, %d translation%s, %d interface catalogs; %d errors, "
-                                     "%d warnings\n",
-                             dir->c_str(), r.course->lessons.size(), r.course->quiz ? "a final quiz" : "no quiz",
-                             languages, languages == 1 ? "" : "s", catalogs, errors, warnings);
-            else
-                std::fprintf(stderr, "%s: %d errors, %d warnings\n", dir->c_str(), errors, warnings);
+                std::fprintf(stderr,
+                             "%s: %zu lessons, %s, %d translation%s, %d interface catalogs; %d errors, "
+                             "%d warnings\n",
+                             dir->c_str(), r.course->lessons.size(),
+                             r.course->quiz ? "a final quiz" : "no quiz", languages,
+                             languages == 1 ? "" : "s", catalogs, errors, warnings);
+            else std::fprintf(stderr, "%s: %d errors, %d warnings\n", dir->c_str(), errors, warnings);
         }
         return errors > 0 ? 1 : 0;
     };

@@ -9,8 +9,9 @@ namespace lektion::cli {
 Run add_new(CLI::App& app) {
     auto* cmd = app.add_subcommand("new", "Add something new to a course");
     cmd->require_subcommand(1);
-    auto* lesson = cmd->add_subcommand("lesson", "Add a lesson file with a section and an attention check, "
-                                                 "registered after the last lesson in course.xml");
+    auto* lesson = cmd->add_subcommand("lesson",
+                                       "Add a lesson file with a section and an attention check, "
+                                       "registered after the last lesson in course.xml");
     auto dir = std::make_shared<std::string>();
     auto id = std::make_shared<std::string>();
     auto title = std::make_shared<std::string>();

@@ -67,7 +67,8 @@ Run add_play(CLI::App& app) {
     cmd->add_option("--learner", o->learner, "Pick or create this learner without asking");
     cmd->add_option("--lang", o->lang, "Interface language (da, en)");
     cmd->add_option("--data-dir", o->data_dir, "Folder of the learner records");
-    cmd->add_option("--screenshot", o->screenshot, "Render each screen once into PNG files in DIR, then exit");
+    cmd->add_option("--screenshot", o->screenshot,
+                    "Render each screen once into PNG files in DIR, then exit");
     // For tools/bench: measure start-up and memory on a given page.
     cmd->add_option("--quit-after-frames", o->quit_after_frames, "Draw N frames, then exit")->group("");
     cmd->add_option("--open-page", o->open_page, "Start on LESSON PAGE (0-based)")->expected(2)->group("");

@@ -6,8 +6,8 @@
 #include <cerrno>
 #include <cstdio>
 #include <cstring>
-#include <fstream>
 #include <filesystem>
+#include <fstream>
 #include <sstream>
 
 #include <fmt/format.h>
@@ -48,7 +48,8 @@ void add_data_dir(CLI::App* cmd, Options& o) {
 const CLI::Validator iri_check(
     [](const std::string& s) -> std::string {
         const auto colon = s.find(':');
-        const bool ok = colon != std::string::npos && colon > 0 && std::isalpha(static_cast<unsigned char>(s[0])) &&
+        const bool ok = colon != std::string::npos && colon > 0 &&
+                        std::isalpha(static_cast<unsigned char>(s[0])) &&
                         s.find_first_of(" \t\r\n\"<>") == std::string::npos && colon + 1 < s.size();
         return ok ? std::string() : "must be an absolute IRI such as https://example.org/learners";
     },
@@ -123,7 +124,8 @@ int run_export(const Options& o) {
 
 std::string read_file(const std::string& file) {
     std::error_code ec;
-    if (std::filesystem::is_directory(file, ec)) throw RecordsError(fmt::format("{}: is a folder, not a file", file));
+    if (std::filesystem::is_directory(file, ec))
+        throw RecordsError(fmt::format("{}: is a folder, not a file", file));
     std::ifstream in(file, std::ios::binary);
     if (!in) throw RecordsError(fmt::format("{}: cannot be read ({})", file, std::strerror(errno)));
     std::ostringstream text;
@@ -148,8 +150,8 @@ int run_delete(const Options& o) {
     const Learner l = learner_named(store, o.learner);
     const std::size_t events = store.events(l.id).size();
     store.delete_learner(l.id);
-    std::printf("erased %s: %zu events, settings and registrations; %s compacted\n", l.name.c_str(),
-                events, store.path().string().c_str());
+    std::printf("erased %s: %zu events, settings and registrations; %s compacted\n", l.name.c_str(), events,
+                store.path().string().c_str());
     return 0;
 }
 

@@ -31,7 +31,8 @@ std::optional<Requirement> parse_requirement(const std::string& s) {
     if (!number.empty() && number.back() == '%') number.pop_back();
     char* end = nullptr;
     r.percent = std::strtod(number.c_str(), &end);
-    if (number.empty() || *end != '\0' || !(r.percent >= 0 && r.percent <= 100) || !valid_language_tag(r.lang))
+    if (number.empty() || *end != '\0' || !(r.percent >= 0 && r.percent <= 100) ||
+        !valid_language_tag(r.lang))
         return std::nullopt;
     return r;
 }
@@ -44,7 +45,8 @@ struct Row {
 void print_table(const std::string& title, const Source& source, const std::vector<Row>& rows) {
     int words = 0;
     for (const SourceUnit& u : source.units) words += u.words;
-    std::printf("%s, source %s: %zu units, %d words\n", title.c_str(), source.lang.c_str(), source.units.size(), words);
+    std::printf("%s, source %s: %zu units, %d words\n", title.c_str(), source.lang.c_str(),
+                source.units.size(), words);
     if (rows.empty()) {
         std::printf("  no translations yet\n\n");
         return;
@@ -54,8 +56,8 @@ void print_table(const std::string& title, const Source& source, const std::vect
     for (const Row& r : rows) {
         const std::string units = fmt::format("{} {:5.1f} %", r.f.translated, r.f.percent());
         const std::string w = fmt::format("{} {:5.1f} %", r.f.words_translated, r.f.words_percent());
-        std::printf("  %-9s %17s %6d %8d   %17s %7d %8d\n", r.lang.c_str(), units.c_str(), r.f.stale, r.f.missing,
-                    w.c_str(), r.f.words_stale, r.f.words_missing);
+        std::printf("  %-9s %17s %6d %8d   %17s %7d %8d\n", r.lang.c_str(), units.c_str(), r.f.stale,
+                    r.f.missing, w.c_str(), r.f.words_stale, r.f.words_missing);
     }
     std::printf("\n");
 }
@@ -73,7 +75,8 @@ std::vector<std::string> catalog_languages(const fs::path& locales, const std::s
 void add_required(std::vector<std::string>& langs, const std::vector<Requirement>& required,
                   const std::string& source_lang) {
     for (const Requirement& r : required) {
-        const bool listed = std::any_of(langs.begin(), langs.end(), [&](auto& l) { return same_language(l, r.lang); });
+        const bool listed =
+            std::any_of(langs.begin(), langs.end(), [&](auto& l) { return same_language(l, r.lang); });
         if (!listed && !same_language(r.lang, source_lang)) langs.push_back(r.lang);
     }
 }
@@ -94,9 +97,10 @@ Run add_status(CLI::App& app) {
     auto locales = std::make_shared<std::string>();
     auto required = std::make_shared<std::vector<std::string>>();
     cmd->add_option("COURSE_DIR", *dir, "Course folder (default: the bundled course)");
-    cmd->add_option("--require", *required,
-                    "LANG=PERCENT: exit 1 unless LANG has at least PERCENT % of its units translated and up to "
-                    "date, in the course and in the interface (repeatable)")
+    cmd->add_option(
+           "--require", *required,
+           "LANG=PERCENT: exit 1 unless LANG has at least PERCENT % of its units translated and up to "
+           "date, in the course and in the interface (repeatable)")
         ->allow_extra_args(false)  // one LANG=PERCENT per --require, so COURSE_DIR may follow
         ->check([](const std::string& s) {
             return parse_requirement(s) ? std::string() : "expected LANG=PERCENT, such as pl=95, not " + s;
@@ -110,7 +114,8 @@ Run add_status(CLI::App& app) {
         const LoadResult r = load_course(*dir);
         if (!r.course) {
             for (const Diagnostic& d : r.diagnostics.items) std::fprintf(stderr, "%s\n", format(d).c_str());
-            std::fprintf(stderr, "lektion: %s does not load; run lektion lint for the details\n", dir->c_str());
+            std::fprintf(stderr, "lektion: %s does not load; run lektion lint for the details\n",
+                         dir->c_str());
             return 1;
         }
         const Source course = course_source(*r.course);
@@ -119,7 +124,8 @@ Run add_status(CLI::App& app) {
             if (valid_language_tag(l) && !same_language(l, course.lang)) course_langs.push_back(l);
         add_required(course_langs, reqs, course.lang);
         std::vector<Row> course_rows;
-        for (const std::string& l : course_langs) course_rows.push_back({l, figures(course, read_course_store(*dir, l, diags))});
+        for (const std::string& l : course_langs)
+            course_rows.push_back({l, figures(course, read_course_store(*dir, l, diags))});
         print_table(fmt::format("Course {}", course.project), course, course_rows);
 
         const fs::path locale_dir = locales->empty() ? resource_dir("locales") : fs::path(*locales);
@@ -128,7 +134,8 @@ Run add_status(CLI::App& app) {
         if (ui) {
             std::vector<std::string> ui_langs = catalog_languages(locale_dir, ui->lang);
             add_required(ui_langs, reqs, ui->lang);
-            for (const std::string& l : ui_langs) ui_rows.push_back({l, figures(*ui, read_interface_store(locale_dir, l, diags))});
+            for (const std::string& l : ui_langs)
+                ui_rows.push_back({l, figures(*ui, read_interface_store(locale_dir, l, diags))});
             print_table("Interface", *ui, ui_rows);
         }
         for (const Diagnostic& d : diags.items) std::fprintf(stderr, "%s\n", format(d).c_str());

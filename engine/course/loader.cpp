@@ -55,8 +55,7 @@ private:
             const std::string_view name = a.name();
             bool known = false;
             for (auto n : allowed) known |= n == name;
-            if (!known)
-                f.error(a, node, fmt::format("unknown attribute '{}' on <{}>", name, node.name()));
+            if (!known) f.error(a, node, fmt::format("unknown attribute '{}' on <{}>", name, node.name()));
         }
     }
 
@@ -64,8 +63,7 @@ private:
     std::vector<pugi::xml_node> elements(const XmlFile& f, pugi::xml_node node) {
         std::vector<pugi::xml_node> out;
         for (pugi::xml_node child : node.children()) {
-            if (child.type() == pugi::node_element)
-                out.push_back(child);
+            if (child.type() == pugi::node_element) out.push_back(child);
             else if ((child.type() == pugi::node_pcdata || child.type() == pugi::node_cdata) &&
                      !is_blank(child.value()))
                 f.error(child, fmt::format("text directly inside <{}>; put it in a <p>", node.name()));
@@ -103,8 +101,8 @@ private:
             it->second = {d.path, d.line, d.column};
             return;
         }
-        f.error(node, fmt::format("duplicate id '{}' (first defined at {}:{}:{})", id,
-                                  it->second.path, it->second.line, it->second.column));
+        f.error(node, fmt::format("duplicate id '{}' (first defined at {}:{}:{})", id, it->second.path,
+                                  it->second.line, it->second.column));
     }
 
     bool read_bool(const XmlFile& f, pugi::xml_node node, const char* name, bool fallback) {
@@ -131,8 +129,8 @@ private:
     }
 
     // A path inside the course folder, or nullopt after reporting why not.
-    std::optional<fs::path> inside_course(const XmlFile& f, pugi::xml_attribute a,
-                                          pugi::xml_node owner, std::string_view what) {
+    std::optional<fs::path> inside_course(const XmlFile& f, pugi::xml_attribute a, pugi::xml_node owner,
+                                          std::string_view what) {
         const fs::path rel = fs::path(a.value()).lexically_normal();
         if (std::string_view(a.value()).empty()) {
             f.error(a, owner, fmt::format("empty {} path", what));
@@ -140,8 +138,7 @@ private:
         }
         if (rel.is_absolute() || rel.has_root_name() || rel.has_root_directory() ||
             (!rel.empty() && *rel.begin() == "..")) {
-            f.error(a, owner,
-                    fmt::format("{} path '{}' leaves the course folder", what, a.value()));
+            f.error(a, owner, fmt::format("{} path '{}' leaves the course folder", what, a.value()));
             return std::nullopt;
         }
         const fs::path full = dir_ / rel;
@@ -155,39 +152,36 @@ private:
         const fs::path root = fs::weakly_canonical(dir_, ec);
         auto [r, _] = std::mismatch(root.begin(), root.end(), real.begin(), real.end());
         if (r != root.end()) {
-            f.error(a, owner,
-                    fmt::format("{} '{}' leads outside the course folder", what, a.value()));
+            f.error(a, owner, fmt::format("{} '{}' leads outside the course folder", what, a.value()));
             return std::nullopt;
         }
         return rel;
     }
 
     // --- text ----------------------------------------------------------------
-    void read_spans(const XmlFile& f, pugi::xml_node node, std::uint8_t emphasis, Text& out,
-                    int depth) {
+    void read_spans(const XmlFile& f, pugi::xml_node node, std::uint8_t emphasis, Text& out, int depth) {
         for (pugi::xml_node child : node.children()) {
             switch (child.type()) {
-            case pugi::node_pcdata:
-            case pugi::node_cdata:
-                out.spans.push_back({child.value(), emphasis});
-                break;
-            case pugi::node_element: {
-                const std::string_view name = child.name();
-                if (name == "b" || name == "i") {
-                    allow_attributes(f, child, {});
-                    if (depth >= limits_.max_depth) {
-                        f.error(child, "emphasis nested too deeply");
-                        break;
+                case pugi::node_pcdata:
+                case pugi::node_cdata:
+                    out.spans.push_back({child.value(), emphasis});
+                    break;
+                case pugi::node_element: {
+                    const std::string_view name = child.name();
+                    if (name == "b" || name == "i") {
+                        allow_attributes(f, child, {});
+                        if (depth >= limits_.max_depth) {
+                            f.error(child, "emphasis nested too deeply");
+                            break;
+                        }
+                        read_spans(f, child, emphasis | (name == "b" ? bold : italic), out, depth + 1);
+                    } else {
+                        f.error(child, fmt::format("<{}> cannot appear in text; only <b> and <i> can", name));
                     }
-                    read_spans(f, child, emphasis | (name == "b" ? bold : italic), out, depth + 1);
-                } else {
-                    f.error(child, fmt::format("<{}> cannot appear in text; only <b> and <i> can",
-                                               name));
+                    break;
                 }
-                break;
-            }
-            default:
-                break;
+                default:
+                    break;
             }
         }
     }
@@ -207,7 +201,7 @@ private:
         const std::string_view name = node.name();
         Block b;
         if (name == "p" || name == "h" || name == "quote") {
-            b.kind = name == "p" ? BlockKind::paragraph
+            b.kind = name == "p"   ? BlockKind::paragraph
                      : name == "h" ? BlockKind::subheading
                                    : BlockKind::quote;
             b.text = read_text(f, node);
@@ -339,11 +333,11 @@ private:
 
     void check_options(const XmlFile& f, pugi::xml_node node, const Question& q) {
         const auto n = q.options.size();
-        const auto correct = std::count_if(q.options.begin(), q.options.end(),
-                                           [](const Option& o) { return o.correct; });
+        const auto correct =
+            std::count_if(q.options.begin(), q.options.end(), [](const Option& o) { return o.correct; });
         if (n < 2)
-            f.error(node, fmt::format("question '{}' has {} option{}; it needs at least two", q.id,
-                                      n, n == 1 ? "" : "s"));
+            f.error(node, fmt::format("question '{}' has {} option{}; it needs at least two", q.id, n,
+                                      n == 1 ? "" : "s"));
         if (q.type == QuestionType::truefalse && n != 2)
             f.error(node, fmt::format("true/false question '{}' needs exactly two options", q.id));
         if (q.type != QuestionType::multiple && correct != 1)
@@ -360,8 +354,8 @@ private:
         XmlFile file(full, full.generic_string(), limits_, diags_);
         if (!file.ok()) return std::nullopt;
         if (std::string_view(file.root().name()) != root_name) {
-            file.error(file.root(), fmt::format("root element is <{}>; expected <{}>",
-                                                file.root().name(), root_name));
+            file.error(file.root(),
+                       fmt::format("root element is <{}>; expected <{}>", file.root().name(), root_name));
             return std::nullopt;
         }
         return file;
@@ -400,8 +394,7 @@ private:
         quiz.id = read_id(f, root);
         if (auto v = read_int(f, root, "pass-mark")) {
             if (*v < 0 || *v > 100)
-                f.error(root.attribute("pass-mark"), root,
-                        fmt::format("pass-mark {} is outside 0–100", *v));
+                f.error(root.attribute("pass-mark"), root, fmt::format("pass-mark {} is outside 0–100", *v));
             else quiz.pass_mark = *v;
         }
         if (auto v = read_int(f, root, "attempts")) {
@@ -424,9 +417,9 @@ private:
         if (!has_title) f.error(root, "<quiz> needs a <title>");
         if (quiz.questions.empty()) f.error(root, "<quiz> has no <question>");
         if (quiz.draw > static_cast<int>(quiz.questions.size()))
-            f.error(root.attribute("draw"), root,
-                    fmt::format("quiz draws {} questions from a pool of {}", quiz.draw,
-                                quiz.questions.size()));
+            f.error(
+                root.attribute("draw"), root,
+                fmt::format("quiz draws {} questions from a pool of {}", quiz.draw, quiz.questions.size()));
         return quiz;
     }
 
@@ -443,8 +436,7 @@ void Loader::read_manifest(const XmlFile& f, Course& c) {
     allow_attributes(f, root, {"id", "version", "lang", "ordered", "quiz-after-lessons"});
     c.id = read_id(f, root);
     for (const char* required : {"version", "lang"})
-        if (!root.attribute(required))
-            f.error(root, fmt::format("<course> needs a {} attribute", required));
+        if (!root.attribute(required)) f.error(root, fmt::format("<course> needs a {} attribute", required));
     c.version = root.attribute("version").value();
     c.lang = root.attribute("lang").value();
     c.ordered = read_bool(f, root, "ordered", false);

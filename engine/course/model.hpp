@@ -107,10 +107,10 @@ struct OutcomeGroup {
 struct Course {
     std::string id;
     std::string version;
-    std::string lang;  // source language (BCP 47)
-    std::string dir;   // folder the course was loaded from
-    bool ordered = false;             // lessons open one after the other
-    bool quiz_after_lessons = true;   // quiz locked until every lesson is complete
+    std::string lang;                // source language (BCP 47)
+    std::string dir;                 // folder the course was loaded from
+    bool ordered = false;            // lessons open one after the other
+    bool quiz_after_lessons = true;  // quiz locked until every lesson is complete
 
     Text title;
     Text description;

@@ -62,9 +62,7 @@ std::string to_nfc(std::string_view text) {
     return out;
 }
 
-static bool is_xml_space(char c) {
-    return c == ' ' || c == '\t' || c == '\n' || c == '\r';
-}
+static bool is_xml_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
 
 void tidy(Text& text) {
     // Collapse across span boundaries: "a <b> b</b>" must not become "a  b".
@@ -93,10 +91,8 @@ void tidy(Text& text) {
     std::vector<Span> merged;
     for (Span& span : text.spans) {
         if (span.text.empty()) continue;
-        if (!merged.empty() && merged.back().emphasis == span.emphasis)
-            merged.back().text += span.text;
-        else
-            merged.push_back(std::move(span));
+        if (!merged.empty() && merged.back().emphasis == span.emphasis) merged.back().text += span.text;
+        else merged.push_back(std::move(span));
     }
     text.spans = std::move(merged);
 }

@@ -15,17 +15,18 @@ namespace fs = std::filesystem;
 
 namespace {
 
-void read_spans(pugi::xml_node node, std::uint8_t emphasis, Text& out,
-                std::vector<std::string>& problems, int depth) {
+void read_spans(pugi::xml_node node, std::uint8_t emphasis, Text& out, std::vector<std::string>& problems,
+                int depth) {
     for (pugi::xml_node c : node.children()) {
         if (c.type() == pugi::node_pcdata || c.type() == pugi::node_cdata) {
             out.spans.push_back({c.value(), emphasis});
         } else if (c.type() == pugi::node_element) {
             const std::string_view ctype = c.attribute("ctype").value();
             if (std::string_view(c.name()) != "g" || (ctype != "bold" && ctype != "italic")) {
-                problems.push_back(fmt::format("inline <{}> is not supported; use <g ctype=\"bold\"> "
-                                               "or <g ctype=\"italic\">",
-                                               c.name()));
+                problems.push_back(
+                    fmt::format("inline <{}> is not supported; use <g ctype=\"bold\"> "
+                                "or <g ctype=\"italic\">",
+                                c.name()));
                 continue;
             }
             if (depth > 16) {
@@ -119,7 +120,8 @@ LoadResult load_course(const fs::path& dir, const std::string& requested, Transl
                 const std::string id = unit.attribute("id").value();
                 auto it = units.find(id);
                 if (it == units.end()) {
-                    file.warning(unit, fmt::format("translation of '{}', which the course no longer has", id));
+                    file.warning(unit,
+                                 fmt::format("translation of '{}', which the course no longer has", id));
                     continue;
                 }
                 pugi::xml_node target = unit.child("target");

@@ -22,24 +22,33 @@ template <class C, class F>
 void visit_blocks(C& blocks, UnitContext ctx, F& f) {
     for (auto& b : blocks) {
         switch (b.kind) {
-        case BlockKind::paragraph: ctx.kind = "paragraph"; f(b.text, ctx); break;
-        case BlockKind::subheading: ctx.kind = "subheading"; f(b.text, ctx); break;
-        case BlockKind::quote: ctx.kind = "quote"; f(b.text, ctx); break;
-        case BlockKind::list:
-            ctx.kind = "list item";
-            for (auto& item : b.items) f(item, ctx);
-            break;
-        case BlockKind::callout:
-            ctx.kind = "box title";
-            if (b.title) f(*b.title, ctx);
-            visit_blocks(b.children, ctx, f);
-            break;
-        case BlockKind::figure:
-            ctx.kind = "image description";
-            f(b.alt, ctx);
-            ctx.kind = "caption";
-            if (b.caption) f(*b.caption, ctx);
-            break;
+            case BlockKind::paragraph:
+                ctx.kind = "paragraph";
+                f(b.text, ctx);
+                break;
+            case BlockKind::subheading:
+                ctx.kind = "subheading";
+                f(b.text, ctx);
+                break;
+            case BlockKind::quote:
+                ctx.kind = "quote";
+                f(b.text, ctx);
+                break;
+            case BlockKind::list:
+                ctx.kind = "list item";
+                for (auto& item : b.items) f(item, ctx);
+                break;
+            case BlockKind::callout:
+                ctx.kind = "box title";
+                if (b.title) f(*b.title, ctx);
+                visit_blocks(b.children, ctx, f);
+                break;
+            case BlockKind::figure:
+                ctx.kind = "image description";
+                f(b.alt, ctx);
+                ctx.kind = "caption";
+                if (b.caption) f(*b.caption, ctx);
+                break;
         }
     }
 }

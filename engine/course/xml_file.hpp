@@ -14,48 +14,43 @@
 namespace lektion {
 
 struct XmlLimits {
-  std::size_t max_bytes = 8u
-                          << 20; // a lesson is tens of KiB; 8 MiB is generous
-  int max_depth = 32;            // nesting of elements
+    std::size_t max_bytes = 8u << 20;  // a lesson is tens of KiB; 8 MiB is generous
+    int max_depth = 32;                // nesting of elements
 };
 
 // The whole file, or nullopt with a reason when it is missing, unreadable or
 // larger than `max_bytes`. Sized from the file, never zero-filled to the limit.
-std::optional<std::string> read_bounded(const std::filesystem::path &path,
-                                        std::size_t max_bytes,
-                                        std::string &error);
+std::optional<std::string> read_bounded(const std::filesystem::path& path, std::size_t max_bytes,
+                                        std::string& error);
 
 class XmlFile {
 public:
-  // Reads and parses `path`; problems go to `diags` and leave ok() false.
-  // `shown_path` is how messages name the file.
-  XmlFile(const std::filesystem::path &path, std::string shown_path,
-          const XmlLimits &limits, Diagnostics &diags);
-  // Parses text already in memory (used by tests and by the fuzzer).
-  XmlFile(std::string text, std::string shown_path, const XmlLimits &limits,
-          Diagnostics &diags);
+    // Reads and parses `path`; problems go to `diags` and leave ok() false.
+    // `shown_path` is how messages name the file.
+    XmlFile(const std::filesystem::path& path, std::string shown_path, const XmlLimits& limits,
+            Diagnostics& diags);
+    // Parses text already in memory (used by tests and by the fuzzer).
+    XmlFile(std::string text, std::string shown_path, const XmlLimits& limits, Diagnostics& diags);
 
-  bool ok() const { return ok_; }
-  pugi::xml_node root() const { return doc_.document_element(); }
-  const std::string &path() const { return shown_path_; }
+    bool ok() const { return ok_; }
+    pugi::xml_node root() const { return doc_.document_element(); }
+    const std::string& path() const { return shown_path_; }
 
-  void error(pugi::xml_node node, const std::string &message) const;
-  void warning(pugi::xml_node node, const std::string &message) const;
-  void error(pugi::xml_attribute attr, pugi::xml_node owner,
-             const std::string &message) const;
+    void error(pugi::xml_node node, const std::string& message) const;
+    void warning(pugi::xml_node node, const std::string& message) const;
+    void error(pugi::xml_attribute attr, pugi::xml_node owner, const std::string& message) const;
 
 private:
-  void parse(const XmlLimits &limits);
-  std::pair<int, int> where(pugi::xml_node node) const;
-  std::pair<int, int> where(pugi::xml_attribute attr,
-                            pugi::xml_node owner) const;
+    void parse(const XmlLimits& limits);
+    std::pair<int, int> where(pugi::xml_node node) const;
+    std::pair<int, int> where(pugi::xml_attribute attr, pugi::xml_node owner) const;
 
-  std::string shown_path_;
-  std::string text_;
-  std::unique_ptr<LineMap> lines_;
-  pugi::xml_document doc_;
-  Diagnostics *diags_;
-  bool ok_ = false;
+    std::string shown_path_;
+    std::string text_;
+    std::unique_ptr<LineMap> lines_;
+    pugi::xml_document doc_;
+    Diagnostics* diags_;
+    bool ok_ = false;
 };
 
-} // namespace lektion
+}  // namespace lektion

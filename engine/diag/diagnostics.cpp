@@ -10,8 +10,7 @@ namespace lektion {
 
 std::string format(const Diagnostic& d) {
     const char* kind = d.severity == Severity::error ? "error" : "warning";
-    if (d.line > 0)
-        return fmt::format("{}:{}:{}: {}: {}", d.path, d.line, d.column, kind, d.message);
+    if (d.line > 0) return fmt::format("{}:{}:{}: {}: {}", d.path, d.line, d.column, kind, d.message);
     return fmt::format("{}: {}: {}", d.path, kind, d.message);
 }
 
@@ -20,17 +19,15 @@ void Diagnostics::add(Severity s, std::string path, int line, int column, std::s
 }
 
 int Diagnostics::error_count() const {
-    return static_cast<int>(std::count_if(items.begin(), items.end(),
-                                          [](auto& d) { return d.severity == Severity::error; }));
+    return static_cast<int>(
+        std::count_if(items.begin(), items.end(), [](auto& d) { return d.severity == Severity::error; }));
 }
 
-int Diagnostics::warning_count() const {
-    return static_cast<int>(items.size()) - error_count();
-}
+int Diagnostics::warning_count() const { return static_cast<int>(items.size()) - error_count(); }
 
 LineMap::LineMap(std::string_view text) : text_(text) {
     line_starts_.push_back(0);
-    for (const char* p = text.data(), *end = p + text.size();
+    for (const char *p = text.data(), *end = p + text.size();
          (p = static_cast<const char*>(std::memchr(p, '\n', static_cast<std::size_t>(end - p))));)
         line_starts_.push_back(static_cast<std::size_t>(++p - text.data()));
 }

@@ -11,7 +11,6 @@ namespace lektion {
 
 // Writes `bytes` to `path` atomically, creating missing parent folders.
 // Returns an empty string on success, else a reason.
-std::string write_atomically(const std::filesystem::path &path,
-                             const std::string &bytes);
+std::string write_atomically(const std::filesystem::path& path, const std::string& bytes);
 
-} // namespace lektion
+}  // namespace lektion

@@ -19,15 +19,16 @@ constexpr std::array<GlyphRange, 19> ranges{{
     {0x0218, 0x021B},  // Latin Extended-B: Romanian Ș ș Ț ț
     {0x0384, 0x03CE},  // Greek (monotonic) with tonos
     {0x0400, 0x045F},  // Cyrillic: Bulgarian
-    {0x1E02, 0x1E03}, {0x1E0A, 0x1E0B}, {0x1E1E, 0x1E1F}, {0x1E40, 0x1E41},  // Irish dotted letters
-    {0x1E56, 0x1E57}, {0x1E60, 0x1E61}, {0x1E6A, 0x1E6B},
-    {0x2010, 0x2027},  // dashes, quotes, bullet, ellipsis
-    {0x202F, 0x2030},  // narrow no-break space (French), per mille
-    {0x2039, 0x203A},  // single guillemets
-    {0x20AC, 0x20AC},  // euro sign
-    {0x2190, 0x2193},  // arrows
-    {0x2212, 0x2212},  // minus sign
-    {0x2713, 0x2717},  // check and cross marks
+    {0x1E02, 0x1E03}, {0x1E0A, 0x1E0B},
+    {0x1E1E, 0x1E1F}, {0x1E40, 0x1E41},  // Irish dotted letters
+    {0x1E56, 0x1E57}, {0x1E60, 0x1E61},
+    {0x1E6A, 0x1E6B}, {0x2010, 0x2027},  // dashes, quotes, bullet, ellipsis
+    {0x202F, 0x2030},                    // narrow no-break space (French), per mille
+    {0x2039, 0x203A},                    // single guillemets
+    {0x20AC, 0x20AC},                    // euro sign
+    {0x2190, 0x2193},                    // arrows
+    {0x2212, 0x2212},                    // minus sign
+    {0x2713, 0x2717},                    // check and cross marks
 }};
 
 // Decodes one UTF-8 sequence at `s`; returns its length, 0 when malformed.

@@ -31,7 +31,7 @@ struct IncomingSection {
 struct Incoming {
     std::string path;  // as messages name it
     Domain domain = Domain::course;
-    bool po = false;   // which tags to name in messages: <b> or <g ctype="bold">
+    bool po = false;          // which tags to name in messages: <b> or <g ctype="bold">
     std::string project;      // product-name or Project-Id-Version; "" when not given
     std::string source_lang;  // "" when the format does not say
     std::string target_lang;

@@ -13,20 +13,27 @@ namespace {
 void append_escaped(std::string& out, std::string_view text, bool attribute) {
     for (char c : text) {
         switch (c) {
-        case '&': out += "&amp;"; break;
-        case '<': out += "&lt;"; break;
-        case '>': out += "&gt;"; break;
-        case '"':
-            if (attribute) out += "&quot;";
-            else out += c;
-            break;
-        default: out += c;
+            case '&':
+                out += "&amp;";
+                break;
+            case '<':
+                out += "&lt;";
+                break;
+            case '>':
+                out += "&gt;";
+                break;
+            case '"':
+                if (attribute) out += "&quot;";
+                else out += c;
+                break;
+            default:
+                out += c;
         }
     }
 }
 
-void read_spans(pugi::xml_node node, std::uint8_t emphasis, Text& out,
-                std::vector<std::string>& problems, int depth) {
+void read_spans(pugi::xml_node node, std::uint8_t emphasis, Text& out, std::vector<std::string>& problems,
+                int depth) {
     for (pugi::xml_node c : node.children()) {
         if (c.type() == pugi::node_pcdata || c.type() == pugi::node_cdata) {
             out.spans.push_back({c.value(), emphasis});
@@ -44,9 +51,10 @@ void read_spans(pugi::xml_node node, std::uint8_t emphasis, Text& out,
         } else if (name == "g" && (ctype == "bold" || ctype == "italic")) {
             read_spans(c, emphasis | (ctype == "bold" ? bold : italic), out, problems, depth + 1);
         } else {
-            problems.push_back(fmt::format("inline <{}{}> is not supported; use <g ctype=\"bold\"> or "
-                                           "<g ctype=\"italic\">",
-                                           name, ctype.empty() ? "" : fmt::format(" ctype=\"{}\"", ctype)));
+            problems.push_back(
+                fmt::format("inline <{}{}> is not supported; use <g ctype=\"bold\"> or "
+                            "<g ctype=\"italic\">",
+                            name, ctype.empty() ? "" : fmt::format(" ctype=\"{}\"", ctype)));
         }
     }
 }
@@ -57,7 +65,9 @@ void read_plain(pugi::xml_node node, std::string& out, std::vector<std::string>&
             out += c.value();
         } else if (c.type() == pugi::node_element) {
             if (std::string_view(c.name()) == "mrk" && depth < 16) read_plain(c, out, problems, depth + 1);
-            else problems.push_back(fmt::format("<{}> in an interface message; a message is plain text", c.name()));
+            else
+                problems.push_back(
+                    fmt::format("<{}> in an interface message; a message is plain text", c.name()));
         }
     }
 }
@@ -167,8 +177,10 @@ Text plain_text(std::string s) {
 std::string to_po_markup(const Text& text) {
     std::string out;
     for (const Span& span : text.spans) {
-        const std::string open = std::string(span.emphasis & bold ? "<b>" : "") + (span.emphasis & italic ? "<i>" : "");
-        const std::string close = std::string(span.emphasis & italic ? "</i>" : "") + (span.emphasis & bold ? "</b>" : "");
+        const std::string open =
+            std::string(span.emphasis & bold ? "<b>" : "") + (span.emphasis & italic ? "<i>" : "");
+        const std::string close =
+            std::string(span.emphasis & italic ? "</i>" : "") + (span.emphasis & bold ? "</b>" : "");
         out += wrap(span.text, span.emphasis, open, close, po_escape);
     }
     return out;
@@ -188,8 +200,12 @@ Text from_po_markup(std::string_view s, std::vector<std::string>& problems) {
         if (s[i] == '&') {
             const std::size_t n = entity_length(s, i);
             const std::string_view entity = s.substr(i, n);
-            const char* decoded = entity == "&lt;" ? "<" : entity == "&gt;" ? ">" : entity == "&amp;" ? "&"
-                                : entity == "&quot;" ? "\"" : entity == "&apos;" ? "'" : nullptr;
+            const char* decoded = entity == "&lt;"     ? "<"
+                                  : entity == "&gt;"   ? ">"
+                                  : entity == "&amp;"  ? "&"
+                                  : entity == "&quot;" ? "\""
+                                  : entity == "&apos;" ? "'"
+                                                       : nullptr;
             if (decoded) {
                 pending += decoded;
                 i += n;
@@ -202,15 +218,18 @@ Text from_po_markup(std::string_view s, std::vector<std::string>& problems) {
                 int& depth = (tag == 'b' || tag == 'B') ? bold_depth : italic_depth;
                 if (tag == 'b' || tag == 'i') ++depth;
                 else if (depth > 0) --depth;
-                else problems.push_back(fmt::format("</{}> closes a tag that is not open", tag == 'B' ? 'b' : 'i'));
+                else
+                    problems.push_back(
+                        fmt::format("</{}> closes a tag that is not open", tag == 'B' ? 'b' : 'i'));
                 i += n;
                 continue;
             }
             if (looks_like_tag(s, i)) {
                 const std::size_t end = s.find('>', i);
-                problems.push_back(fmt::format("tag {} is not supported; use <b>…</b> or <i>…</i>, and "
-                                               "&lt; for a literal '<'",
-                                               s.substr(i, end == std::string_view::npos ? 12 : end + 1 - i)));
+                problems.push_back(
+                    fmt::format("tag {} is not supported; use <b>…</b> or <i>…</i>, and "
+                                "&lt; for a literal '<'",
+                                s.substr(i, end == std::string_view::npos ? 12 : end + 1 - i)));
                 if (end != std::string_view::npos) {
                     i = end + 1;
                     continue;

@@ -58,7 +58,6 @@ EmphasisRuns emphasis_runs(const Text& text);
 
 // What the difference means for a translator, "" when there is none:
 // "the source has 1 bold passage (<g ctype="bold">), the translation 0".
-std::string describe_tag_mismatch(const EmphasisRuns& source, const EmphasisRuns& target,
-                                  bool po_tags);
+std::string describe_tag_mismatch(const EmphasisRuns& source, const EmphasisRuns& target, bool po_tags);
 
 }  // namespace lektion

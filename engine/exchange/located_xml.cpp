@@ -18,8 +18,7 @@ Site LocatedXml::site(pugi::xml_node node) const {
     return {d.line, d.column};
 }
 
-void report(Diagnostics& diags, Severity severity, const std::string& path, Site site,
-            std::string message) {
+void report(Diagnostics& diags, Severity severity, const std::string& path, Site site, std::string message) {
     diags.add(severity, path, site.line, site.column, std::move(message));
 }
 

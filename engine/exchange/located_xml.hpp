@@ -31,7 +31,6 @@ private:
     std::unique_ptr<XmlFile> file_;
 };
 
-void report(Diagnostics& diags, Severity severity, const std::string& path, Site site,
-            std::string message);
+void report(Diagnostics& diags, Severity severity, const std::string& path, Site site, std::string message);
 
 }  // namespace lektion

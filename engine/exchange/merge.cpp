@@ -32,14 +32,17 @@ bool check_languages(const Source& source, const Incoming& in, Diagnostics& diag
               fmt::format("the file translates from '{}', but the source language of the {} '{}' is '{}'",
                           in.source_lang, what(source), source.project, source.lang));
     if (in.target_lang.empty())
-        error(in.target_lang_site, in.po ? "the header has no Language: field, so the target language is unknown"
-                                         : "<file> has no target-language, so the target language is unknown");
+        error(in.target_lang_site,
+              in.po ? "the header has no Language: field, so the target language is unknown"
+                    : "<file> has no target-language, so the target language is unknown");
     else if (!valid_language_tag(in.target_lang))
-        error(in.target_lang_site, fmt::format("'{}' is not a language tag such as 'pl' or 'pt-BR'", in.target_lang));
+        error(in.target_lang_site,
+              fmt::format("'{}' is not a language tag such as 'pl' or 'pt-BR'", in.target_lang));
     else if (same_language(in.target_lang, source.lang))
-        error(in.target_lang_site, fmt::format("the file translates into '{}', the source language itself; an "
-                                               "import never changes the source",
-                                               in.target_lang));
+        error(in.target_lang_site,
+              fmt::format("the file translates into '{}', the source language itself; an "
+                          "import never changes the source",
+                          in.target_lang));
     return ok;
 }
 
@@ -50,11 +53,11 @@ bool check_belongs(const Source& source, const Incoming& in, Diagnostics& diags)
         ok = false;
     };
     if (!in.project.empty() && in.project != source.project)
-        error(in.project_site, fmt::format("the file is for '{}', not for the {} '{}'", in.project, what(source),
-                                           source.project));
+        error(in.project_site, fmt::format("the file is for '{}', not for the {} '{}'", in.project,
+                                           what(source), source.project));
     for (const IncomingSection& s : in.sections) {
-        const bool known = std::find(source.originals.begin(), source.originals.end(), s.original) !=
-                           source.originals.end();
+        const bool known =
+            std::find(source.originals.begin(), source.originals.end(), s.original) != source.originals.end();
         if (!known)
             error(s.site, s.original.empty()
                               ? std::string("<file> has no original attribute naming its source file")
@@ -75,7 +78,8 @@ bool check_belongs(const Source& source, const Incoming& in, Diagnostics& diags)
 std::string icu_problem(const std::string& pattern, const std::string& lang) {
     UErrorCode status = U_ZERO_ERROR;
     UParseError where{};
-    icu::MessageFormat format(icu::UnicodeString::fromUTF8(pattern), icu::Locale(lang.c_str()), where, status);
+    icu::MessageFormat format(icu::UnicodeString::fromUTF8(pattern), icu::Locale(lang.c_str()), where,
+                              status);
     if (U_SUCCESS(status)) return {};
     return fmt::format("broken ICU message pattern ({} at offset {})", u_errorName(status), where.offset);
 }
@@ -97,18 +101,21 @@ std::vector<std::string> unit_errors(const Source& source, const SourceUnit& uni
                                      const std::string& lang, bool po) {
     std::vector<std::string> errors = u.problems;
     if (source.domain == Domain::course) {
-        const std::string tags = describe_tag_mismatch(emphasis_runs(unit.source), emphasis_runs(u.target), po);
+        const std::string tags =
+            describe_tag_mismatch(emphasis_runs(unit.source), emphasis_runs(u.target), po);
         if (!tags.empty()) errors.push_back(tags);
     } else {
         const std::string pattern = u.target.plain();
         if (std::string p = icu_problem(pattern, lang); !p.empty()) errors.push_back(p);
-        else if (std::string a = argument_problem(unit.source.plain(), pattern); !a.empty()) errors.push_back(a);
+        else if (std::string a = argument_problem(unit.source.plain(), pattern); !a.empty())
+            errors.push_back(a);
     }
     return errors;
 }
 
 bool done_state(const std::string& state) {
-    return state == "translated" || state == "final" || state == "signed-off" || state.rfind("needs-review", 0) == 0;
+    return state == "translated" || state == "final" || state == "signed-off" ||
+           state.rfind("needs-review", 0) == 0;
 }
 
 std::string stored_state(const IncomingUnit& u) {
@@ -126,13 +133,14 @@ StoredSection& section_for(const Source& source, TranslationStore& store, const 
     const fs::path path = store.domain == Domain::course
                               ? store.folder / (fs::path(original).stem().string() + ".xlf")
                               : store.folder / (store.lang + ".xlf");
-    auto file = std::find_if(store.files.begin(), store.files.end(), [&](const StoredFile& f) { return f.path == path; });
+    auto file = std::find_if(store.files.begin(), store.files.end(),
+                             [&](const StoredFile& f) { return f.path == path; });
     if (file == store.files.end()) {
         store.files.push_back({path, path.generic_string(), {}, false});
         file = store.files.end() - 1;
     }
-    file->sections.push_back({original, source.lang, store.lang,
-                              store.domain == Domain::course ? "xml" : "plaintext", {}, {}});
+    file->sections.push_back(
+        {original, source.lang, store.lang, store.domain == Domain::course ? "xml" : "plaintext", {}, {}});
     return file->sections.back();
 }
 
@@ -156,7 +164,8 @@ void mark_modified(TranslationStore& store, const StoredUnit& unit) {
 
 enum class Outcome { added, changed, confirmed, unchanged, still_stale };
 
-Outcome merge_unit(const Source& source, TranslationStore& store, const SourceUnit& unit, const IncomingUnit& u) {
+Outcome merge_unit(const Source& source, TranslationStore& store, const SourceUnit& unit,
+                   const IncomingUnit& u) {
     // The source the translator saw, so that a file exported before the
     // source changed comes back stale rather than passing as current.
     const Text seen = u.source && !u.source->empty() ? *u.source : unit.source;
@@ -172,7 +181,8 @@ Outcome merge_unit(const Source& source, TranslationStore& store, const SourceUn
     }
     if (same_text(s->target, u.target)) {
         if (u.review) {
-            if (flagged_for_review(s->state) || !same_text(s->source, unit.source)) return Outcome::still_stale;
+            if (flagged_for_review(s->state) || !same_text(s->source, unit.source))
+                return Outcome::still_stale;
             s->state = state, s->modified = true;  // a reviewer flagged a current translation
             mark_modified(store, *s);
             return Outcome::changed;
@@ -196,7 +206,8 @@ bool check_incoming_file(const Source& source, const Incoming& in, Diagnostics& 
     return languages && belongs;
 }
 
-ImportCounts merge_incoming(const Source& source, const Incoming& in, TranslationStore& store, Diagnostics& diags) {
+ImportCounts merge_incoming(const Source& source, const Incoming& in, TranslationStore& store,
+                            Diagnostics& diags) {
     ImportCounts counts;
     std::map<std::string, Site> seen;
     for (const IncomingUnit& u : in.units) {
@@ -224,8 +235,9 @@ ImportCounts merge_incoming(const Source& source, const Incoming& in, Translatio
             continue;
         }
         if (!u.original.empty() && u.original != unit->original)
-            report(diags, Severity::warning, in.path, u.site,
-                   fmt::format("'{}' is in {}, not {}; imported by its id", u.id, unit->original, u.original));
+            report(
+                diags, Severity::warning, in.path, u.site,
+                fmt::format("'{}' is in {}, not {}; imported by its id", u.id, unit->original, u.original));
         const StoredUnit* stored = store.find(u.id);
         if (u.target.empty()) {
             const bool stored_translation = stored && !stored->target.empty();
@@ -234,8 +246,7 @@ ImportCounts merge_incoming(const Source& source, const Incoming& in, Translatio
                                                 u.state.empty() ? "" : fmt::format(" marked {}", u.state),
                                                 stored_translation ? "the stored translation is kept"
                                                                    : "left untranslated"));
-            else
-                ++counts.untranslated;
+            else ++counts.untranslated;
             continue;
         }
         const std::vector<std::string> errors = unit_errors(source, *unit, u, in.target_lang, in.po);
@@ -249,14 +260,25 @@ ImportCounts merge_incoming(const Source& source, const Incoming& in, Translatio
             std::string list;
             for (char32_t c : missing) list += (list.empty() ? "" : ", ") + describe_code_point(c);
             report(diags, Severity::warning, in.path, u.target_site,
-                   fmt::format("'{}': the player's font cannot draw {}; imported, but it shows as '?'", u.id, list));
+                   fmt::format("'{}': the player's font cannot draw {}; imported, but it shows as '?'", u.id,
+                               list));
         }
         switch (merge_unit(source, store, *unit, u)) {
-        case Outcome::added: ++counts.added; break;
-        case Outcome::changed: ++counts.changed; break;
-        case Outcome::confirmed: ++counts.confirmed; break;
-        case Outcome::unchanged: ++counts.unchanged; break;
-        case Outcome::still_stale: ++counts.still_stale; break;
+            case Outcome::added:
+                ++counts.added;
+                break;
+            case Outcome::changed:
+                ++counts.changed;
+                break;
+            case Outcome::confirmed:
+                ++counts.confirmed;
+                break;
+            case Outcome::unchanged:
+                ++counts.unchanged;
+                break;
+            case Outcome::still_stale:
+                ++counts.still_stale;
+                break;
         }
     }
     return counts;

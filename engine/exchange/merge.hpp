@@ -17,9 +17,9 @@ namespace lektion {
 bool check_incoming_file(const Source& source, const Incoming& in, Diagnostics& diags);
 
 struct ImportCounts {
-    int added = 0;         // translations the store did not have
-    int changed = 0;       // new wording of a stored translation
-    int confirmed = 0;     // stale translations a reviewer passed unchanged
+    int added = 0;      // translations the store did not have
+    int changed = 0;    // new wording of a stored translation
+    int confirmed = 0;  // stale translations a reviewer passed unchanged
     int unchanged = 0;
     int untranslated = 0;  // units the file leaves empty
     int still_stale = 0;   // marked for review in the file, and left so
@@ -30,6 +30,7 @@ struct ImportCounts {
 // Checks each unit (unknown ids, duplicate ids, inline tags, empty targets,
 // ICU patterns of interface messages) and merges the good ones into `store`,
 // marking the files to write. Units with errors are left as they were.
-ImportCounts merge_incoming(const Source& source, const Incoming& in, TranslationStore& store, Diagnostics& diags);
+ImportCounts merge_incoming(const Source& source, const Incoming& in, TranslationStore& store,
+                            Diagnostics& diags);
 
 }  // namespace lektion

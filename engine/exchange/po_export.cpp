@@ -22,9 +22,12 @@ std::string one_line(std::string s) {
 }
 
 std::string header(const Source& source, const std::string& lang, const std::string& date) {
-    const std::string project = source.version.empty() ? source.project : source.project + " " + source.version;
+    const std::string project =
+        source.version.empty() ? source.project : source.project + " " + source.version;
     std::string fields;
-    auto add = [&](const char* name, const std::string& value) { fields += fmt::format("{}: {}\n", name, value); };
+    auto add = [&](const char* name, const std::string& value) {
+        fields += fmt::format("{}: {}\n", name, value);
+    };
     add("Project-Id-Version", project);
     add("POT-Creation-Date", date);
     add("PO-Revision-Date", date);
@@ -39,12 +42,13 @@ std::string header(const Source& source, const std::string& lang, const std::str
     add("Plural-Forms", plural_forms(lang));
     add("X-Source-Language", source.lang);
     add("X-Generator", "lektion");
-    return fmt::format("# {} ({}): {} to {}.\n"
-                       "# Translate the msgstr lines; keep <b>…</b> and <i>…</i> around the words they\n"
-                       "# emphasise. Bring the file back with: lektion po import\n"
-                       "{}\n{}\n",
-                       one_line(source.title), project, language_name(source.lang), language_name(lang),
-                       po_field("msgid", ""), po_field("msgstr", fields));
+    return fmt::format(
+        "# {} ({}): {} to {}.\n"
+        "# Translate the msgstr lines; keep <b>…</b> and <i>…</i> around the words they\n"
+        "# emphasise. Bring the file back with: lektion po import\n"
+        "{}\n{}\n",
+        one_line(source.title), project, language_name(source.lang), language_name(lang),
+        po_field("msgid", ""), po_field("msgstr", fields));
 }
 
 std::string entry(const Source& source, const SourceUnit& unit, const StoredUnit* stored) {
@@ -67,7 +71,9 @@ std::string entry(const Source& source, const SourceUnit& unit, const StoredUnit
     }
     out += po_field("msgctxt", unit.id) + "\n";
     out += po_field("msgid", markup(source, unit.source)) + "\n";
-    out += po_field("msgstr", status == UnitStatus::missing ? std::string() : markup(source, stored->target)) + "\n";
+    out +=
+        po_field("msgstr", status == UnitStatus::missing ? std::string() : markup(source, stored->target)) +
+        "\n";
     return out;
 }
 

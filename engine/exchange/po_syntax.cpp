@@ -12,14 +12,25 @@ std::string quote(std::string_view s) {
     std::string out = "\"";
     for (char c : s) {
         switch (c) {
-        case '\\': out += "\\\\"; break;
-        case '"': out += "\\\""; break;
-        case '\n': out += "\\n"; break;
-        case '\t': out += "\\t"; break;
-        case '\r': out += "\\r"; break;
-        default:
-            if (static_cast<unsigned char>(c) < 0x20) out += fmt::format("\\{:03o}", static_cast<unsigned char>(c));
-            else out += c;
+            case '\\':
+                out += "\\\\";
+                break;
+            case '"':
+                out += "\\\"";
+                break;
+            case '\n':
+                out += "\\n";
+                break;
+            case '\t':
+                out += "\\t";
+                break;
+            case '\r':
+                out += "\\r";
+                break;
+            default:
+                if (static_cast<unsigned char>(c) < 0x20)
+                    out += fmt::format("\\{:03o}", static_cast<unsigned char>(c));
+                else out += c;
         }
     }
     return out + "\"";
@@ -61,31 +72,53 @@ std::string unquote(std::string_view s, std::string& error) {
         if (++i >= s.size()) break;
         const char c = s[i];
         switch (c) {
-        case 'n': out += '\n'; break;
-        case 't': out += '\t'; break;
-        case 'r': out += '\r'; break;
-        case 'a': out += '\a'; break;
-        case 'b': out += '\b'; break;
-        case 'f': out += '\f'; break;
-        case 'v': out += '\v'; break;
-        case '\\': case '"': case '\'': case '?': out += c; break;
-        default:
-            if (c >= '0' && c <= '7') {
-                int v = 0, n = 0;
-                for (; n < 3 && i < s.size() && s[i] >= '0' && s[i] <= '7'; ++n, ++i) v = v * 8 + (s[i] - '0');
-                --i;
-                out += static_cast<char>(v & 0xFF);
-            } else if (c == 'x') {
-                int v = 0, n = 0;
-                for (++i; i < s.size() && std::isxdigit(static_cast<unsigned char>(s[i])); ++n, ++i)
-                    v = (v * 16 + (std::isdigit(static_cast<unsigned char>(s[i])) ? s[i] - '0'
-                                                                                  : (s[i] | 0x20) - 'a' + 10)) & 0xFF;
-                --i;
-                if (n == 0) error = "\\x without hexadecimal digits";
-                out += static_cast<char>(v);
-            } else {
-                error = fmt::format("unknown escape \\{}", c);
-            }
+            case 'n':
+                out += '\n';
+                break;
+            case 't':
+                out += '\t';
+                break;
+            case 'r':
+                out += '\r';
+                break;
+            case 'a':
+                out += '\a';
+                break;
+            case 'b':
+                out += '\b';
+                break;
+            case 'f':
+                out += '\f';
+                break;
+            case 'v':
+                out += '\v';
+                break;
+            case '\\':
+            case '"':
+            case '\'':
+            case '?':
+                out += c;
+                break;
+            default:
+                if (c >= '0' && c <= '7') {
+                    int v = 0, n = 0;
+                    for (; n < 3 && i < s.size() && s[i] >= '0' && s[i] <= '7'; ++n, ++i)
+                        v = v * 8 + (s[i] - '0');
+                    --i;
+                    out += static_cast<char>(v & 0xFF);
+                } else if (c == 'x') {
+                    int v = 0, n = 0;
+                    for (++i; i < s.size() && std::isxdigit(static_cast<unsigned char>(s[i])); ++n, ++i)
+                        v = (v * 16 + (std::isdigit(static_cast<unsigned char>(s[i]))
+                                           ? s[i] - '0'
+                                           : (s[i] | 0x20) - 'a' + 10)) &
+                            0xFF;
+                    --i;
+                    if (n == 0) error = "\\x without hexadecimal digits";
+                    out += static_cast<char>(v);
+                } else {
+                    error = fmt::format("unknown escape \\{}", c);
+                }
         }
     }
     if (i >= s.size()) error = "the string has no closing quote";
@@ -150,8 +183,10 @@ std::optional<std::vector<PoEntry>> parse_po(std::string_view text, const std::s
             const std::string_view rest = line.size() > 2 ? trim(line.substr(2)) : std::string_view();
             if (line.starts_with("#~")) continue;  // obsolete entry: not ours to import
             if (line.starts_with("#.")) entry.extracted.emplace_back(rest);
-            else if (line.starts_with("#:")) for (auto& w : words(rest, ' ')) entry.references.push_back(w);
-            else if (line.starts_with("#,")) for (auto& w : words(rest, ',')) entry.flags.push_back(w);
+            else if (line.starts_with("#:"))
+                for (auto& w : words(rest, ' ')) entry.references.push_back(w);
+            else if (line.starts_with("#,"))
+                for (auto& w : words(rest, ',')) entry.flags.push_back(w);
             field = nullptr;
             continue;
         }
@@ -167,7 +202,8 @@ std::optional<std::vector<PoEntry>> parse_po(std::string_view text, const std::s
         }
         const std::size_t space = line.find_first_of(" \t\"");
         const std::string_view keyword = line.substr(0, space);
-        const std::string_view value = space == std::string_view::npos ? std::string_view() : line.substr(space);
+        const std::string_view value =
+            space == std::string_view::npos ? std::string_view() : line.substr(space);
         std::string problem;
         std::string s = unquote(value, problem);
         if (!problem.empty()) {
@@ -192,8 +228,9 @@ std::optional<std::vector<PoEntry>> parse_po(std::string_view text, const std::s
             other_plural_forms = std::move(s);
             field = &other_plural_forms;
         } else {
-            error(number, 1, fmt::format("expected msgctxt, msgid, msgstr or a comment, not '{}'",
-                                         std::string(keyword.substr(0, 40))));
+            error(number, 1,
+                  fmt::format("expected msgctxt, msgid, msgstr or a comment, not '{}'",
+                              std::string(keyword.substr(0, 40))));
             break;
         }
         if (!started) entry.line = number;

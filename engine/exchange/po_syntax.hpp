@@ -16,15 +16,15 @@ namespace lektion {
 std::string po_field(std::string_view keyword, std::string_view value);
 
 struct PoEntry {
-    int line = 0;                           // of msgctxt, or msgid when there is none
+    int line = 0;  // of msgctxt, or msgid when there is none
     int msgstr_line = 0;
-    std::vector<std::string> extracted;     // "#." comments
-    std::vector<std::string> references;    // "#:" words
-    std::vector<std::string> flags;         // "#," words
+    std::vector<std::string> extracted;   // "#." comments
+    std::vector<std::string> references;  // "#:" words
+    std::vector<std::string> flags;       // "#," words
     std::optional<std::string> msgctxt;
     std::string msgid;
     std::optional<std::string> msgid_plural;
-    std::string msgstr;                     // msgstr, or msgstr[0] of a plural entry
+    std::string msgstr;  // msgstr, or msgstr[0] of a plural entry
     bool has_msgstr = false;
 
     bool fuzzy() const;

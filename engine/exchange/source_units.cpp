@@ -81,11 +81,11 @@ std::optional<Source> interface_source(const fs::path& locales, Diagnostics& dia
     for (pugi::xml_node unit : xfile.child("body").children("trans-unit")) {
         std::vector<std::string> problems;
         std::string pattern = read_xliff_plain(unit.child("source"), problems);
-        for (const std::string& p : problems)
-            report(diags, Severity::error, file.path(), file.site(unit), p);
+        for (const std::string& p : problems) report(diags, Severity::error, file.path(), file.site(unit), p);
         const std::string id = unit.attribute("id").value();
         if (id.empty()) continue;
-        add_unit(s, {id, interface_project, unit.child("note").text().get(), plain_text(std::move(pattern)), 0});
+        add_unit(s,
+                 {id, interface_project, unit.child("note").text().get(), plain_text(std::move(pattern)), 0});
     }
     return s;
 }
@@ -129,7 +129,8 @@ std::string normalize_language_tag(std::string tag) {
 
 bool same_language(std::string_view a, std::string_view b) {
     return a.size() == b.size() && std::equal(a.begin(), a.end(), b.begin(), [](char x, char y) {
-               return std::tolower(static_cast<unsigned char>(x)) == std::tolower(static_cast<unsigned char>(y));
+               return std::tolower(static_cast<unsigned char>(x)) ==
+                      std::tolower(static_cast<unsigned char>(y));
            });
 }
 

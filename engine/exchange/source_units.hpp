@@ -31,7 +31,7 @@ struct Source {
     std::string project;  // course id, or "lektion-ui"
     std::string title;    // course title, for file comments
     std::string version;
-    std::string lang;     // source language
+    std::string lang;                    // source language
     std::vector<std::string> originals;  // course.xml, the lessons, the quiz
     std::vector<SourceUnit> units;
     std::map<std::string, std::size_t, std::less<>> index;  // id -> position in units

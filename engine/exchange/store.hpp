@@ -17,65 +17,62 @@
 namespace lektion {
 
 struct StoredUnit {
-  std::string id;
-  Text source; // the source text it was translated from
-  Text target; // empty: no translation
-  std::string state;
-  std::vector<std::string> notes;
-  bool has_target = false; // a <target> element, even an empty one
-  std::string source_xml,
-      target_xml; // as read; written back while the unit is unmodified
-  bool modified = false;
-  Site site, target_site;
-  std::vector<std::string> problems; // markup the reader left out
+    std::string id;
+    Text source;  // the source text it was translated from
+    Text target;  // empty: no translation
+    std::string state;
+    std::vector<std::string> notes;
+    bool has_target = false;  // a <target> element, even an empty one
+    std::string source_xml,
+        target_xml;  // as read; written back while the unit is unmodified
+    bool modified = false;
+    Site site, target_site;
+    std::vector<std::string> problems;  // markup the reader left out
 };
 
 struct StoredSection {
-  std::string original, source_lang, target_lang, datatype;
-  Site site;
-  std::vector<StoredUnit> units;
+    std::string original, source_lang, target_lang, datatype;
+    Site site;
+    std::vector<StoredUnit> units;
 };
 
 struct StoredFile {
-  std::filesystem::path path;
-  std::string shown; // path as messages name it
-  std::vector<StoredSection> sections;
-  bool modified = false;
+    std::filesystem::path path;
+    std::string shown;  // path as messages name it
+    std::vector<StoredSection> sections;
+    bool modified = false;
 };
 
 struct TranslationStore {
-  Domain domain = Domain::course;
-  std::string lang;
-  std::filesystem::path folder; // translations/<lang>, or the locales folder
-  std::vector<StoredFile> files;
-  bool readable = true; // false when a file could not be read: then nothing may
-                        // be rewritten
+    Domain domain = Domain::course;
+    std::string lang;
+    std::filesystem::path folder;  // translations/<lang>, or the locales folder
+    std::vector<StoredFile> files;
+    bool readable = true;  // false when a file could not be read: then nothing may
+                           // be rewritten
 
-  StoredUnit *find(std::string_view id);
-  const StoredUnit *find(std::string_view id) const;
+    StoredUnit* find(std::string_view id);
+    const StoredUnit* find(std::string_view id) const;
 };
 
 // A <source> or <target>: inline emphasis for course units, plain ICU
 // patterns for interface messages.
-Text read_unit_text(pugi::xml_node node, Domain domain,
-                    std::vector<std::string> &problems);
+Text read_unit_text(pugi::xml_node node, Domain domain, std::vector<std::string>& problems);
 
-TranslationStore read_course_store(const std::filesystem::path &course_dir,
-                                   const std::string &lang, Diagnostics &diags);
-TranslationStore read_interface_store(const std::filesystem::path &locales,
-                                      const std::string &lang,
-                                      Diagnostics &diags);
+TranslationStore read_course_store(const std::filesystem::path& course_dir, const std::string& lang,
+                                   Diagnostics& diags);
+TranslationStore read_interface_store(const std::filesystem::path& locales, const std::string& lang,
+                                      Diagnostics& diags);
 
-std::string render_stored_file(const StoredFile &file, Domain domain);
+std::string render_stored_file(const StoredFile& file, Domain domain);
 
 // Writes every modified file atomically; returns the files written.
-std::vector<std::filesystem::path> write_store(TranslationStore &store,
-                                               Diagnostics &diags);
+std::vector<std::filesystem::path> write_store(TranslationStore& store, Diagnostics& diags);
 
 // What the store holds for a unit of the source.
 enum class UnitStatus { missing, translated, stale };
 // Stale: translated from a different source text, or flagged for review.
-UnitStatus status_of(const SourceUnit &unit, const StoredUnit *stored);
-bool flagged_for_review(const std::string &state);
+UnitStatus status_of(const SourceUnit& unit, const StoredUnit* stored);
+bool flagged_for_review(const std::string& state);
 
-} // namespace lektion
+}  // namespace lektion

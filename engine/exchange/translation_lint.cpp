@@ -48,17 +48,19 @@ void check_source_glyphs(const Source& source, const fs::path& dir, Diagnostics&
     }
 }
 
-void check_section_languages(const StoredFile& file, const StoredSection& section, const std::string& source_lang,
-                             const std::string& lang, Diagnostics& diags) {
+void check_section_languages(const StoredFile& file, const StoredSection& section,
+                             const std::string& source_lang, const std::string& lang, Diagnostics& diags) {
     if (!section.source_lang.empty() && !same_language(section.source_lang, source_lang))
         report(diags, Severity::error, file.shown, section.site,
-               fmt::format("source-language is '{}', but the source is in '{}'", section.source_lang, source_lang));
+               fmt::format("source-language is '{}', but the source is in '{}'", section.source_lang,
+                           source_lang));
     if (!same_language(section.target_lang, lang))
         report(diags, Severity::error, file.shown, section.site,
                fmt::format("target-language is '{}' in the folder of '{}'", section.target_lang, lang));
 }
 
-void check_stored_unit(const Source& source, const StoredFile& file, const StoredUnit& u, Diagnostics& diags) {
+void check_stored_unit(const Source& source, const StoredFile& file, const StoredUnit& u,
+                       Diagnostics& diags) {
     auto warn = [&](Site site, std::string message) {
         report(diags, Severity::warning, file.shown, site, std::move(message));
     };
@@ -71,23 +73,28 @@ void check_stored_unit(const Source& source, const StoredFile& file, const Store
     if (u.target.empty()) return;
     for (const std::string& p : u.problems) warn(u.target_site, fmt::format("'{}': {}", u.id, p));
     if (source.domain == Domain::course) {
-        const std::string tags = describe_tag_mismatch(emphasis_runs(unit->source), emphasis_runs(u.target), false);
+        const std::string tags =
+            describe_tag_mismatch(emphasis_runs(unit->source), emphasis_runs(u.target), false);
         if (!tags.empty()) warn(u.target_site, fmt::format("'{}': {}", u.id, tags));
     } else {
         const std::vector<std::string> want = argument_names(unit->source.plain());
         const std::vector<std::string> have = argument_names(u.target.plain());
         if (want != have)
-            report(diags, Severity::error, file.shown, u.target_site,
-                   fmt::format("'{}': the placeholders differ from the English message ({{{}}} against {{{}}})",
-                               u.id, fmt::join(have, "}, {"), fmt::join(want, "}, {")));
+            report(
+                diags, Severity::error, file.shown, u.target_site,
+                fmt::format("'{}': the placeholders differ from the English message ({{{}}} against {{{}}})",
+                            u.id, fmt::join(have, "}, {"), fmt::join(want, "}, {")));
     }
     if (status_of(*unit, &u) == UnitStatus::stale)
-        warn(u.site, flagged_for_review(u.state)
-                         ? fmt::format("'{}' is marked for review ({})", u.id, u.state)
-                         : fmt::format("stale translation of '{}': the source changed since it was translated", u.id));
+        warn(
+            u.site,
+            flagged_for_review(u.state)
+                ? fmt::format("'{}' is marked for review ({})", u.id, u.state)
+                : fmt::format("stale translation of '{}': the source changed since it was translated", u.id));
     if (const auto missing = undrawable(u.target.plain()); !missing.empty())
         report(diags, Severity::error, file.shown, u.target_site,
-               fmt::format("'{}': the player's font cannot draw {}; it would show as '?'", u.id, glyph_list(missing)));
+               fmt::format("'{}': the player's font cannot draw {}; it would show as '?'", u.id,
+                           glyph_list(missing)));
 }
 
 void check_store(const Source& source, const TranslationStore& store, Diagnostics& diags) {
@@ -139,7 +146,8 @@ int lint_interface_catalogs(const fs::path& locales, Diagnostics& diags) {
                     for (const StoredUnit& u : s.units)
                         if (const auto missing = undrawable(u.target.plain()); !missing.empty())
                             report(diags, Severity::error, f.shown, u.target_site,
-                                   fmt::format("'{}': the player's font cannot draw {}", u.id, glyph_list(missing)));
+                                   fmt::format("'{}': the player's font cannot draw {}", u.id,
+                                               glyph_list(missing)));
             continue;
         }
         check_store(*source, read_interface_store(locales, lang, diags), diags);

@@ -60,8 +60,8 @@ Catalog Catalog::load(const std::filesystem::path& path, Diagnostics& diags) {
         UParseError where{};
         auto message = std::make_unique<Message>();
         message->pattern = pattern;
-        message->format = std::make_unique<icu::MessageFormat>(
-            icu::UnicodeString::fromUTF8(pattern), locale, where, status);
+        message->format = std::make_unique<icu::MessageFormat>(icu::UnicodeString::fromUTF8(pattern), locale,
+                                                               where, status);
         if (U_FAILURE(status)) {
             file.error(target ? target : unit,
                        fmt::format("'{}': broken message pattern ({}, at offset {}); the source "
@@ -98,8 +98,7 @@ std::string Catalog::format(const std::string& key, const std::vector<NamedArg>&
     }
     icu::UnicodeString out;
     UErrorCode status = U_ZERO_ERROR;
-    it->second->format->format(names.data(), values.data(), static_cast<int32_t>(values.size()), out,
-                               status);
+    it->second->format->format(names.data(), values.data(), static_cast<int32_t>(values.size()), out, status);
     if (U_FAILURE(status)) return it->second->pattern;
     std::string utf8;
     out.toUTF8String(utf8);
@@ -121,7 +120,9 @@ std::vector<std::string> argument_names(const std::string& pattern) {
         std::size_t j = i + 1;
         while (j < pattern.size() && pattern[j] == ' ') ++j;
         std::size_t k = j;
-        while (k < pattern.size() && (std::isalnum(static_cast<unsigned char>(pattern[k])) || pattern[k] == '_')) ++k;
+        while (k < pattern.size() &&
+               (std::isalnum(static_cast<unsigned char>(pattern[k])) || pattern[k] == '_'))
+            ++k;
         // A name is followed by '}' or ','; plural branch bodies ("{# items}") are not names.
         std::size_t after = k;
         while (after < pattern.size() && pattern[after] == ' ') ++after;

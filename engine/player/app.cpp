@@ -6,13 +6,15 @@
 #include <imgui_internal.h>  // GetItemID
 
 #include "course/translation.hpp"
-#include "player/rich_text.hpp"
 #include "l10n/strings.hpp"
+#include "player/rich_text.hpp"
 
 namespace lektion::ui {
 
 App::App(CoursePtr course, std::filesystem::path course_dir, Store* store, AppOptions options)
-    : course_(std::move(course)), course_dir_(std::move(course_dir)), store_(store),
+    : course_(std::move(course)),
+      course_dir_(std::move(course_dir)),
+      store_(store),
       options_(std::move(options)) {
     if (!options_.language.empty()) set_ui_language(options_.language);
     if (!options_.learner.empty()) {
@@ -55,7 +57,8 @@ void App::watch() { watcher_ = std::make_unique<CourseWatcher>(course_dir_); }
 
 bool App::poll_watch() {
     if (!watcher_ || !watcher_->changed()) return false;
-    LoadResult loaded = load_course(course_dir_, learner_.language.empty() ? ui_language() : learner_.language);
+    LoadResult loaded =
+        load_course(course_dir_, learner_.language.empty() ? ui_language() : learner_.language);
     watch_errors_.clear();
     for (const Diagnostic& d : loaded.diagnostics.items)
         if (d.severity == Severity::error) watch_errors_.push_back(d);
@@ -70,12 +73,14 @@ bool App::poll_watch() {
 void App::watch_overlay() {
     if (watch_errors_.empty()) return;
     const ImGuiViewport* vp = ImGui::GetMainViewport();
-    ImGui::SetNextWindowPos({vp->WorkPos.x + 20, vp->WorkPos.y + vp->WorkSize.y - 20}, ImGuiCond_Always, {0, 1});
+    ImGui::SetNextWindowPos({vp->WorkPos.x + 20, vp->WorkPos.y + vp->WorkSize.y - 20}, ImGuiCond_Always,
+                            {0, 1});
     ImGui::SetNextWindowSize({vp->WorkSize.x - 40, 0});
     ImGui::PushStyleColor(ImGuiCol_WindowBg, ImVec4(0.45f, 0.05f, 0.05f, 0.95f));
     ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(1, 1, 1, 1));
-    ImGui::Begin("lint", nullptr, ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoSavedSettings |
-                                      ImGuiWindowFlags_NoFocusOnAppearing | ImGuiWindowFlags_NoNav);
+    ImGui::Begin("lint", nullptr,
+                 ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoSavedSettings |
+                     ImGuiWindowFlags_NoFocusOnAppearing | ImGuiWindowFlags_NoNav);
     for (std::size_t i = 0; i < watch_errors_.size() && i < 8; ++i)
         ImGui::TextWrapped("%s", format(watch_errors_[i]).c_str());
     if (watch_errors_.size() > 8) ImGui::Text("… %zu more", watch_errors_.size() - 8);
@@ -203,20 +208,33 @@ void App::frame() {
     ImGui::SetNextWindowPos(vp->WorkPos);
     ImGui::SetNextWindowSize(vp->WorkSize);
     const ImGuiWindowFlags flags = ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove |
-                                   ImGuiWindowFlags_NoSavedSettings |
-                                   ImGuiWindowFlags_NoBringToFrontOnFocus;
+                                   ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoBringToFrontOnFocus;
     ImGui::Begin("lektion", nullptr, flags);
     if (!session_ && screen_ != Screen::trainer) screen_ = Screen::learners;
     shortcuts();
     if (screen_ != Screen::learners && screen_ != Screen::trainer) top_bar();
     switch (screen_) {
-    case Screen::learners: learners_screen(); break;
-    case Screen::home: home_screen(); break;
-    case Screen::lesson: lesson_screen(); break;
-    case Screen::quiz: quiz_screen(); break;
-    case Screen::about: about_screen(); break;
-    case Screen::settings: settings_screen(); break;
-    case Screen::trainer: trainer_screen(); break;
+        case Screen::learners:
+            learners_screen();
+            break;
+        case Screen::home:
+            home_screen();
+            break;
+        case Screen::lesson:
+            lesson_screen();
+            break;
+        case Screen::quiz:
+            quiz_screen();
+            break;
+        case Screen::about:
+            about_screen();
+            break;
+        case Screen::settings:
+            settings_screen();
+            break;
+        case Screen::trainer:
+            trainer_screen();
+            break;
     }
     ImGui::End();
     watch_overlay();

@@ -30,8 +30,8 @@ enum class QuizPage { intro, question, review, result };
 // io.KeysDown; the headless tests use the same numbers.
 namespace keys {
 constexpr int right = 262, left = 263, down = 264, up = 265, equal = 61, minus = 45, kp_add = 334,
-              kp_subtract = 333, enter = 257, kp_enter = 335, space = 32, tab = 258,
-              left_shift = 340, right_shift = 344;
+              kp_subtract = 333, enter = 257, kp_enter = 335, space = 32, tab = 258, left_shift = 340,
+              right_shift = 344;
 }
 
 struct WidgetRect {
@@ -41,7 +41,7 @@ struct WidgetRect {
 };
 
 struct AppOptions {
-    std::string learner;  // --learner: pick or create without asking
+    std::string learner;   // --learner: pick or create without asking
     std::string language;  // interface language
 };
 
@@ -137,8 +137,8 @@ private:
     Screen back_to_ = Screen::home;
     QuizPage quiz_page_ = QuizPage::intro;
     int quiz_index_ = 0;
-    std::map<std::string, std::vector<std::string>> chosen_;   // check questions, before answering
-    std::map<std::string, Evaluation> evaluations_;              // shown after answering
+    std::map<std::string, std::vector<std::string>> chosen_;  // check questions, before answering
+    std::map<std::string, Evaluation> evaluations_;           // shown after answering
     char new_name_[128] = {};
     std::string error_;
     std::map<std::string, WidgetRect> widgets_;

@@ -15,9 +15,9 @@ struct Fonts {
     ImFont* bold = nullptr;
     ImFont* italic = nullptr;
     ImFont* bold_italic = nullptr;
-    ImFont* heading = nullptr;     // section headings
-    ImFont* title = nullptr;       // page titles
-    float size = 0;                // body size in pixels
+    ImFont* heading = nullptr;  // section headings
+    ImFont* title = nullptr;    // page titles
+    float size = 0;             // body size in pixels
 
     ImFont* face(unsigned emphasis) const;  // Emphasis flags -> face
 };

@@ -94,8 +94,7 @@ std::vector<std::size_t> break_points(const std::string& text) {
 
 }  // namespace
 
-Layout layout_text(const Fonts& fonts, const Text& text, float width, float line_height,
-                   ImFont* font) {
+Layout layout_text(const Fonts& fonts, const Text& text, float width, float line_height, ImFont* font) {
     // The paragraph as one string, with the emphasis of each byte range.
     auto source = std::make_shared<std::string>();
     std::string& all = *source;
@@ -196,11 +195,10 @@ void draw_layout(const Layout& layout, float size, float line_spacing, ImU32 col
     // Centre the glyphs in the taller line box.
     const float lead = size * (line_spacing - 1.0f) * 0.5f;
     ImDrawList* draw = ImGui::GetWindowDrawList();
-    const ImVec4 clip = draw->GetClipRectMax().y > 0 ? ImVec4(draw->GetClipRectMin().x,
-                                                              draw->GetClipRectMin().y,
-                                                              draw->GetClipRectMax().x,
-                                                              draw->GetClipRectMax().y)
-                                                     : ImVec4(0, 0, FLT_MAX, FLT_MAX);
+    const ImVec4 clip = draw->GetClipRectMax().y > 0
+                            ? ImVec4(draw->GetClipRectMin().x, draw->GetClipRectMin().y,
+                                     draw->GetClipRectMax().x, draw->GetClipRectMax().y)
+                            : ImVec4(0, 0, FLT_MAX, FLT_MAX);
     for (const Run& r : layout.runs) {
         const float y = origin.y + r.pos.y + lead;
         if (y > clip.w || y + size < clip.y) continue;  // off screen: skip the vertices
@@ -217,8 +215,8 @@ void draw_plain(ImFont* font, std::string_view text, float width, ImU32 color, f
     Text t;
     t.spans.push_back({std::string(text), plain});
     // A temporary: laid out afresh, never cached under its short-lived address.
-    draw_layout(layout_text(one, t, width, font->FontSize * line_spacing, font), font->FontSize,
-                line_spacing, color);
+    draw_layout(layout_text(one, t, width, font->FontSize * line_spacing, font), font->FontSize, line_spacing,
+                color);
 }
 
 }  // namespace lektion::ui

@@ -24,8 +24,8 @@ struct Run {
 struct Layout {
     std::shared_ptr<const std::string> source;  // what the runs view; on the heap so moves keep it
     std::vector<Run> runs;
-    ImVec2 size;       // width used and total height
-    float width = 0;   // the column it was laid out for
+    ImVec2 size;      // width used and total height
+    float width = 0;  // the column it was laid out for
 };
 
 // Breaks at spaces (never at a no-break space, so "85 %" holds); a word wider
@@ -35,10 +35,9 @@ Layout layout_text(const Fonts& fonts, const Text& text, float width, float line
                    ImFont* font = nullptr);
 
 // Lays out and draws at the cursor, then advances the cursor past it.
-void draw_text(const Fonts& fonts, const Text& text, float width, ImFont* font = nullptr,
-               ImU32 color = 0, float line_spacing = 1.5f);
-void draw_plain(ImFont* font, std::string_view text, float width, ImU32 color = 0,
-                float line_spacing = 1.5f);
+void draw_text(const Fonts& fonts, const Text& text, float width, ImFont* font = nullptr, ImU32 color = 0,
+               float line_spacing = 1.5f);
+void draw_plain(ImFont* font, std::string_view text, float width, ImU32 color = 0, float line_spacing = 1.5f);
 void draw_layout(const Layout& layout, float size, float line_spacing, ImU32 color);
 
 // Forget cached layouts: after the fonts or the course (and so the texts) change.

@@ -2,9 +2,9 @@
 // final quiz with its state, and the way back to where the learner left off.
 #include <fmt/format.h>
 
+#include "l10n/strings.hpp"
 #include "player/app.hpp"
 #include "player/rich_text.hpp"
-#include "l10n/strings.hpp"
 
 namespace lektion::ui {
 
@@ -15,11 +15,16 @@ std::string quiz_status(const Session& s) {
     const auto best = s.progress().best_score();
     const std::string best_text = best ? percent(best->scaled) : "–";
     switch (s.quiz_state()) {
-    case QuizState::locked: return tr("home.quiz_locked");
-    case QuizState::passed: return tr("home.quiz_passed", {{"score", best_text}});
-    case QuizState::in_progress: return tr("home.quiz_in_progress");
-    case QuizState::failed_no_attempts_left: return tr("home.quiz_failed", {{"score", best_text}});
-    case QuizState::open: break;
+        case QuizState::locked:
+            return tr("home.quiz_locked");
+        case QuizState::passed:
+            return tr("home.quiz_passed", {{"score", best_text}});
+        case QuizState::in_progress:
+            return tr("home.quiz_in_progress");
+        case QuizState::failed_no_attempts_left:
+            return tr("home.quiz_failed", {{"score", best_text}});
+        case QuizState::open:
+            break;
     }
     return tr("home.quiz_open", {{"mark", percent(quiz.pass_mark / 100.0)}});
 }
@@ -62,8 +67,7 @@ void App::home_screen() {
         ImGui::PushID(li);
         const bool open = s.lesson_open(li);
         const bool done = s.lesson_complete(li);
-        const std::string label =
-            fmt::format("{}  {}", done ? "✓" : (open ? "→" : "·"), l.title.plain());
+        const std::string label = fmt::format("{}  {}", done ? "✓" : (open ? "→" : "·"), l.title.plain());
         if (!open) ImGui::BeginDisabled();
         if (button(label, {width * 0.72f, 0})) {
             guard([&] { s.open_lesson(li); });

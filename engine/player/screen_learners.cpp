@@ -3,9 +3,9 @@
 #include <algorithm>
 
 #include "l10n/collate.hpp"
+#include "l10n/strings.hpp"
 #include "player/app.hpp"
 #include "player/rich_text.hpp"
-#include "l10n/strings.hpp"
 
 namespace lektion::ui {
 
@@ -47,8 +47,8 @@ void App::learners_screen() {
     ImGui::SetNextItemWidth(width);
     if (ImGui::IsWindowAppearing() || (learners.empty() && !ImGui::IsAnyItemActive()))
         ImGui::SetKeyboardFocusHere();
-    const bool entered = ImGui::InputText("##name", new_name_, sizeof new_name_,
-                                          ImGuiInputTextFlags_EnterReturnsTrue);
+    const bool entered =
+        ImGui::InputText("##name", new_name_, sizeof new_name_, ImGuiInputTextFlags_EnterReturnsTrue);
     remember("##name");
     if (button(tr("learners.create"), {width, 0}) || entered) {
         std::string name = new_name_;
@@ -62,7 +62,8 @@ void App::learners_screen() {
             auto same = std::find_if(memory_learners_.begin(), memory_learners_.end(),
                                      [&](const Learner& l) { return l.name == name; });
             if (same == memory_learners_.end())
-                memory_learners_.push_back({0, name, options_.language, {}, 0}), same = memory_learners_.end() - 1;
+                memory_learners_.push_back({0, name, options_.language, {}, 0}),
+                    same = memory_learners_.end() - 1;
             pick_learner(*same);
         }
         if (session_) new_name_[0] = 0;

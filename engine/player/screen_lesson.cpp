@@ -4,9 +4,9 @@
 
 #include <fmt/format.h>
 
+#include "l10n/strings.hpp"
 #include "player/app.hpp"
 #include "player/rich_text.hpp"
-#include "l10n/strings.hpp"
 
 namespace lektion::ui {
 
@@ -14,10 +14,14 @@ namespace {
 
 std::string callout_label(CalloutKind kind) {
     switch (kind) {
-    case CalloutKind::example: return tr("callout.example");
-    case CalloutKind::data: return tr("callout.data");
-    case CalloutKind::case_study: return tr("callout.case");
-    default: return tr("callout.note");
+        case CalloutKind::example:
+            return tr("callout.example");
+        case CalloutKind::data:
+            return tr("callout.data");
+        case CalloutKind::case_study:
+            return tr("callout.case");
+        default:
+            return tr("callout.note");
     }
 }
 
@@ -27,42 +31,48 @@ void App::blocks(const std::vector<Block>& list, float width) {
     const Palette& pal = palette(theme_);
     for (const Block& b : list) {
         switch (b.kind) {
-        case BlockKind::paragraph: paragraph(b.text, width); break;
-        case BlockKind::subheading: heading(b.text, width, fonts_.bold); break;
-        case BlockKind::quote: {
-            const float indent = fonts_.size * 1.5f;
-            ImGui::Indent(indent);
-            draw_text(fonts_, b.text, width - indent, fonts_.italic, pal.muted);
-            ImGui::Unindent(indent);
-            ImGui::Dummy({0, fonts_.size * 0.35f});
-            break;
-        }
-        case BlockKind::list: {
-            const float indent = fonts_.size * 1.6f;
-            int n = 0;
-            for (const Text& item : b.items) {
-                const std::string marker =
-                    b.list_kind == ListKind::numbered ? fmt::format("{}.", ++n) : "•";
-                const ImVec2 at = ImGui::GetCursorScreenPos();
-                ImGui::GetWindowDrawList()->AddText(
-                    fonts_.regular, fonts_.size,
-                    {at.x + indent * 0.25f, at.y + fonts_.size * 0.25f}, pal.accent, marker.c_str());
+            case BlockKind::paragraph:
+                paragraph(b.text, width);
+                break;
+            case BlockKind::subheading:
+                heading(b.text, width, fonts_.bold);
+                break;
+            case BlockKind::quote: {
+                const float indent = fonts_.size * 1.5f;
                 ImGui::Indent(indent);
-                draw_text(fonts_, item, width - indent, nullptr, pal.text);
+                draw_text(fonts_, b.text, width - indent, fonts_.italic, pal.muted);
                 ImGui::Unindent(indent);
-                ImGui::Dummy({0, fonts_.size * 0.15f});
+                ImGui::Dummy({0, fonts_.size * 0.35f});
+                break;
             }
-            ImGui::Dummy({0, fonts_.size * 0.25f});
-            break;
-        }
-        case BlockKind::callout: callout(b, width); break;
-        case BlockKind::figure: {
-            // Images are named with their alt text; the reader shows the text
-            // so that no learner misses what the picture says.
-            draw_plain(fonts_.italic, tr("figure.missing", {{"alt", b.alt.plain()}}), width, pal.muted);
-            if (b.caption) draw_text(fonts_, *b.caption, width, fonts_.italic, pal.muted);
-            break;
-        }
+            case BlockKind::list: {
+                const float indent = fonts_.size * 1.6f;
+                int n = 0;
+                for (const Text& item : b.items) {
+                    const std::string marker =
+                        b.list_kind == ListKind::numbered ? fmt::format("{}.", ++n) : "•";
+                    const ImVec2 at = ImGui::GetCursorScreenPos();
+                    ImGui::GetWindowDrawList()->AddText(fonts_.regular, fonts_.size,
+                                                        {at.x + indent * 0.25f, at.y + fonts_.size * 0.25f},
+                                                        pal.accent, marker.c_str());
+                    ImGui::Indent(indent);
+                    draw_text(fonts_, item, width - indent, nullptr, pal.text);
+                    ImGui::Unindent(indent);
+                    ImGui::Dummy({0, fonts_.size * 0.15f});
+                }
+                ImGui::Dummy({0, fonts_.size * 0.25f});
+                break;
+            }
+            case BlockKind::callout:
+                callout(b, width);
+                break;
+            case BlockKind::figure: {
+                // Images are named with their alt text; the reader shows the text
+                // so that no learner misses what the picture says.
+                draw_plain(fonts_.italic, tr("figure.missing", {{"alt", b.alt.plain()}}), width, pal.muted);
+                if (b.caption) draw_text(fonts_, *b.caption, width, fonts_.italic, pal.muted);
+                break;
+            }
         }
     }
 }
@@ -81,8 +91,7 @@ void App::callout(const Block& b, float width) {
     const ImVec2 top = ImGui::GetCursorScreenPos();
     ImGui::Dummy({0, pad * 0.6f});
     ImGui::Indent(pad);
-    const std::string label = b.title ? fmt::format("{}: {}", callout_label(b.callout_kind),
-                                                    b.title->plain())
+    const std::string label = b.title ? fmt::format("{}: {}", callout_label(b.callout_kind), b.title->plain())
                                       : callout_label(b.callout_kind);
     draw_plain(fonts_.bold, label, width - 2 * pad, pal.heading);
     blocks(b.children, width - 2 * pad);
@@ -251,8 +260,9 @@ void App::check_page(const Lesson& lesson, float width) {
             for (const Text* fb : ev.feedback) paragraph(*fb, width);
             if (!ev.correct)
                 for (const std::string& id : ev.correct_options)
-                    draw_plain(fonts_.regular, tr("lesson.right_answer", {{"answer", q.option(id)->label.plain()}}),
-                               width, pal.text);
+                    draw_plain(fonts_.regular,
+                               tr("lesson.right_answer", {{"answer", q.option(id)->label.plain()}}), width,
+                               pal.text);
             if (ev.explanation) draw_text(fonts_, *ev.explanation, width, fonts_.italic, pal.muted);
         }
         ImGui::PopID();

@@ -2,9 +2,9 @@
 // submitting, and the result with every question explained.
 #include <fmt/format.h>
 
+#include "l10n/strings.hpp"
 #include "player/app.hpp"
 #include "player/rich_text.hpp"
-#include "l10n/strings.hpp"
 #include "session/shuffle.hpp"
 
 namespace lektion::ui {
@@ -34,23 +34,32 @@ void App::quiz_screen() {
     const Quiz& quiz = *course_->quiz;
     const Palette& pal = palette(theme_);
     switch (quiz_page_) {
-    case QuizPage::intro:
-        draw_text(fonts_, quiz.title, width, fonts_.title, pal.heading, 1.3f);
-        for (const Text& t : quiz.intro) paragraph(t, width);
-        draw_plain(fonts_.regular,
-                   tr("quiz.intro", {{"count", std::int64_t(quiz.questions_per_attempt())}, {"mark", percent(quiz.pass_mark / 100.0)}}),
-                   width, pal.text);
-        if (s.attempts_left() > 0)
-            draw_plain(fonts_.regular, tr("quiz.attempts_left", {{"count", std::int64_t(s.attempts_left())}}), width, pal.text);
-        if (button(tr("quiz.start"), {width, 0})) {
-            guard([&] {
-                if (s.start_quiz(fresh_seed())) quiz_page_ = QuizPage::question, quiz_index_ = 0;
-            });
-        }
-        break;
-    case QuizPage::question: quiz_question(width); break;
-    case QuizPage::review: quiz_review(width); break;
-    case QuizPage::result: quiz_result(width); break;
+        case QuizPage::intro:
+            draw_text(fonts_, quiz.title, width, fonts_.title, pal.heading, 1.3f);
+            for (const Text& t : quiz.intro) paragraph(t, width);
+            draw_plain(fonts_.regular,
+                       tr("quiz.intro", {{"count", std::int64_t(quiz.questions_per_attempt())},
+                                         {"mark", percent(quiz.pass_mark / 100.0)}}),
+                       width, pal.text);
+            if (s.attempts_left() > 0)
+                draw_plain(fonts_.regular,
+                           tr("quiz.attempts_left", {{"count", std::int64_t(s.attempts_left())}}), width,
+                           pal.text);
+            if (button(tr("quiz.start"), {width, 0})) {
+                guard([&] {
+                    if (s.start_quiz(fresh_seed())) quiz_page_ = QuizPage::question, quiz_index_ = 0;
+                });
+            }
+            break;
+        case QuizPage::question:
+            quiz_question(width);
+            break;
+        case QuizPage::review:
+            quiz_review(width);
+            break;
+        case QuizPage::result:
+            quiz_result(width);
+            break;
     }
     ImGui::EndGroup();
     ImGui::EndChild();
@@ -65,16 +74,19 @@ void App::quiz_question(float width) {
     const Question& q = *course_->question(qid);
     const Palette& pal = palette(theme_);
 
-    draw_plain(fonts_.bold, tr("quiz.question_of", {{"current", std::int64_t(quiz_index_ + 1)}, {"total", std::int64_t(total)}}), width, pal.muted);
-    ImGui::ProgressBar(static_cast<float>(quiz_index_ + 1) / static_cast<float>(total), {width, fonts_.size * 0.4f}, "");
+    draw_plain(
+        fonts_.bold,
+        tr("quiz.question_of", {{"current", std::int64_t(quiz_index_ + 1)}, {"total", std::int64_t(total)}}),
+        width, pal.muted);
+    ImGui::ProgressBar(static_cast<float>(quiz_index_ + 1) / static_cast<float>(total),
+                       {width, fonts_.size * 0.4f}, "");
     ImGui::Dummy({0, fonts_.size * 0.4f});
     draw_text(fonts_, q.prompt, width, fonts_.heading, pal.text, 1.35f);
     auto it = attempt.answers.find(qid);
-    std::vector<std::string> chosen = it != attempt.answers.end() ? it->second.chosen
-                                                                  : std::vector<std::string>{};
+    std::vector<std::string> chosen =
+        it != attempt.answers.end() ? it->second.chosen : std::vector<std::string>{};
     ImGui::PushID(qid.c_str());
-    if (option_list(q, attempt.order.at(qid), chosen, false))
-        guard([&] { s.answer_quiz(qid, chosen); });
+    if (option_list(q, attempt.order.at(qid), chosen, false)) guard([&] { s.answer_quiz(qid, chosen); });
     ImGui::PopID();
 
     ImGui::Dummy({0, fonts_.size});
@@ -96,13 +108,13 @@ void App::quiz_review(float width) {
     for (const std::string& qid : attempt.questions) {
         const Question& q = *course_->question(qid);
         ImGui::PushID(n);
-        draw_text(fonts_, Text{"", {{fmt::format("{}. {}", n + 1, q.prompt.plain()), bold}}, false},
-                  width, fonts_.bold, pal.text);
+        draw_text(fonts_, Text{"", {{fmt::format("{}. {}", n + 1, q.prompt.plain()), bold}}, false}, width,
+                  fonts_.bold, pal.text);
         auto it = attempt.answers.find(qid);
         const bool answered = it != attempt.answers.end() && !it->second.chosen.empty();
         draw_plain(fonts_.regular,
-                   tr("quiz.your_answer", {{"answer", labels_of(q, answered ? it->second.chosen
-                                                                 : std::vector<std::string>{})}}),
+                   tr("quiz.your_answer",
+                      {{"answer", labels_of(q, answered ? it->second.chosen : std::vector<std::string>{})}}),
                    width, answered ? pal.text : pal.bad);
         if (button(tr("quiz.edit"))) quiz_index_ = n, quiz_page_ = QuizPage::question;
         ImGui::PopID();
@@ -129,9 +141,13 @@ void App::quiz_result(float width) {
     const Score& score = *attempt->score;
     const std::string pass_mark = percent(course_->quiz->pass_mark / 100.0);
     draw_plain(fonts_.title, tr("quiz.result", {{"score", percent(score.scaled)}}), width, pal.heading, 1.3f);
-    draw_plain(fonts_.regular, tr("quiz.score", {{"correct", std::int64_t(score.raw)}, {"total", std::int64_t(score.max)}}), width, pal.text);
-    draw_plain(fonts_.bold, score.passed ? tr("quiz.passed", {{"mark", pass_mark}}) : tr("quiz.failed", {{"mark", pass_mark}}),
-               width, score.passed ? pal.good : pal.bad);
+    draw_plain(fonts_.regular,
+               tr("quiz.score", {{"correct", std::int64_t(score.raw)}, {"total", std::int64_t(score.max)}}),
+               width, pal.text);
+    draw_plain(
+        fonts_.bold,
+        score.passed ? tr("quiz.passed", {{"mark", pass_mark}}) : tr("quiz.failed", {{"mark", pass_mark}}),
+        width, score.passed ? pal.good : pal.bad);
     if (s.attempts_left() != 0 && button(tr("quiz.retry"), {width, 0})) {
         guard([&] {
             if (s.start_quiz(fresh_seed())) quiz_page_ = QuizPage::question, quiz_index_ = 0;
@@ -147,12 +163,17 @@ void App::quiz_result(float width) {
         const std::vector<std::string> chosen =
             it != attempt->answers.end() ? it->second.chosen : std::vector<std::string>{};
         const Evaluation ev = s.evaluate(q, chosen);
-        draw_text(fonts_, Text{"", {{fmt::format("{} {}. {}", ev.correct ? "✓" : "✗", ++n, q.prompt.plain()), bold}}, false},
-                  width, fonts_.bold, ev.correct ? pal.good : pal.bad);
-        draw_plain(fonts_.regular, tr("quiz.your_answer", {{"answer", labels_of(q, chosen)}}), width, pal.text);
+        draw_text(
+            fonts_,
+            Text{
+                "", {{fmt::format("{} {}. {}", ev.correct ? "✓" : "✗", ++n, q.prompt.plain()), bold}}, false},
+            width, fonts_.bold, ev.correct ? pal.good : pal.bad);
+        draw_plain(fonts_.regular, tr("quiz.your_answer", {{"answer", labels_of(q, chosen)}}), width,
+                   pal.text);
         if (!ev.correct)
-            draw_plain(fonts_.regular, tr("quiz.correct_answer", {{"answer", labels_of(q, ev.correct_options)}}),
-                       width, pal.text);
+            draw_plain(fonts_.regular,
+                       tr("quiz.correct_answer", {{"answer", labels_of(q, ev.correct_options)}}), width,
+                       pal.text);
         if (ev.explanation) draw_text(fonts_, *ev.explanation, width, fonts_.italic, pal.muted);
         ImGui::Dummy({0, fonts_.size * 0.4f});
     }

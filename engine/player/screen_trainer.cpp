@@ -19,7 +19,8 @@ std::string score_text(const std::optional<Score>& s) { return s ? percent(s->sc
 void App::trainer_screen() {
     const Palette& pal = palette(theme_);
     if (button(tr("nav.back_home"))) screen_ = session_ ? Screen::home : Screen::learners;
-    ImGui::BeginChild("trainer", {0, 0}, false, ImGuiWindowFlags_NavFlattened | ImGuiWindowFlags_HorizontalScrollbar);
+    ImGui::BeginChild("trainer", {0, 0}, false,
+                      ImGuiWindowFlags_NavFlattened | ImGuiWindowFlags_HorizontalScrollbar);
     const float width = ImGui::GetContentRegionAvail().x - ImGui::GetStyle().ScrollbarSize;
     draw_plain(fonts_.title, tr("trainer.report"), width, pal.heading, 1.3f);
     draw_text(fonts_, course_->title, width, fonts_.bold, pal.muted);
@@ -32,7 +33,8 @@ void App::trainer_screen() {
     if (report.learners.empty()) draw_plain(fonts_.italic, tr("trainer.none"), width, pal.muted);
 
     const int columns = 3 + static_cast<int>(report.lesson_ids.size());
-    const ImGuiTableFlags flags = ImGuiTableFlags_Borders | ImGuiTableFlags_RowBg | ImGuiTableFlags_SizingFixedFit;
+    const ImGuiTableFlags flags =
+        ImGuiTableFlags_Borders | ImGuiTableFlags_RowBg | ImGuiTableFlags_SizingFixedFit;
     if (!report.learners.empty() && ImGui::BeginTable("matrix", columns, flags)) {
         ImGui::TableSetupColumn(tr("trainer.learner").c_str());
         for (std::size_t i = 0; i < report.lesson_ids.size(); ++i)
@@ -46,8 +48,10 @@ void App::trainer_screen() {
             ImGui::TextUnformatted(l.learner.name.c_str());
             for (const LessonStatus& s : l.lessons) {
                 ImGui::TableNextColumn();
-                if (s.state == LessonState::complete) ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(pal.good), "✓");
-                else if (s.state == LessonState::in_progress) ImGui::TextUnformatted(percent(s.fraction).c_str());
+                if (s.state == LessonState::complete)
+                    ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(pal.good), "✓");
+                else if (s.state == LessonState::in_progress)
+                    ImGui::TextUnformatted(percent(s.fraction).c_str());
                 else ImGui::TextDisabled("·");
             }
             ImGui::TableNextColumn();

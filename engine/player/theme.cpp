@@ -10,15 +10,18 @@ Theme theme_from(const std::string& name) {
 
 const char* theme_name(Theme theme) {
     switch (theme) {
-    case Theme::dark: return "dark";
-    case Theme::contrast: return "contrast";
-    default: return "light";
+        case Theme::dark:
+            return "dark";
+        case Theme::contrast:
+            return "contrast";
+        default:
+            return "light";
     }
 }
 
 const Palette& palette(Theme theme) {
     static const Palette light{
-        IM_COL32(28, 30, 33, 255),    IM_COL32(96, 102, 110, 255), IM_COL32(20, 52, 96, 255),
+        IM_COL32(28, 30, 33, 255),    IM_COL32(96, 102, 110, 255),  IM_COL32(20, 52, 96, 255),
         IM_COL32(30, 94, 170, 255),   IM_COL32(232, 242, 252, 255), IM_COL32(238, 246, 236, 255),
         IM_COL32(252, 244, 228, 255), IM_COL32(242, 242, 245, 255), IM_COL32(190, 198, 210, 255),
         IM_COL32(24, 120, 60, 255),   IM_COL32(178, 40, 40, 255)};
@@ -33,33 +36,40 @@ const Palette& palette(Theme theme) {
         IM_COL32(0, 0, 0, 255),       IM_COL32(0, 0, 0, 255),       IM_COL32(255, 255, 255, 255),
         IM_COL32(0, 255, 0, 255),     IM_COL32(255, 100, 100, 255)};
     switch (theme) {
-    case Theme::dark: return dark;
-    case Theme::contrast: return contrast;
-    default: return light;
+        case Theme::dark:
+            return dark;
+        case Theme::contrast:
+            return contrast;
+        default:
+            return light;
     }
 }
 
 void apply_theme(Theme theme, float text_size) {
     ImGuiStyle style;
     switch (theme) {
-    case Theme::light: ImGui::StyleColorsLight(&style); break;
-    case Theme::dark: ImGui::StyleColorsDark(&style); break;
-    case Theme::contrast:
-        ImGui::StyleColorsDark(&style);
-        style.Colors[ImGuiCol_WindowBg] = ImVec4(0, 0, 0, 1);
-        style.Colors[ImGuiCol_ChildBg] = ImVec4(0, 0, 0, 1);
-        style.Colors[ImGuiCol_Text] = ImVec4(1, 1, 1, 1);
-        style.Colors[ImGuiCol_Button] = ImVec4(0, 0, 0, 1);
-        style.Colors[ImGuiCol_ButtonHovered] = ImVec4(0.2f, 0.2f, 0.2f, 1);
-        style.Colors[ImGuiCol_ButtonActive] = ImVec4(0.35f, 0.35f, 0.0f, 1);
-        style.Colors[ImGuiCol_Border] = ImVec4(1, 1, 1, 1);
-        style.Colors[ImGuiCol_FrameBg] = ImVec4(0, 0, 0, 1);
-        style.Colors[ImGuiCol_CheckMark] = ImVec4(1, 1, 0, 1);
-        style.Colors[ImGuiCol_NavHighlight] = ImVec4(1, 1, 0, 1);
-        style.Colors[ImGuiCol_PlotHistogram] = ImVec4(0, 1, 1, 1);
-        style.FrameBorderSize = 1.5f;
-        style.ChildBorderSize = 1.5f;
-        break;
+        case Theme::light:
+            ImGui::StyleColorsLight(&style);
+            break;
+        case Theme::dark:
+            ImGui::StyleColorsDark(&style);
+            break;
+        case Theme::contrast:
+            ImGui::StyleColorsDark(&style);
+            style.Colors[ImGuiCol_WindowBg] = ImVec4(0, 0, 0, 1);
+            style.Colors[ImGuiCol_ChildBg] = ImVec4(0, 0, 0, 1);
+            style.Colors[ImGuiCol_Text] = ImVec4(1, 1, 1, 1);
+            style.Colors[ImGuiCol_Button] = ImVec4(0, 0, 0, 1);
+            style.Colors[ImGuiCol_ButtonHovered] = ImVec4(0.2f, 0.2f, 0.2f, 1);
+            style.Colors[ImGuiCol_ButtonActive] = ImVec4(0.35f, 0.35f, 0.0f, 1);
+            style.Colors[ImGuiCol_Border] = ImVec4(1, 1, 1, 1);
+            style.Colors[ImGuiCol_FrameBg] = ImVec4(0, 0, 0, 1);
+            style.Colors[ImGuiCol_CheckMark] = ImVec4(1, 1, 0, 1);
+            style.Colors[ImGuiCol_NavHighlight] = ImVec4(1, 1, 0, 1);
+            style.Colors[ImGuiCol_PlotHistogram] = ImVec4(0, 1, 1, 1);
+            style.FrameBorderSize = 1.5f;
+            style.ChildBorderSize = 1.5f;
+            break;
     }
     if (theme == Theme::light) {
         style.Colors[ImGuiCol_WindowBg] = ImVec4(0.985f, 0.982f, 0.975f, 1);  // warm paper

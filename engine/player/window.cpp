@@ -138,7 +138,10 @@ int screenshot_tour(Frame& f, const std::string& dir) {
     Session& s = *app.session();
     snap("learners", [&] { app.show(Screen::learners); });
     snap("home", [&] { app.show(Screen::home); });
-    snap("lesson", [&] { s.open_lesson(0); app.show(Screen::lesson); });
+    snap("lesson", [&] {
+        s.open_lesson(0);
+        app.show(Screen::lesson);
+    });
     snap("lesson-case-study", [&] { s.go_to({4, 1}); });
     snap("attention-check", [&] {
         const int last = s.page_count(0) - 1;
@@ -152,9 +155,15 @@ int screenshot_tour(Frame& f, const std::string& dir) {
         for (const Question& q : s.course().lessons[static_cast<std::size_t>(l)].checks)
             s.answer_check(q.id, {q.options[0].id});
     }
-    snap("home-progress", [&] { s.go_home(); app.show(Screen::home); });
+    snap("home-progress", [&] {
+        s.go_home();
+        app.show(Screen::home);
+    });
     if (s.course().quiz) {
-        snap("quiz-intro", [&] { app.show(Screen::quiz); app.set_quiz_page(QuizPage::intro); });
+        snap("quiz-intro", [&] {
+            app.show(Screen::quiz);
+            app.set_quiz_page(QuizPage::intro);
+        });
         snap("quiz-question", [&] {
             s.start_quiz(fresh_seed());
             app.set_quiz_page(QuizPage::question, 2);
@@ -169,14 +178,28 @@ int screenshot_tour(Frame& f, const std::string& dir) {
             s.answer_quiz(a->questions[0], {});
             app.set_quiz_page(QuizPage::review);
         });
-        snap("quiz-result", [&] { s.submit_quiz(); app.set_quiz_page(QuizPage::result); });
+        snap("quiz-result", [&] {
+            s.submit_quiz();
+            app.set_quiz_page(QuizPage::result);
+        });
     }
     snap("trainer-report", [&] { app.show(Screen::trainer); });
     snap("about", [&] { app.show(Screen::about); });
     snap("settings", [&] { app.show(Screen::settings); });
-    snap("dark-lesson", [&] { app.set_theme(Theme::dark); s.go_to({1, 1}); app.show(Screen::lesson); });
-    snap("contrast-home", [&] { app.set_theme(Theme::contrast); app.show(Screen::home); });
-    snap("large-text", [&] { app.set_theme(Theme::light); app.set_text_size(28); app.show(Screen::lesson); });
+    snap("dark-lesson", [&] {
+        app.set_theme(Theme::dark);
+        s.go_to({1, 1});
+        app.show(Screen::lesson);
+    });
+    snap("contrast-home", [&] {
+        app.set_theme(Theme::contrast);
+        app.show(Screen::home);
+    });
+    snap("large-text", [&] {
+        app.set_theme(Theme::light);
+        app.set_text_size(28);
+        app.show(Screen::lesson);
+    });
     return failed ? 1 : 0;
 }
 
@@ -206,8 +229,7 @@ int run_window(App& app, const WindowOptions& options) {
     glfwWindowHint(GLFW_OPENGL_PROFILE, GLFW_OPENGL_CORE_PROFILE);
     glfwWindowHint(GLFW_OPENGL_FORWARD_COMPAT, GLFW_TRUE);
     glfwWindowHint(GLFW_SCALE_TO_MONITOR, GLFW_TRUE);
-    GLFWwindow* window =
-        glfwCreateWindow(options.width, options.height, "lektion", nullptr, nullptr);
+    GLFWwindow* window = glfwCreateWindow(options.width, options.height, "lektion", nullptr, nullptr);
     if (!window) {
         std::fprintf(stderr, "%s\n", tr("text.no_display", {{"reason", glfw_error}}).c_str());
         glfwTerminate();

@@ -9,9 +9,9 @@
 namespace lektion::ui {
 
 struct WindowOptions {
-    std::string screenshot_dir;  // render each screen once into PNGs, then exit
-    bool watch = false;          // poll the course folder for a trainer's edits
-    int quit_after_frames = 0;   // for benchmarks: draw this many frames, then exit
+    std::string screenshot_dir;           // render each screen once into PNGs, then exit
+    bool watch = false;                   // poll the course folder for a trainer's edits
+    int quit_after_frames = 0;            // for benchmarks: draw this many frames, then exit
     int open_lesson = -1, open_page = 0;  // for benchmarks: start on this page
     int width = 1180, height = 800;
 };

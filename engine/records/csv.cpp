@@ -11,9 +11,8 @@ namespace lektion {
 namespace {
 
 constexpr const char* header[] = {
-    "learner",       "course",        "course_version", "item",   "item_id",
-    "title",         "completed",     "score_raw",      "score_max", "score_percent",
-    "passed",        "started",       "completed_at",   "last_activity",
+    "learner",   "course",    "course_version", "item",   "item_id", "title",        "completed",
+    "score_raw", "score_max", "score_percent",  "passed", "started", "completed_at", "last_activity",
 };
 
 struct Row {
@@ -88,9 +87,10 @@ void write_learner_course(std::ostream& out, const LearnerCourse& lc, const Cour
         Row row = lessons.count(id) ? lessons[id] : Row{};
         const Lesson* lesson = find_lesson(course, id);
         const auto& answers = first_check_answers[id];
-        const int checks = lesson ? static_cast<int>(lesson->checks.size()) : static_cast<int>(answers.size());
-        const int right = static_cast<int>(std::count_if(answers.begin(), answers.end(),
-                                                         [](const auto& a) { return a.second; }));
+        const int checks =
+            lesson ? static_cast<int>(lesson->checks.size()) : static_cast<int>(answers.size());
+        const int right = static_cast<int>(
+            std::count_if(answers.begin(), answers.end(), [](const auto& a) { return a.second; }));
         const bool any = checks > 0 && !answers.empty();
         write_row(out, {lc.learner.name, lc.course_id, row.version, "lesson", id,
                         lesson ? lesson->title.plain() : "", row.completed ? "yes" : "no",
@@ -99,12 +99,11 @@ void write_learner_course(std::ostream& out, const LearnerCourse& lc, const Cour
     }
     const std::string quiz_title = course && course->quiz ? course->quiz->title.plain() : "";
     for (const auto& [number, row] : attempts)
-        write_row(out, {lc.learner.name, lc.course_id, row.version, "quiz attempt", std::to_string(number),
-                        quiz_title, row.completed ? "yes" : "no",
-                        row.scored ? std::to_string(row.raw) : "", row.scored ? std::to_string(row.max) : "",
-                        row.scored ? percent(row.raw, row.max) : "",
-                        row.passed ? (*row.passed ? "yes" : "no") : "", row.started, row.completed_at,
-                        row.last});
+        write_row(out,
+                  {lc.learner.name, lc.course_id, row.version, "quiz attempt", std::to_string(number),
+                   quiz_title, row.completed ? "yes" : "no", row.scored ? std::to_string(row.raw) : "",
+                   row.scored ? std::to_string(row.max) : "", row.scored ? percent(row.raw, row.max) : "",
+                   row.passed ? (*row.passed ? "yes" : "no") : "", row.started, row.completed_at, row.last});
 }
 
 }  // namespace

@@ -98,7 +98,10 @@ std::int64_t insert_event(sqlite3* db, const RecordedEvent& r) {
     s.bind(8, to_string(e.kind)).bind(9, e.lesson).bind(10, e.target).bind(11, e.attempt);
     if (answers(e.kind)) s.bind(12, dump(json(e.answer.chosen))).bind(13, e.answer.correct ? 1 : 0);
     if (e.kind == EventKind::quiz_submitted)
-        s.bind(14, e.score.raw).bind(15, e.score.max).bind(16, e.score.scaled).bind(17, e.score.passed ? 1 : 0);
+        s.bind(14, e.score.raw)
+            .bind(15, e.score.max)
+            .bind(16, e.score.scaled)
+            .bind(17, e.score.passed ? 1 : 0);
     if (e.kind == EventKind::position_changed) s.bind(18, e.position.lesson).bind(19, e.position.page);
     if (e.kind == EventKind::quiz_started) s.bind(20, detail_of(e));
     s.bind(21, e.text);
@@ -106,11 +109,9 @@ std::int64_t insert_event(sqlite3* db, const RecordedEvent& r) {
     return sqlite3_last_insert_rowid(db);
 }
 
-std::vector<RecordedEvent> select_events(sqlite3* db, std::int64_t learner_id,
-                                         const std::string& course_id) {
-    const std::string sql =
-        std::string("SELECT ") + columns + " FROM events WHERE learner_id = ?" +
-        (course_id.empty() ? "" : " AND course_id = ?") + " ORDER BY seq";
+std::vector<RecordedEvent> select_events(sqlite3* db, std::int64_t learner_id, const std::string& course_id) {
+    const std::string sql = std::string("SELECT ") + columns + " FROM events WHERE learner_id = ?" +
+                            (course_id.empty() ? "" : " AND course_id = ?") + " ORDER BY seq";
     sql::Statement s(db, sql);
     s.bind(1, learner_id);
     if (!course_id.empty()) s.bind(2, course_id);

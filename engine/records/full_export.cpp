@@ -28,24 +28,24 @@ json event(const RecordedEvent& r) {
     if (e.attempt) j["attempt"] = e.attempt;
     if (!e.text.empty()) j["text"] = e.text;
     switch (e.kind) {
-    case EventKind::check_answered:
-    case EventKind::quiz_answered:
-        j["chosen"] = e.answer.chosen;
-        j["correct"] = e.answer.correct;
-        break;
-    case EventKind::quiz_started:
-        j["seed"] = std::to_string(e.seed);
-        j["questions"] = e.questions;
-        j["order"] = e.order;
-        break;
-    case EventKind::quiz_submitted:
-        j["score"] = score(e.score);
-        break;
-    case EventKind::position_changed:
-        j["position"] = {{"lesson", e.position.lesson}, {"page", e.position.page}};
-        break;
-    default:
-        break;
+        case EventKind::check_answered:
+        case EventKind::quiz_answered:
+            j["chosen"] = e.answer.chosen;
+            j["correct"] = e.answer.correct;
+            break;
+        case EventKind::quiz_started:
+            j["seed"] = std::to_string(e.seed);
+            j["questions"] = e.questions;
+            j["order"] = e.order;
+            break;
+        case EventKind::quiz_submitted:
+            j["score"] = score(e.score);
+            break;
+        case EventKind::position_changed:
+            j["position"] = {{"lesson", e.position.lesson}, {"page", e.position.page}};
+            break;
+        default:
+            break;
     }
     return j;
 }
@@ -76,7 +76,8 @@ std::string json_export(const Store& store, const ExportScope& scope) {
                                 {"courses", json::array()}});
             current = l.id;
         }
-        json course = {{"id", lc.course_id}, {"registration", store.registration(lc.learner.id, lc.course_id)}};
+        json course = {{"id", lc.course_id},
+                       {"registration", store.registration(lc.learner.id, lc.course_id)}};
         if (auto st = store.state(lc.learner.id, lc.course_id)) course["state"] = state(*st);
         course["events"] = json::array();
         for (const RecordedEvent& r : lc.events) course["events"].push_back(event(r));

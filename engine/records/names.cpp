@@ -40,8 +40,7 @@ std::string tidy_name(std::string_view name) {
     int32_t begin = 0;
     int32_t end = s.length();
     while (begin < end && u_isUWhiteSpace(s.char32At(begin))) begin = s.moveIndex32(begin, 1);
-    while (end > begin && u_isUWhiteSpace(s.char32At(s.moveIndex32(end, -1))))
-        end = s.moveIndex32(end, -1);
+    while (end > begin && u_isUWhiteSpace(s.char32At(s.moveIndex32(end, -1)))) end = s.moveIndex32(end, -1);
     s = icu::UnicodeString(s, begin, end - begin);
     if (s.isEmpty()) throw RecordsError("lektion: a learner name cannot be empty");
     if (s.countChar32() > max_name_length)

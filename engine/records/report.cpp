@@ -66,8 +66,7 @@ void remember_texts(const std::vector<RecordedEvent>& events, std::map<std::stri
     }
 }
 
-QuestionReport question_report(const std::string& id, const Tally& t, const Question* q,
-                               std::string lesson) {
+QuestionReport question_report(const std::string& id, const Tally& t, const Question* q, std::string lesson) {
     QuestionReport r;
     r.id = id;
     r.lesson = std::move(lesson);

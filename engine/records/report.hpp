@@ -25,18 +25,18 @@ struct LearnerReport {
     bool course_complete = false;
     std::optional<Score> best;
     std::optional<Score> last;
-    int attempts = 0;             // quiz attempts submitted
-    std::string first_activity;   // UTC ISO 8601; empty: never started
+    int attempts = 0;            // quiz attempts submitted
+    std::string first_activity;  // UTC ISO 8601; empty: never started
     std::string last_activity;
 };
 
 struct QuestionReport {
     std::string id;
-    std::string lesson;      // the lesson of an attention check; empty for the quiz
-    std::string text;        // the prompt as the course words it, else as it was answered
-    bool in_course = true;   // false: records of a question this version no longer has
-    int answered = 0;        // learners with a first answer
-    int correct = 0;         // of those, right the first time
+    std::string lesson;     // the lesson of an attention check; empty for the quiz
+    std::string text;       // the prompt as the course words it, else as it was answered
+    bool in_course = true;  // false: records of a question this version no longer has
+    int answered = 0;       // learners with a first answer
+    int correct = 0;        // of those, right the first time
 
     double share() const { return answered > 0 ? static_cast<double>(correct) / answered : 0.0; }
 };
@@ -48,8 +48,8 @@ struct Report {
     std::vector<std::string> lesson_ids;
     std::vector<std::string> lesson_titles;
     bool has_quiz = false;
-    int pass_mark = 0;         // percent
-    int attempts_allowed = 0;  // 0: unlimited
+    int pass_mark = 0;                    // percent
+    int attempts_allowed = 0;             // 0: unlimited
     std::vector<LearnerReport> learners;  // every learner, by name
     std::vector<QuestionReport> quiz;     // the quiz's questions, course order first
     std::vector<QuestionReport> checks;   // attention checks, course order first

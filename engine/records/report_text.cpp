@@ -35,9 +35,12 @@ std::string cell(std::string_view s, std::size_t width, bool pad = true) {
 
 std::string lesson_cell(const LessonStatus& st) {
     switch (st.state) {
-    case LessonState::complete: return "✓";
-    case LessonState::in_progress: return fmt::format("{}%", static_cast<int>(std::floor(st.fraction * 100)));
-    case LessonState::not_started: break;
+        case LessonState::complete:
+            return "✓";
+        case LessonState::in_progress:
+            return fmt::format("{}%", static_cast<int>(std::floor(st.fraction * 100)));
+        case LessonState::not_started:
+            break;
     }
     return "·";
 }
@@ -80,7 +83,8 @@ void question_shares(std::string& out, const char* title, const std::vector<Ques
     for (const QuestionReport& q : qs) id_width = std::max(id_width, code_points(q.id) + 2);
     for (const QuestionReport& q : qs) {
         const std::string share = q.answered ? fmt::format("{:.0f} %", q.share() * 100) : "–";
-        out += cell(q.id, id_width) + cell(share, 7) + cell(fmt::format("({} of {})", q.correct, q.answered), 12);
+        out += cell(q.id, id_width) + cell(share, 7) +
+               cell(fmt::format("({} of {})", q.correct, q.answered), 12);
         out += cell(q.text, 60, false);
         out += q.in_course ? "\n" : "  [no longer in the course]\n";
     }

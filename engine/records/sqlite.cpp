@@ -26,8 +26,7 @@ void exec(sqlite3* db, const char* sql, std::string_view doing) {
 }
 
 Statement::Statement(sqlite3* db, std::string_view sql) : db_(db) {
-    const int rc =
-        sqlite3_prepare_v2(db, sql.data(), static_cast<int>(sql.size()), &stmt_, nullptr);
+    const int rc = sqlite3_prepare_v2(db, sql.data(), static_cast<int>(sql.size()), &stmt_, nullptr);
     if (rc != SQLITE_OK) fail(db, rc, "read the records");
 }
 
@@ -73,8 +72,7 @@ double Statement::real(int column) const { return sqlite3_column_double(stmt_, c
 
 std::string Statement::text(int column) const {
     const auto* p = reinterpret_cast<const char*>(sqlite3_column_text(stmt_, column));
-    return p ? std::string(p, static_cast<std::size_t>(sqlite3_column_bytes(stmt_, column)))
-             : std::string();
+    return p ? std::string(p, static_cast<std::size_t>(sqlite3_column_bytes(stmt_, column))) : std::string();
 }
 
 Transaction::Transaction(sqlite3* db, Kind kind) : db_(db) {

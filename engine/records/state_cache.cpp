@@ -13,8 +13,7 @@ namespace {
 
 bool same(const std::optional<Score>& a, const std::optional<Score>& b) {
     if (a.has_value() != b.has_value()) return false;
-    return !a || (a->raw == b->raw && a->max == b->max && a->scaled == b->scaled &&
-                  a->passed == b->passed);
+    return !a || (a->raw == b->raw && a->max == b->max && a->scaled == b->scaled && a->passed == b->passed);
 }
 
 void bind_score(sql::Statement& s, int first, const std::optional<Score>& score) {
@@ -64,8 +63,7 @@ Replay replay(sqlite3* db, std::int64_t learner_id, const std::string& course_id
     return r;
 }
 
-void write_state(sqlite3* db, std::int64_t learner_id, const std::string& course_id,
-                 const CourseState& st) {
+void write_state(sqlite3* db, std::int64_t learner_id, const std::string& course_id, const CourseState& st) {
     sql::Statement s(db,
                      "INSERT OR REPLACE INTO state (learner_id, course_id, course_version, "
                      "position_lesson, position_page, lessons_complete, course_complete, "
@@ -74,8 +72,9 @@ void write_state(sqlite3* db, std::int64_t learner_id, const std::string& course
                      "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
     s.bind(1, learner_id).bind(2, course_id).bind(3, st.course_version);
     s.bind(4, st.position.lesson).bind(5, st.position.page);
-    s.bind(6, nlohmann::json(st.lessons_complete)
-                  .dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
+    s.bind(
+        6,
+        nlohmann::json(st.lessons_complete).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
     s.bind(7, st.course_complete ? 1 : 0);
     bind_score(s, 8, st.best);
     bind_score(s, 12, st.last);
@@ -83,8 +82,7 @@ void write_state(sqlite3* db, std::int64_t learner_id, const std::string& course
     s.run();
 }
 
-std::optional<CourseState> read_state(sqlite3* db, std::int64_t learner_id,
-                                      const std::string& course_id) {
+std::optional<CourseState> read_state(sqlite3* db, std::int64_t learner_id, const std::string& course_id) {
     sql::Statement s(db,
                      "SELECT course_version, position_lesson, position_page, lessons_complete, "
                      "course_complete, best_raw, best_max, best_scaled, best_passed, "

@@ -24,8 +24,7 @@ Replay replay(sqlite3* db, std::int64_t learner_id, const std::string& course_id
 
 void write_state(sqlite3* db, std::int64_t learner_id, const std::string& course_id,
                  const CourseState& state);
-std::optional<CourseState> read_state(sqlite3* db, std::int64_t learner_id,
-                                      const std::string& course_id);
+std::optional<CourseState> read_state(sqlite3* db, std::int64_t learner_id, const std::string& course_id);
 // Rewrites the row from a replay of the events.
 void refresh_state(sqlite3* db, std::int64_t learner_id, const std::string& course_id);
 

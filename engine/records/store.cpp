@@ -41,7 +41,8 @@ std::string checked_language(const std::string& tag) {
     const bool ok = tag.size() <= 35 && std::all_of(tag.begin(), tag.end(), [](char c) {
                         return std::isalnum(static_cast<unsigned char>(c)) || c == '-';
                     });
-    if (!ok) throw RecordsError(fmt::format("lektion: \"{}\" is not a language tag such as da or en-GB", tag));
+    if (!ok)
+        throw RecordsError(fmt::format("lektion: \"{}\" is not a language tag such as da or en-GB", tag));
     return tag;
 }
 
@@ -85,14 +86,16 @@ std::optional<Learner> Store::learner(std::int64_t id) const {
 }
 
 Learner Store::create_learner(const std::string& name, const std::string& language) {
-    if (read_only_) throw RecordsError(fmt::format("{}: opened for reading; no learner can be added", path_.string()));
+    if (read_only_)
+        throw RecordsError(fmt::format("{}: opened for reading; no learner can be added", path_.string()));
     const std::string tidy = tidy_name(name);
     const std::string key = name_key(tidy);
     sql::Transaction t(db_);
     if (learner_by_key(db_, key))
-        throw RecordsError(fmt::format("lektion: a learner named \"{}\" already exists "
-                                       "(names are compared without regard to case)",
-                                       tidy));
+        throw RecordsError(
+            fmt::format("lektion: a learner named \"{}\" already exists "
+                        "(names are compared without regard to case)",
+                        tidy));
     sql::Statement s(db_, "INSERT INTO learners (name, name_key, language, created_at) VALUES (?,?,?,?)");
     s.bind(1, tidy).bind(2, key).bind(3, checked_language(language)).bind(4, utc_now()).run();
     Learner l;
@@ -115,18 +118,24 @@ Learner Store::find_or_create_learner(const std::string& name, const std::string
 }
 
 void Store::save_settings(const Learner& l) {
-    if (read_only_) throw RecordsError(fmt::format("{}: opened for reading; settings cannot be saved", path_.string()));
+    if (read_only_)
+        throw RecordsError(fmt::format("{}: opened for reading; settings cannot be saved", path_.string()));
     const float size = std::isfinite(l.text_size) && l.text_size > 0 ? l.text_size : 0.0f;
     sql::Transaction t(db_);
     sql::Statement s(db_, "UPDATE learners SET language = ?, theme = ?, text_size = ? WHERE id = ?");
-    s.bind(1, checked_language(l.language)).bind(2, l.theme).bind(3, static_cast<double>(size)).bind(4, l.id).run();
+    s.bind(1, checked_language(l.language))
+        .bind(2, l.theme)
+        .bind(3, static_cast<double>(size))
+        .bind(4, l.id)
+        .run();
     if (sqlite3_changes(db_) == 0)
         throw RecordsError(fmt::format("{}: learner {} is not in the records", path_.string(), l.id));
     t.commit();
 }
 
 void Store::delete_learner(std::int64_t learner_id) {
-    if (read_only_) throw RecordsError(fmt::format("{}: opened for reading; nothing can be deleted", path_.string()));
+    if (read_only_)
+        throw RecordsError(fmt::format("{}: opened for reading; nothing can be deleted", path_.string()));
     {
         sql::Transaction t(db_);
         for (const char* table : {"events", "state", "registrations"}) {
@@ -153,7 +162,8 @@ void Store::delete_learner(std::int64_t learner_id) {
 // --- progress ------------------------------------------------------------------
 
 EventSink Store::sink(std::int64_t learner_id, const Course& course) {
-    if (read_only_) throw RecordsError(fmt::format("{}: opened for reading; nothing can be recorded", path_.string()));
+    if (read_only_)
+        throw RecordsError(fmt::format("{}: opened for reading; nothing can be recorded", path_.string()));
     auto replica = std::make_shared<Replica>();
     // Copies: the session may swap its course (a reload, a language) while the sink lives on.
     const CourseKey key{course.id, course.version, course.lang};
@@ -186,8 +196,8 @@ void Store::record(std::int64_t learner_id, const CourseKey& course, const Event
         row.course_id = course.id;
         row.course_version = course.version;
         row.language = e.kind == EventKind::language_changed ? e.target
-                       : replica.progress.language.empty() ? course.language
-                                                            : replica.progress.language;
+                       : replica.progress.language.empty()   ? course.language
+                                                             : replica.progress.language;
         row.at = utc_now();
         row.event = e;
         row.seq = insert_event(db_, row);

@@ -34,13 +34,13 @@ struct Learner {
 
 // One event as the store keeps it: the event and where and when it happened.
 struct RecordedEvent {
-    std::int64_t seq = 0;       // append order across the whole database
-    std::string uuid;           // random UUID v4, the xAPI statement id
+    std::int64_t seq = 0;  // append order across the whole database
+    std::string uuid;      // random UUID v4, the xAPI statement id
     std::int64_t learner_id = 0;
     std::string course_id;
     std::string course_version;
-    std::string language;       // the language the learner was using, BCP 47
-    std::string at;             // UTC, ISO 8601 with milliseconds
+    std::string language;  // the language the learner was using, BCP 47
+    std::string at;        // UTC, ISO 8601 with milliseconds
     Event event;
 };
 

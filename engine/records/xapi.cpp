@@ -75,55 +75,57 @@ json answered(const Event& e, const std::string& id, const std::string& language
 }
 
 // The statement for one event, without the chain; null for events xAPI has no verb for.
-json statement(const LearnerCourse& lc, const RecordedEvent& r, const Ids& ids,
-               const XapiOptions& options, const std::string& registration) {
+json statement(const LearnerCourse& lc, const RecordedEvent& r, const Ids& ids, const XapiOptions& options,
+               const std::string& registration) {
     const Event& e = r.event;
     json s;
     json result = json::object();
     json parents = json::array();
     switch (e.kind) {
-    case EventKind::section_viewed:
-        s["verb"] = verb("experienced");
-        s["object"] = activity(ids.section(e.lesson, e.target));
-        parents.push_back(activity(ids.lesson(e.lesson), "lesson"));
-        break;
-    case EventKind::check_answered:
-    case EventKind::quiz_answered: {
-        const bool check = e.kind == EventKind::check_answered;
-        s["verb"] = verb("answered");
-        s["object"] = answered(e, check ? ids.check(e.lesson, e.target) : ids.quiz_question(e.target), r.language);
-        result["success"] = e.answer.correct;
-        result["response"] = response(e.answer.chosen);
-        parents.push_back(check ? activity(ids.lesson(e.lesson), "lesson") : activity(ids.quiz(), "assessment"));
-        break;
-    }
-    case EventKind::lesson_completed:
-        s["verb"] = verb("completed");
-        s["object"] = activity(ids.lesson(e.lesson), "lesson");
-        result["completion"] = true;
-        break;
-    case EventKind::quiz_started:
-        s["verb"] = verb("attempted");
-        s["object"] = activity(ids.quiz(), "assessment");
-        break;
-    case EventKind::quiz_submitted:
-        s["verb"] = verb(e.score.passed ? "passed" : "failed");
-        s["object"] = activity(ids.quiz(), "assessment");
-        result["score"] = {{"scaled", std::clamp(e.score.scaled, -1.0, 1.0)},
-                           {"raw", e.score.raw},
-                           {"min", 0},
-                           {"max", e.score.max}};
-        result["success"] = e.score.passed;
-        result["completion"] = true;
-        break;
-    case EventKind::course_completed:
-        s["verb"] = verb("completed");
-        s["object"] = activity(ids.course, "course");
-        result["completion"] = true;
-        break;
-    case EventKind::position_changed:
-    case EventKind::language_changed:
-        return nullptr;
+        case EventKind::section_viewed:
+            s["verb"] = verb("experienced");
+            s["object"] = activity(ids.section(e.lesson, e.target));
+            parents.push_back(activity(ids.lesson(e.lesson), "lesson"));
+            break;
+        case EventKind::check_answered:
+        case EventKind::quiz_answered: {
+            const bool check = e.kind == EventKind::check_answered;
+            s["verb"] = verb("answered");
+            s["object"] =
+                answered(e, check ? ids.check(e.lesson, e.target) : ids.quiz_question(e.target), r.language);
+            result["success"] = e.answer.correct;
+            result["response"] = response(e.answer.chosen);
+            parents.push_back(check ? activity(ids.lesson(e.lesson), "lesson")
+                                    : activity(ids.quiz(), "assessment"));
+            break;
+        }
+        case EventKind::lesson_completed:
+            s["verb"] = verb("completed");
+            s["object"] = activity(ids.lesson(e.lesson), "lesson");
+            result["completion"] = true;
+            break;
+        case EventKind::quiz_started:
+            s["verb"] = verb("attempted");
+            s["object"] = activity(ids.quiz(), "assessment");
+            break;
+        case EventKind::quiz_submitted:
+            s["verb"] = verb(e.score.passed ? "passed" : "failed");
+            s["object"] = activity(ids.quiz(), "assessment");
+            result["score"] = {{"scaled", std::clamp(e.score.scaled, -1.0, 1.0)},
+                               {"raw", e.score.raw},
+                               {"min", 0},
+                               {"max", e.score.max}};
+            result["success"] = e.score.passed;
+            result["completion"] = true;
+            break;
+        case EventKind::course_completed:
+            s["verb"] = verb("completed");
+            s["object"] = activity(ids.course, "course");
+            result["completion"] = true;
+            break;
+        case EventKind::position_changed:
+        case EventKind::language_changed:
+            return nullptr;
     }
     if (e.duration_ms > 0) result["duration"] = iso_duration(e.duration_ms);
 
@@ -250,9 +252,10 @@ ChainCheck verify_xapi_chain(std::string_view text) {
         if (total == n) continue;
         c.statements = n;
         c.broken = n + 1;
-        c.message = total > n ? fmt::format("statement {} of {} is missing: the chain holds {} statements, "
-                                            "the file {} (the last ones were removed)",
-                                            n + 1, total, total, n)
+        c.message = total > n ? fmt::format(
+                                    "statement {} of {} is missing: the chain holds {} statements, "
+                                    "the file {} (the last ones were removed)",
+                                    n + 1, total, total, n)
                               : fmt::format("the chain holds {} statements, the file {}", total, n);
         return c;
     }

@@ -6,7 +6,7 @@ namespace lektion {
 
 namespace {
 constexpr const char* kind_names[] = {
-    "section_viewed", "check_answered",   "lesson_completed", "quiz_started",    "quiz_answered",
+    "section_viewed", "check_answered",   "lesson_completed", "quiz_started",     "quiz_answered",
     "quiz_submitted", "course_completed", "position_changed", "language_changed",
 };
 }  // namespace
@@ -48,42 +48,42 @@ int Progress::attempts_submitted() const {
 
 void apply(Progress& p, const Event& e) {
     switch (e.kind) {
-    case EventKind::section_viewed:
-        p.lessons[e.lesson].viewed.insert(e.target);
-        break;
-    case EventKind::check_answered:
-        // The first answer is the one that counts; later ones are practice.
-        p.lessons[e.lesson].checks.try_emplace(e.target, e.answer);
-        break;
-    case EventKind::lesson_completed:
-        p.lessons[e.lesson].complete = true;
-        break;
-    case EventKind::quiz_started: {
-        QuizAttempt a;
-        a.number = e.attempt;
-        a.seed = e.seed;
-        a.questions = e.questions;
-        a.order = e.order;
-        p.attempts.push_back(std::move(a));
-        break;
-    }
-    case EventKind::quiz_answered:
-        for (QuizAttempt& a : p.attempts)
-            if (a.number == e.attempt && !a.score) a.answers[e.target] = e.answer;
-        break;
-    case EventKind::quiz_submitted:
-        for (QuizAttempt& a : p.attempts)
-            if (a.number == e.attempt) a.score = e.score;
-        break;
-    case EventKind::course_completed:
-        p.course_complete = true;
-        break;
-    case EventKind::position_changed:
-        p.position = e.position;
-        break;
-    case EventKind::language_changed:
-        p.language = e.target;
-        break;
+        case EventKind::section_viewed:
+            p.lessons[e.lesson].viewed.insert(e.target);
+            break;
+        case EventKind::check_answered:
+            // The first answer is the one that counts; later ones are practice.
+            p.lessons[e.lesson].checks.try_emplace(e.target, e.answer);
+            break;
+        case EventKind::lesson_completed:
+            p.lessons[e.lesson].complete = true;
+            break;
+        case EventKind::quiz_started: {
+            QuizAttempt a;
+            a.number = e.attempt;
+            a.seed = e.seed;
+            a.questions = e.questions;
+            a.order = e.order;
+            p.attempts.push_back(std::move(a));
+            break;
+        }
+        case EventKind::quiz_answered:
+            for (QuizAttempt& a : p.attempts)
+                if (a.number == e.attempt && !a.score) a.answers[e.target] = e.answer;
+            break;
+        case EventKind::quiz_submitted:
+            for (QuizAttempt& a : p.attempts)
+                if (a.number == e.attempt) a.score = e.score;
+            break;
+        case EventKind::course_completed:
+            p.course_complete = true;
+            break;
+        case EventKind::position_changed:
+            p.position = e.position;
+            break;
+        case EventKind::language_changed:
+            p.language = e.target;
+            break;
     }
 }
 

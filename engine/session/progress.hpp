@@ -37,17 +37,17 @@ struct Score {
 };
 
 struct QuizAttempt {
-    int number = 0;                                          // 1-based
-    std::uint64_t seed = 0;                                  // draws and shuffles
-    std::vector<std::string> questions;                      // drawn, in order
+    int number = 0;                                         // 1-based
+    std::uint64_t seed = 0;                                 // draws and shuffles
+    std::vector<std::string> questions;                     // drawn, in order
     std::map<std::string, std::vector<std::string>> order;  // question -> option ids as shown
     std::map<std::string, Answer> answers;
     std::optional<Score> score;  // set when submitted
 };
 
 struct LessonProgress {
-    std::set<std::string> viewed;              // section ids
-    std::map<std::string, Answer> checks;      // attention check answers, first answer kept
+    std::set<std::string> viewed;          // section ids
+    std::map<std::string, Answer> checks;  // attention check answers, first answer kept
     bool complete = false;
 };
 
@@ -82,17 +82,17 @@ std::optional<EventKind> event_kind_from(std::string_view name);
 
 struct Event {
     EventKind kind = EventKind::section_viewed;
-    std::string lesson;    // lesson id, where it applies
-    std::string target;    // section or question id, language for language_changed
-    Answer answer;         // check_answered, quiz_answered
-    int attempt = 0;       // quiz events
-    std::uint64_t seed = 0;  // quiz_started
-    std::vector<std::string> questions;                      // quiz_started
+    std::string lesson;                  // lesson id, where it applies
+    std::string target;                  // section or question id, language for language_changed
+    Answer answer;                       // check_answered, quiz_answered
+    int attempt = 0;                     // quiz events
+    std::uint64_t seed = 0;              // quiz_started
+    std::vector<std::string> questions;  // quiz_started
     std::map<std::string, std::vector<std::string>> order;  // quiz_started
-    Score score;           // quiz_submitted
-    Position position;     // position_changed
+    Score score;                                            // quiz_submitted
+    Position position;                                      // position_changed
     // Filled by the session for the records store; apply() ignores them.
-    std::string text;      // the question's prompt as the learner saw it
+    std::string text;  // the question's prompt as the learner saw it
     std::int64_t duration_ms = 0;
 };
 

@@ -158,8 +158,7 @@ Evaluation Session::evaluate(const Question& q, const std::vector<std::string>& 
     return ev;
 }
 
-Evaluation Session::answer_check(const std::string& question_id,
-                                 const std::vector<std::string>& chosen) {
+Evaluation Session::answer_check(const std::string& question_id, const std::vector<std::string>& chosen) {
     for (std::size_t li = 0; li < course_->lessons.size(); ++li) {
         const Lesson& l = course_->lessons[li];
         for (const Question& q : l.checks) {
@@ -189,8 +188,7 @@ const Answer* Session::check_answer(const std::string& question_id) const {
 }
 
 bool Session::lesson_complete(int lesson) const {
-    const LessonProgress* lp =
-        progress_.lesson(course_->lessons.at(static_cast<std::size_t>(lesson)).id);
+    const LessonProgress* lp = progress_.lesson(course_->lessons.at(static_cast<std::size_t>(lesson)).id);
     return lp && lp->complete;
 }
 

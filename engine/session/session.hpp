@@ -42,10 +42,10 @@ public:
     const Section* section(Position p) const;
 
     bool lesson_open(int lesson) const;
-    bool can_advance() const;          // past the current page
-    void open_lesson(int lesson);      // at its first unviewed page, or its start
-    void go_to(Position p);            // a page in an open lesson, or home (-1)
-    bool next();                       // false when gated or at the end
+    bool can_advance() const;      // past the current page
+    void open_lesson(int lesson);  // at its first unviewed page, or its start
+    void go_to(Position p);        // a page in an open lesson, or home (-1)
+    bool next();                   // false when gated or at the end
     bool previous();
     void go_home();
     Position resume_position() const { return progress_.position; }
@@ -59,7 +59,7 @@ public:
 
     // --- final quiz ----------------------------------------------------------
     QuizState quiz_state() const;
-    int attempts_left() const;  // -1: unlimited
+    int attempts_left() const;                          // -1: unlimited
     const QuizAttempt* start_quiz(std::uint64_t seed);  // null when not allowed
     const QuizAttempt* current_attempt() const { return progress_.open_attempt(); }
     bool answer_quiz(const std::string& question_id, const std::vector<std::string>& chosen);

@@ -16,13 +16,12 @@
 
 namespace lektion {
 
-
 namespace {
 
 // Code points, which is what a terminal column roughly is for these scripts.
 std::size_t width_of(std::string_view s) {
-    return static_cast<std::size_t>(
-        std::count_if(s.begin(), s.end(), [](char c) { return (static_cast<unsigned char>(c) & 0xC0) != 0x80; }));
+    return static_cast<std::size_t>(std::count_if(
+        s.begin(), s.end(), [](char c) { return (static_cast<unsigned char>(c) & 0xC0) != 0x80; }));
 }
 
 class TextPlayer {
@@ -60,33 +59,42 @@ private:
     void blocks(const std::vector<Block>& list, const std::string& indent = "") {
         for (const Block& b : list) {
             switch (b.kind) {
-            case BlockKind::paragraph: wrap(b.text.plain(), indent); out_ << "\n"; break;
-            case BlockKind::subheading: wrap(b.text.plain(), indent); out_ << "\n"; break;
-            case BlockKind::quote: wrap("»" + b.text.plain() + "«", indent + "  "); out_ << "\n"; break;
-            case BlockKind::list: {
-                int n = 0;
-                for (const Text& item : b.items) {
-                    const std::string mark =
-                        b.list_kind == ListKind::numbered ? fmt::format("{}. ", ++n) : "- ";
-                    wrap(item.plain(), indent + std::string(width_of(mark), ' '), indent + mark);
+                case BlockKind::paragraph:
+                    wrap(b.text.plain(), indent);
+                    out_ << "\n";
+                    break;
+                case BlockKind::subheading:
+                    wrap(b.text.plain(), indent);
+                    out_ << "\n";
+                    break;
+                case BlockKind::quote:
+                    wrap("»" + b.text.plain() + "«", indent + "  ");
+                    out_ << "\n";
+                    break;
+                case BlockKind::list: {
+                    int n = 0;
+                    for (const Text& item : b.items) {
+                        const std::string mark =
+                            b.list_kind == ListKind::numbered ? fmt::format("{}. ", ++n) : "- ";
+                        wrap(item.plain(), indent + std::string(width_of(mark), ' '), indent + mark);
+                    }
+                    out_ << "\n";
+                    break;
                 }
-                out_ << "\n";
-                break;
-            }
-            case BlockKind::callout: {
-                const char* kind = b.callout_kind == CalloutKind::example      ? "callout.example"
-                                   : b.callout_kind == CalloutKind::data       ? "callout.data"
-                                   : b.callout_kind == CalloutKind::case_study ? "callout.case"
-                                                                               : "callout.note";
-                out_ << indent << "[" << tr(kind) << (b.title ? ": " + b.title->plain() : "") << "]\n";
-                blocks(b.children, indent + "  ");
-                out_ << indent << "[/" << tr(kind) << "]\n\n";
-                break;
-            }
-            case BlockKind::figure:
-                wrap(tr("figure.missing", {{"alt", b.alt.plain()}}), indent);
-                out_ << "\n";
-                break;
+                case BlockKind::callout: {
+                    const char* kind = b.callout_kind == CalloutKind::example      ? "callout.example"
+                                       : b.callout_kind == CalloutKind::data       ? "callout.data"
+                                       : b.callout_kind == CalloutKind::case_study ? "callout.case"
+                                                                                   : "callout.note";
+                    out_ << indent << "[" << tr(kind) << (b.title ? ": " + b.title->plain() : "") << "]\n";
+                    blocks(b.children, indent + "  ");
+                    out_ << indent << "[/" << tr(kind) << "]\n\n";
+                    break;
+                }
+                case BlockKind::figure:
+                    wrap(tr("figure.missing", {{"alt", b.alt.plain()}}), indent);
+                    out_ << "\n";
+                    break;
             }
         }
     }
@@ -116,8 +124,8 @@ private:
         std::string token;
         while (numbers >> token) {
             int n = 0;
-            if (std::sscanf(token.c_str(), "%d", &n) != 1 || n < 1 ||
-                n > static_cast<int>(order.size()) || std::to_string(n) != token)
+            if (std::sscanf(token.c_str(), "%d", &n) != 1 || n < 1 || n > static_cast<int>(order.size()) ||
+                std::to_string(n) != token)
                 return {};
             const std::string& id = order[static_cast<std::size_t>(n - 1)];
             if (std::find(chosen.begin(), chosen.end(), id) == chosen.end()) chosen.push_back(id);
@@ -241,8 +249,7 @@ bool TextPlayer::lesson() {
             if (!check(l)) return false;
         } else {
             const Section& sec = *s.section(p);
-            out_ << "\n" << l.title.plain() << " – " << p.page + 1 << "/" << s.page_count(p.lesson)
-                 << "\n\n";
+            out_ << "\n" << l.title.plain() << " – " << p.page + 1 << "/" << s.page_count(p.lesson) << "\n\n";
             untranslated_note(sec);
             out_ << sec.heading.plain() << "\n\n";
             blocks(sec.blocks);
@@ -318,7 +325,8 @@ bool TextPlayer::quiz() {
     const Quiz& quiz = *course_->quiz;
     if (!s.current_attempt()) {
         out_ << "\n" << quiz.title.plain() << "\n";
-        wrap(tr("quiz.intro", {{"count", std::int64_t(quiz.questions_per_attempt())}, {"mark", percent(quiz.pass_mark / 100.0)}}));
+        wrap(tr("quiz.intro", {{"count", std::int64_t(quiz.questions_per_attempt())},
+                               {"mark", percent(quiz.pass_mark / 100.0)}}));
         if (!s.start_quiz(fresh_seed())) {
             wrap(tr("home.quiz_locked"));
             return true;
@@ -331,7 +339,9 @@ bool TextPlayer::quiz() {
         const std::string& qid = questions[static_cast<std::size_t>(i)];
         const Question& q = *course_->question(qid);
         const std::vector<std::string> order = s.current_attempt()->order.at(qid);
-        out_ << "\n" << tr("quiz.question_of", {{"current", std::int64_t(i + 1)}, {"total", std::int64_t(total)}}) << "\n";
+        out_ << "\n"
+             << tr("quiz.question_of", {{"current", std::int64_t(i + 1)}, {"total", std::int64_t(total)}})
+             << "\n";
         wrap(q.prompt.plain());
         show_options(q, order);
         auto line = ask(tr("text.choose"));
@@ -359,8 +369,8 @@ bool TextPlayer::quiz() {
     for (const std::string& qid : done.questions) {
         const Question& q = *course_->question(qid);
         auto it = done.answers.find(qid);
-        const Evaluation ev = s.evaluate(q, it != done.answers.end() ? it->second.chosen
-                                                                     : std::vector<std::string>{});
+        const Evaluation ev =
+            s.evaluate(q, it != done.answers.end() ? it->second.chosen : std::vector<std::string>{});
         wrap(fmt::format("{} {}. {}", ev.correct ? "✓" : "✗", ++n, q.prompt.plain()));
         if (!ev.correct)
             for (const std::string& id : ev.correct_options)
@@ -386,8 +396,8 @@ int TextPlayer::run() {
 
 }  // namespace
 
-int run_text_player(CoursePtr course, Store* store, const TextPlayerOptions& options,
-                    std::istream& in, std::ostream& out) {
+int run_text_player(CoursePtr course, Store* store, const TextPlayerOptions& options, std::istream& in,
+                    std::ostream& out) {
     return TextPlayer(std::move(course), store, options, in, out).run();
 }
 

@@ -18,7 +18,8 @@ namespace {
 int line_of(const std::string& text, const std::string& needle) {
     const std::size_t at = text.find(needle);
     REQUIRE(at != std::string::npos);
-    return 1 + static_cast<int>(std::count(text.begin(), text.begin() + static_cast<std::ptrdiff_t>(at), '\n'));
+    return 1 +
+           static_cast<int>(std::count(text.begin(), text.begin() + static_cast<std::ptrdiff_t>(at), '\n'));
 }
 
 void replace(const fs::path& file, const std::string& from, const std::string& to) {
@@ -44,7 +45,8 @@ TEST_CASE("lint passes the bundled course with its translation and every catalog
 TEST_CASE("lint reports unknown ids, tag mismatches and stale units as warnings, at their line") {
     Workspace w;
     const fs::path en = w.course() / "translations/en";
-    replace(en / "lektion1.xlf", "id=\"l1.s2.p2\" resname=\"l1.s2.p2\"", "id=\"l1.gone\" resname=\"l1.gone\"");
+    replace(en / "lektion1.xlf", "id=\"l1.s2.p2\" resname=\"l1.s2.p2\"",
+            "id=\"l1.gone\" resname=\"l1.gone\"");
     replace(en / "course.xlf", "<target state=\"translated\"><g id=\"1\" ctype=\"bold\">Lesson 1:</g>",
             "<target state=\"translated\">Lesson 1:");
     replace(w.course() / "lektion1.xml", "Som sagt er", "Som nævnt er");
@@ -54,15 +56,18 @@ TEST_CASE("lint reports unknown ids, tag mismatches and stale units as warnings,
     const Ran r = lint(w);
     INFO(r.err);
     CHECK(r.status == 0);  // warnings only
-    CHECK(r.err.find(fmt::format("translations/en/lektion1.xlf:{}:7: warning: translation of 'l1.gone', which the "
-                                 "course no longer has",
-                                 line_of(lesson, "id=\"l1.gone\""))) != std::string::npos);
-    CHECK(r.err.find(fmt::format("translations/en/course.xlf:{}:9: warning: 'start.s2.l1.i1': missing bold (<g "
-                                 "ctype=\"bold\">): 1 in the source, 0 in the translation",
-                                 line_of(course, ">Lesson 1: emphasises"))) != std::string::npos);
-    CHECK(r.err.find(fmt::format("translations/en/lektion1.xlf:{}:7: warning: stale translation of 'l1.s1.p1': the "
-                                 "source changed since it was translated",
-                                 line_of(lesson, "id=\"l1.s1.p1\""))) != std::string::npos);
+    CHECK(r.err.find(
+              fmt::format("translations/en/lektion1.xlf:{}:7: warning: translation of 'l1.gone', which the "
+                          "course no longer has",
+                          line_of(lesson, "id=\"l1.gone\""))) != std::string::npos);
+    CHECK(
+        r.err.find(fmt::format("translations/en/course.xlf:{}:9: warning: 'start.s2.l1.i1': missing bold (<g "
+                               "ctype=\"bold\">): 1 in the source, 0 in the translation",
+                               line_of(course, ">Lesson 1: emphasises"))) != std::string::npos);
+    CHECK(r.err.find(
+              fmt::format("translations/en/lektion1.xlf:{}:7: warning: stale translation of 'l1.s1.p1': the "
+                          "source changed since it was translated",
+                          line_of(lesson, "id=\"l1.s1.p1\""))) != std::string::npos);
     CHECK(r.err.find("0 errors, 3 warnings") != std::string::npos);
 }
 
@@ -80,13 +85,16 @@ TEST_CASE("lint reports text the font atlas cannot draw, in the source, translat
     const Ran r = lint(w);
     INFO(r.err);
     CHECK(r.status == 1);
-    CHECK(r.err.find("course.xml:3:3: error: 'course.title': the player's font cannot draw U+2728 ✨; it would show "
-                     "as '?'") != std::string::npos);
-    CHECK(r.err.find(fmt::format("translations/en/lektion1.xlf:{}:9: error: 'l1.s1.h': the player's font cannot draw "
-                                 "U+4E2D 中, U+6587 文",
-                                 line_of(lesson, ">Introduction 中文"))) != std::string::npos);
-    CHECK(r.err.find(fmt::format("locales/el.xlf:{}:9: error: 'app.title': the player's font cannot draw U+1F600 😀",
-                                 line_of(el, "lektion 😀"))) != std::string::npos);
+    CHECK(r.err.find(
+              "course.xml:3:3: error: 'course.title': the player's font cannot draw U+2728 ✨; it would show "
+              "as '?'") != std::string::npos);
+    CHECK(r.err.find(fmt::format(
+              "translations/en/lektion1.xlf:{}:9: error: 'l1.s1.h': the player's font cannot draw "
+              "U+4E2D 中, U+6587 文",
+              line_of(lesson, ">Introduction 中文"))) != std::string::npos);
+    CHECK(r.err.find(
+              fmt::format("locales/el.xlf:{}:9: error: 'app.title': the player's font cannot draw U+1F600 😀",
+                          line_of(el, "lektion 😀"))) != std::string::npos);
     CHECK(r.err.find("3 errors, 1 warnings") != std::string::npos);  // and the changed title is stale
 }
 
@@ -104,9 +112,10 @@ TEST_CASE("lint reports broken catalog patterns and placeholders that differ fro
     CHECK(r.status == 1);
     CHECK(r.err.find("locales/pl.xlf:") != std::string::npos);
     CHECK(r.err.find("error: 'quiz.attempts_left': broken message pattern") != std::string::npos);
-    CHECK(r.err.find(fmt::format("locales/de.xlf:{}:9: error: 'home.continue': the placeholders differ from the "
-                                 "English message ({{lektion}} against {{lesson}})",
-                                 line_of(de, "{lektion}</target>"))) != std::string::npos);
+    CHECK(r.err.find(
+              fmt::format("locales/de.xlf:{}:9: error: 'home.continue': the placeholders differ from the "
+                          "English message ({{lektion}} against {{lesson}})",
+                          line_of(de, "{lektion}</target>"))) != std::string::npos);
 }
 
 TEST_CASE("lint warns about a translation folder that names no language") {

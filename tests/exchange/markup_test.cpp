@@ -24,17 +24,20 @@ Text xliff(const std::string& inner, std::vector<std::string>& problems) {
 
 }  // namespace
 
-TEST_CASE("PO and XLIFF markup carry bold, italic and both, spaces outside the tags, and read back the same") {
+TEST_CASE(
+    "PO and XLIFF markup carry bold, italic and both, spaces outside the tags, and read back the same") {
     // As the loader leaves it: a space between spans opens the next span.
-    const Text t = spans({{"Lektion 1:", bold}, {" en", plain}, {" vigtig", bold | italic}, {" proces", italic}});
+    const Text t =
+        spans({{"Lektion 1:", bold}, {" en", plain}, {" vigtig", bold | italic}, {" proces", italic}});
     const std::string po = to_po_markup(t);
     CHECK(po == "<b>Lektion 1:</b> en <b><i>vigtig</i></b> <i>proces</i>");
     std::vector<std::string> problems;
     CHECK(same_text(from_po_markup(po, problems), t));
     CHECK(problems.empty());
     const std::string xliff_markup = to_xliff_markup(t);
-    CHECK(xliff_markup == "<g id=\"1\" ctype=\"bold\">Lektion 1:</g> en <g id=\"3\" ctype=\"bold\"><g id=\"2\" "
-                          "ctype=\"italic\">vigtig</g></g> <g id=\"4\" ctype=\"italic\">proces</g>");
+    CHECK(xliff_markup ==
+          "<g id=\"1\" ctype=\"bold\">Lektion 1:</g> en <g id=\"3\" ctype=\"bold\"><g id=\"2\" "
+          "ctype=\"italic\">vigtig</g></g> <g id=\"4\" ctype=\"italic\">proces</g>");
     CHECK(same_text(xliff(xliff_markup, problems), t));
     CHECK(problems.empty());
 }
@@ -67,7 +70,8 @@ TEST_CASE("PO markup reports unknown and unbalanced tags") {
 
 TEST_CASE("XLIFF inline: <g> by ctype, <mrk> transparent, anything else reported") {
     std::vector<std::string> problems;
-    const Text t = xliff(R"(<mrk mtype="seg" mid="1"><g id="1" ctype="bold">Lesson 1:</g> text</mrk>)", problems);
+    const Text t =
+        xliff(R"(<mrk mtype="seg" mid="1"><g id="1" ctype="bold">Lesson 1:</g> text</mrk>)", problems);
     CHECK(problems.empty());
     CHECK(same_text(t, spans({{"Lesson 1:", bold}, {" text", plain}})));
     xliff(R"(a <x id="1"/> <g id="2" ctype="underlined">b</g> <bpt id="3">&lt;b&gt;</bpt>)", problems);
@@ -80,32 +84,34 @@ TEST_CASE("emphasis runs count passages, not spans or order") {
     CHECK(emphasis_runs(source) == emphasis_runs(reordered));
     CHECK(emphasis_runs(spans({{"x", bold | italic}, {"y", bold}})) == EmphasisRuns{1, 1});
     const std::string message = describe_tag_mismatch(emphasis_runs(source), EmphasisRuns{0, 2}, false);
-    CHECK(message == "missing bold (<g ctype=\"bold\">): 1 in the source, 0 in the translation; extra italic "
-                     "(<g ctype=\"italic\">): 1 in the source, 2 in the translation");
+    CHECK(message ==
+          "missing bold (<g ctype=\"bold\">): 1 in the source, 0 in the translation; extra italic "
+          "(<g ctype=\"italic\">): 1 in the source, 2 in the translation");
     CHECK(describe_tag_mismatch(EmphasisRuns{1, 0}, EmphasisRuns{1, 0}, true).empty());
 }
 
 TEST_CASE("PO syntax: entries, continuation lines, flags, comments and their lines") {
-    const std::string text = "# translator comment\n"
-                             "msgid \"\"\n"
-                             "msgstr \"\"\n"
-                             "\"Language: pl\\n\"\n"
-                             "\"Content-Type: text/plain; charset=UTF-8\\n\"\n"
-                             "\n"
-                             "#. context\n"
-                             "#: lektion1.xml:3\n"
-                             "#, fuzzy, c-format\n"
-                             "#| msgid \"old\"\n"
-                             "msgctxt \"l1.title\"\n"
-                             "msgid \"Lek\"\n"
-                             "\"tion \\\"1\\\"\"\n"
-                             "msgstr \"Lesson\\t\\\"1\\\"\\n\"\n"
-                             "msgctxt \"l1.s1.h\"\n"
-                             "msgid \"Intro\"\n"
-                             "msgstr \"\"\n"
-                             "\n"
-                             "#~ msgid \"obsolete\"\n"
-                             "#~ msgstr \"gone\"\n";
+    const std::string text =
+        "# translator comment\n"
+        "msgid \"\"\n"
+        "msgstr \"\"\n"
+        "\"Language: pl\\n\"\n"
+        "\"Content-Type: text/plain; charset=UTF-8\\n\"\n"
+        "\n"
+        "#. context\n"
+        "#: lektion1.xml:3\n"
+        "#, fuzzy, c-format\n"
+        "#| msgid \"old\"\n"
+        "msgctxt \"l1.title\"\n"
+        "msgid \"Lek\"\n"
+        "\"tion \\\"1\\\"\"\n"
+        "msgstr \"Lesson\\t\\\"1\\\"\\n\"\n"
+        "msgctxt \"l1.s1.h\"\n"
+        "msgid \"Intro\"\n"
+        "msgstr \"\"\n"
+        "\n"
+        "#~ msgid \"obsolete\"\n"
+        "#~ msgstr \"gone\"\n";
     Diagnostics diags;
     const auto entries = parse_po(text, "x.po", diags);
     REQUIRE(entries);
@@ -147,7 +153,8 @@ TEST_CASE("po_field splits after newlines the way gettext does") {
 TEST_CASE("the atlas ranges: Latin, Greek, Cyrillic, punctuation yes; CJK, emoji, Arabic no") {
     CHECK(undrawable("Zażółć gęślą jaźń – Ελληνικά, Кирилица, Ġ ġ ħ, ș ț, €, →, ✓").empty());
     CHECK(undrawable("a\tb\nc").empty());
-    CHECK(undrawable("中文 😀 عربي 中") == std::vector<char32_t>{0x4E2D, 0x6587, 0x1F600, 0x0639, 0x0631, 0x0628, 0x064A});
+    CHECK(undrawable("中文 😀 عربي 中") ==
+          std::vector<char32_t>{0x4E2D, 0x6587, 0x1F600, 0x0639, 0x0631, 0x0628, 0x064A});
     CHECK(describe_code_point(0x4E2D) == "U+4E2D 中");
     CHECK(atlas_glyph_ranges().front().first == 0x20);
 }

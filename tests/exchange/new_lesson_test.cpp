@@ -26,8 +26,9 @@ TEST_CASE("new lesson writes ID.xml, registers it after the last lesson, and the
 
     const Ran lint = run_lektion({"lint", w.course().string()}, w.root());
     CHECK(lint.status == 0);
-    CHECK(std::regex_search(lint.err, std::regex("6 lessons, a final quiz, 1 translation, [1-9][0-9]* interface "
-                                                 "catalogs; 0 errors, 0 warnings")));
+    CHECK(std::regex_search(lint.err,
+                            std::regex("6 lessons, a final quiz, 1 translation, [1-9][0-9]* interface "
+                                       "catalogs; 0 errors, 0 warnings")));
 
     const LoadResult loaded = load_course(w.course());
     REQUIRE(loaded.course);
@@ -79,26 +80,28 @@ TEST_CASE("new lesson refuses an id or file the course has, and ids that are not
 TEST_CASE("new lesson escapes the title and follows the manifest's line endings and layout") {
     TempCourse c;
     c.file("l1.xml", lesson_xml("l1")).file("quiz.xml", quiz_xml(2));
-    c.file("course.xml", "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\r\n"
-                         "<course id=\"c\" version=\"1\" lang=\"da\">\r\n"
-                         "\t<title id=\"c.title\">Kursus</title>\r\n"
-                         "\t<lessons>\r\n"
-                         "\t\t<lesson href=\"l1.xml\"></lesson>  <!-- first -->\r\n"
-                         "\t</lessons>\r\n"
-                         "\t<quiz href=\"quiz.xml\"/>\r\n"
-                         "</course>");
+    c.file("course.xml",
+           "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\r\n"
+           "<course id=\"c\" version=\"1\" lang=\"da\">\r\n"
+           "\t<title id=\"c.title\">Kursus</title>\r\n"
+           "\t<lessons>\r\n"
+           "\t\t<lesson href=\"l1.xml\"></lesson>  <!-- first -->\r\n"
+           "\t</lessons>\r\n"
+           "\t<quiz href=\"quiz.xml\"/>\r\n"
+           "</course>");
     NewLesson made;
     std::string error;
     REQUIRE(add_lesson(c.dir(), "intro", "A <b> & \"C\"", made, error));
-    CHECK(read_file(c.dir() / "course.xml") == "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\r\n"
-                                               "<course id=\"c\" version=\"1\" lang=\"da\">\r\n"
-                                               "\t<title id=\"c.title\">Kursus</title>\r\n"
-                                               "\t<lessons>\r\n"
-                                               "\t\t<lesson href=\"l1.xml\"></lesson>\r\n"
-                                               "\t\t<lesson href=\"intro.xml\"/>  <!-- first -->\r\n"
-                                               "\t</lessons>\r\n"
-                                               "\t<quiz href=\"quiz.xml\"/>\r\n"
-                                               "</course>");
+    CHECK(read_file(c.dir() / "course.xml") ==
+          "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\r\n"
+          "<course id=\"c\" version=\"1\" lang=\"da\">\r\n"
+          "\t<title id=\"c.title\">Kursus</title>\r\n"
+          "\t<lessons>\r\n"
+          "\t\t<lesson href=\"l1.xml\"></lesson>\r\n"
+          "\t\t<lesson href=\"intro.xml\"/>  <!-- first -->\r\n"
+          "\t</lessons>\r\n"
+          "\t<quiz href=\"quiz.xml\"/>\r\n"
+          "</course>");
     const LoadResult r = load_course(c.dir());
     REQUIRE(r.course);
     CHECK(r.diagnostics.items.empty());

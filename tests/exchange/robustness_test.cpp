@@ -23,14 +23,21 @@ std::string mangle(std::string text, std::mt19937& rng) {
     for (int i = 0; i < edits && !text.empty(); ++i) {
         const std::size_t at = rng() % text.size();
         switch (kind(rng)) {
-        case 0: text[at] = static_cast<char>(rng() % 256); break;  // any byte, also invalid UTF-8
-        case 1: text.resize(at); break;
-        case 2: text.erase(at, std::min<std::size_t>(rng() % 200, text.size() - at)); break;
-        case 3: {
-            static const char* pieces[] = {"<", ">", "\"", "&", "<g ctype=\"bold\">", "</g>", "<b>", "</i>",
-                                           "msgstr \"", "\\", "\n", "{", "}", "#, fuzzy\n", "<mrk>"};
-            text.insert(at, pieces[rng() % std::size(pieces)]);
-        }
+            case 0:
+                text[at] = static_cast<char>(rng() % 256);
+                break;  // any byte, also invalid UTF-8
+            case 1:
+                text.resize(at);
+                break;
+            case 2:
+                text.erase(at, std::min<std::size_t>(rng() % 200, text.size() - at));
+                break;
+            case 3: {
+                static const char* pieces[] = {"<",    ">",   "\"",   "&",          "<g ctype=\"bold\">",
+                                               "</g>", "<b>", "</i>", "msgstr \"",  "\\",
+                                               "\n",   "{",   "}",    "#, fuzzy\n", "<mrk>"};
+                text.insert(at, pieces[rng() % std::size(pieces)]);
+            }
         }
     }
     return text;
@@ -57,7 +64,8 @@ TEST_CASE("mangled XLIFF and PO files are refused or partly imported, never a cr
     for (const char* format : {"xliff", "po"}) {
         const bool po = std::string(format) == "po";
         const fs::path exported = w.file(std::string("en.") + format);
-        REQUIRE(run_lektion({format, "export", w.course().string(), "--lang", "en", "-o", exported.string()}).status == 0);
+        REQUIRE(run_lektion({format, "export", w.course().string(), "--lang", "en", "-o", exported.string()})
+                    .status == 0);
         const std::string text = read_file(exported);
         std::mt19937 rng(20240611);
         const fs::path mangled = w.file(std::string("mangled.") + format);
@@ -84,7 +92,8 @@ TEST_CASE("the lektion program refuses an empty, a binary and a missing file wit
     Workspace w;
     write_file(w.file("empty.xlf"), "");
     write_file(w.file("binary.po"), std::string("\x00\xff\xfe\x01", 4));
-    for (const auto& [format, file] : {std::pair{"xliff", "empty.xlf"}, {"po", "binary.po"}, {"po", "absent.po"}}) {
+    for (const auto& [format, file] :
+         {std::pair{"xliff", "empty.xlf"}, {"po", "binary.po"}, {"po", "absent.po"}}) {
         const Ran r = run_lektion({format, "import", w.course().string(), w.file(file).string()});
         CHECK(r.status == 1);
         CHECK(r.err.find(w.file(file).string() + ":") != std::string::npos);

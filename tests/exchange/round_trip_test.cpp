@@ -23,7 +23,8 @@ int count(const std::string& text, const std::string& what) {
     return n;
 }
 
-std::map<std::string, std::string> without(std::map<std::string, std::string> files, const std::string& prefix) {
+std::map<std::string, std::string> without(std::map<std::string, std::string> files,
+                                           const std::string& prefix) {
     std::erase_if(files, [&](const auto& kv) { return kv.first.starts_with(prefix); });
     return files;
 }
@@ -78,8 +79,10 @@ TEST_CASE("English through XLIFF: export, import unchanged, every file byte for 
     CHECK(count(xliff, "<trans-unit ") == 556);
     CHECK(count(xliff, "<target state=\"translated\">") == 556);
     CHECK(count(xliff, "<file original=") == 7);
-    CHECK(xliff.find("<file original=\"course.xml\" source-language=\"da\" target-language=\"en\" datatype=\"xml\"") !=
-          std::string::npos);
+    CHECK(
+        xliff.find(
+            "<file original=\"course.xml\" source-language=\"da\" target-language=\"en\" datatype=\"xml\"") !=
+        std::string::npos);
     CHECK(xliff.find("<g id=\"1\" ctype=\"bold\">Lesson 1:</g>") != std::string::npos);
 
     // Without -o, the same document on standard output.
@@ -97,15 +100,18 @@ TEST_CASE("English through PO: export, import unchanged, every file byte for byt
     Workspace w;
     const auto before = snapshot(w.course());
     const fs::path file = w.file("en.po");
-    REQUIRE(run_lektion({"po", "export", w.course().string(), "--lang", "en", "-o", file.string()}).status == 0);
+    REQUIRE(run_lektion({"po", "export", w.course().string(), "--lang", "en", "-o", file.string()}).status ==
+            0);
     const std::string po = read_file(file);
     CHECK(count(po, "\nmsgctxt ") == 556);
     CHECK(po.find("msgstr \"<b>Lesson 1:</b> emphasises") != std::string::npos);
     CHECK(po.find("\"Language: en\\n\"") != std::string::npos);
     CHECK(po.find("\"Plural-Forms: nplurals=2; plural=(n != 1);\\n\"") != std::string::npos);
     CHECK(po.find("\"Content-Type: text/plain; charset=UTF-8\\n\"") != std::string::npos);
-    CHECK(po.find("#. Lektion 1: Strategier for arbejdsglæde og vækst › Introduktion › paragraph\n#: lektion1.xml\n"
-                  "msgctxt \"l1.s1.p1\"") != std::string::npos);
+    CHECK(
+        po.find(
+            "#. Lektion 1: Strategier for arbejdsglæde og vækst › Introduktion › paragraph\n#: lektion1.xml\n"
+            "msgctxt \"l1.s1.p1\"") != std::string::npos);
     for (int round = 0; round < 2; ++round) {
         const Ran r = run_lektion({"po", "import", w.course().string(), file.string()});
         CHECK(r.status == 0);
@@ -118,7 +124,9 @@ TEST_CASE("Danish to Polish through XLIFF: three units filled in, exactly those 
     Workspace w;
     const auto before = snapshot(w.course());
     const fs::path file = w.file("pl.xlf");
-    REQUIRE(run_lektion({"xliff", "export", w.course().string(), "--lang", "pl", "-o", file.string()}).status == 0);
+    REQUIRE(
+        run_lektion({"xliff", "export", w.course().string(), "--lang", "pl", "-o", file.string()}).status ==
+        0);
     const std::string empty = read_file(file);
     CHECK(count(empty, "<trans-unit ") == 556);
     CHECK(count(empty, "<target state=\"new\"></target>") == 556);
@@ -143,8 +151,10 @@ TEST_CASE("Danish to Polish through XLIFF: three units filled in, exactly those 
 TEST_CASE("Danish to Polish through PO: three msgstr filled in, exactly those three in Polish") {
     Workspace w;
     const fs::path file = w.file("pl.po");
-    REQUIRE(run_lektion({"po", "export", w.course().string(), "--lang", "pl", "-o", file.string()}).status == 0);
-    CHECK(read_file(file).find("\"Plural-Forms: nplurals=3; plural=(n==1 ? 0 : n%10>=2") != std::string::npos);
+    REQUIRE(run_lektion({"po", "export", w.course().string(), "--lang", "pl", "-o", file.string()}).status ==
+            0);
+    CHECK(read_file(file).find("\"Plural-Forms: nplurals=3; plural=(n==1 ? 0 : n%10>=2") !=
+          std::string::npos);
     REQUIRE(fill_po(file, polish_po) == 3);
     Ran r = run_lektion({"po", "import", w.course().string(), file.string()});
     CHECK(r.status == 0);
@@ -169,13 +179,16 @@ TEST_CASE("a changed source sends the unit for review, and it stays stale until 
     const auto before = snapshot(w.course());
 
     const fs::path file = w.file("en.xlf");
-    REQUIRE(run_lektion({"xliff", "export", w.course().string(), "--lang", "en", "-o", file.string()}).status == 0);
+    REQUIRE(
+        run_lektion({"xliff", "export", w.course().string(), "--lang", "en", "-o", file.string()}).status ==
+        0);
     const std::string xliff = read_file(file);
     CHECK(count(xliff, "state=\"needs-review-translation\"") == 1);
-    CHECK(std::regex_search(xliff, std::regex("<source>Som nævnt er[^<]*</source>\\s*<target "
-                                              "state=\"needs-review-translation\">As mentioned[^<]*</target>\\s*"
-                                              "<note>[^<]*</note>\\s*<note>The source changed since this was "
-                                              "translated. It read: Som sagt er")));
+    CHECK(std::regex_search(xliff,
+                            std::regex("<source>Som nævnt er[^<]*</source>\\s*<target "
+                                       "state=\"needs-review-translation\">As mentioned[^<]*</target>\\s*"
+                                       "<note>[^<]*</note>\\s*<note>The source changed since this was "
+                                       "translated. It read: Som sagt er")));
 
     Ran r = run_lektion({"xliff", "import", w.course().string(), file.string()});
     CHECK(r.status == 0);
@@ -183,10 +196,11 @@ TEST_CASE("a changed source sends the unit for review, and it stays stale until 
     CHECK(snapshot(w.course()) == before);
 
     // A reviewer keeps the wording and marks it translated: the unit is current again.
-    REQUIRE(fill_xliff(file, {{"l1.s1.p1", "As mentioned, career planning is an important process that not only "
-                                           "aligns a person’s professional ambitions with their personal values and "
-                                           "strengths but also provides a strategic roadmap for long-term success "
-                                           "and fulfilment."}}) == 1);
+    REQUIRE(fill_xliff(file, {{"l1.s1.p1",
+                               "As mentioned, career planning is an important process that not only "
+                               "aligns a person’s professional ambitions with their personal values and "
+                               "strengths but also provides a strategic roadmap for long-term success "
+                               "and fulfilment."}}) == 1);
     r = run_lektion({"xliff", "import", w.course().string(), file.string()});
     CHECK(r.status == 0);
     CHECK(r.err.find("1 confirmed") != std::string::npos);
@@ -208,7 +222,8 @@ TEST_CASE("PO: stale units are fuzzy with the previous msgid, and unflagging con
     write_file(lesson, text);
     const auto before = snapshot(w.course());
     const fs::path file = w.file("en.po");
-    REQUIRE(run_lektion({"po", "export", w.course().string(), "--lang", "en", "-o", file.string()}).status == 0);
+    REQUIRE(run_lektion({"po", "export", w.course().string(), "--lang", "en", "-o", file.string()}).status ==
+            0);
     std::string po = read_file(file);
     CHECK(count(po, "#, fuzzy\n") == 1);
     CHECK(po.find("#, fuzzy\n#| msgid \"Som sagt er") != std::string::npos);
@@ -227,7 +242,9 @@ TEST_CASE("PO: stale units are fuzzy with the previous msgid, and unflagging con
 TEST_CASE("a translation made from an export older than the source comes back stale") {
     Workspace w;
     const fs::path file = w.file("pl.xlf");
-    REQUIRE(run_lektion({"xliff", "export", w.course().string(), "--lang", "pl", "-o", file.string()}).status == 0);
+    REQUIRE(
+        run_lektion({"xliff", "export", w.course().string(), "--lang", "pl", "-o", file.string()}).status ==
+        0);
     const fs::path manifest = w.course() / "course.xml";
     std::string text = read_file(manifest);
     const std::string dropped = " og trivsel på arbejdspladsen</title>";
@@ -247,13 +264,17 @@ TEST_CASE("interface catalogs: unchanged through XLIFF and PO; a new language be
     const auto before = snapshot(w.locales());
     for (const char* format : {"xliff", "po"}) {
         const fs::path file = w.file(std::string("ui-pl.") + format);
-        REQUIRE(run_lektion({format, "export", "--ui", "--locales", locales, "--lang", "pl", "-o", file.string()}).status == 0);
+        REQUIRE(
+            run_lektion({format, "export", "--ui", "--locales", locales, "--lang", "pl", "-o", file.string()})
+                .status == 0);
         const Ran r = run_lektion({format, "import", "--ui", "--locales", locales, file.string()});
         CHECK(r.status == 0);
         CHECK(snapshot(w.locales()) == before);
     }
     const fs::path file = w.file("ui-is.xlf");
-    REQUIRE(run_lektion({"xliff", "export", "--ui", "--locales", locales, "--lang", "is", "-o", file.string()}).status == 0);
+    REQUIRE(
+        run_lektion({"xliff", "export", "--ui", "--locales", locales, "--lang", "is", "-o", file.string()})
+            .status == 0);
     CHECK(read_file(file).find("<file original=\"lektion-ui\" source-language=\"en\" target-language=\"is\" "
                                "datatype=\"plaintext\"") != std::string::npos);
     REQUIRE(fill_xliff(file, {{"learners.title", "Hver er að læra í dag?"},

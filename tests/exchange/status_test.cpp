@@ -54,7 +54,9 @@ Ran status(const Workspace& w, std::vector<std::string> more = {}) {
 
 TEST_CASE("status counts units and words translated, stale and missing") {
     Workspace w;
-    REQUIRE(run_lektion({"xliff", "import", w.course().string(), fixture("xliff/wrong_original.xlf")}).status == 0);
+    REQUIRE(
+        run_lektion({"xliff", "import", w.course().string(), fixture("xliff/wrong_original.xlf")}).status ==
+        0);
     const Figures pl = course_figures(w, "pl");
     CHECK(pl.units == 556);
     CHECK(pl.translated == 2);
@@ -100,15 +102,17 @@ TEST_CASE("status counts units and words translated, stale and missing") {
 
 TEST_CASE("status --require exits 1 below the figure, in the course or the interface") {
     Workspace w;
-    REQUIRE(run_lektion({"xliff", "import", w.course().string(), fixture("xliff/wrong_original.xlf")}).status == 0);
+    REQUIRE(
+        run_lektion({"xliff", "import", w.course().string(), fixture("xliff/wrong_original.xlf")}).status ==
+        0);
     // pl: 2 of 556 course units (0.36 %), the whole interface.
     CHECK(status(w, {"--require", "en=100"}).status == 0);
     CHECK(status(w, {"--require", "pl=0.3"}).status == 0);
     CHECK(status(w, {"--require", "pl=0.3%", "--require", "en=99.5"}).status == 0);
     CHECK(status(w, {"--require", "da=100"}).status == 0);  // the source language is complete by definition
     // One LANG=PERCENT per --require: the course folder may come after it.
-    CHECK(run_lektion({"status", "--require", "pl=1", w.course().string(), "--locales", w.locales().string()}).status ==
-          1);
+    CHECK(run_lektion({"status", "--require", "pl=1", w.course().string(), "--locales", w.locales().string()})
+              .status == 1);
 
     Ran r = status(w, {"--require", "en=100", "--require", "pl=1"});
     CHECK(r.status == 1);
@@ -118,7 +122,8 @@ TEST_CASE("status --require exits 1 below the figure, in the course or the inter
     r = status(w, {"--require", "is=50"});
     CHECK(r.status == 1);
     CHECK(r.err.find("is is 0.0 % translated in the course, below the 50 % required") != std::string::npos);
-    CHECK(r.err.find("is is 0.0 % translated in the interface, below the 50 % required") != std::string::npos);
+    CHECK(r.err.find("is is 0.0 % translated in the interface, below the 50 % required") !=
+          std::string::npos);
     CHECK(std::regex_search(r.out, std::regex("\n  is +0 +0\\.0 % +0 +556 ")));
     CHECK(status(w, {"--require", "is=0"}).status == 0);
 
@@ -127,8 +132,9 @@ TEST_CASE("status --require exits 1 below the figure, in the course or the inter
     drop_german_target(w);
     r = status(w, {"--require", "de=100"});
     CHECK(r.status == 1);
-    CHECK(r.err == fmt::format("lektion: de is {:.1f} % translated in the interface, below the 100 % required\n",
-                               interface_figures(w, "de").percent()));
+    CHECK(r.err ==
+          fmt::format("lektion: de is {:.1f} % translated in the interface, below the 100 % required\n",
+                      interface_figures(w, "de").percent()));
 }
 
 TEST_CASE("status fails on a stored translation it cannot read") {

@@ -33,7 +33,8 @@ TEST_CASE("the writer reproduces every interface catalog byte for byte") {
     int catalogs = 0;
     for (const auto& e : fs::directory_iterator(resource_dir("locales"))) {
         Diagnostics diags;
-        TranslationStore store = read_interface_store(resource_dir("locales"), e.path().stem().string(), diags);
+        TranslationStore store =
+            read_interface_store(resource_dir("locales"), e.path().stem().string(), diags);
         CHECK(diags.items.empty());
         REQUIRE(store.files.size() == 1);
         StoredFile& f = store.files.front();

@@ -40,9 +40,11 @@ Workspace::Workspace() {
 
 Ran run_lektion(const std::vector<std::string>& args, const fs::path& resources) {
     static int counter = 0;
-    const fs::path out = fs::temp_directory_path() / fmt::format("lektion-exchange-{}-{}.out", getpid(), ++counter);
+    const fs::path out =
+        fs::temp_directory_path() / fmt::format("lektion-exchange-{}-{}.out", getpid(), ++counter);
     const fs::path err = fs::path(out).replace_extension(".err");
-    std::string command = resources.empty() ? "" : "LEKTION_RESOURCES=" + shell_quote(resources.string()) + " ";
+    std::string command =
+        resources.empty() ? "" : "LEKTION_RESOURCES=" + shell_quote(resources.string()) + " ";
     command += shell_quote(LEKTION_BINARY);
     for (const std::string& a : args) command += " " + shell_quote(a);
     command += " >" + shell_quote(out.string()) + " 2>" + shell_quote(err.string()) + " </dev/null";

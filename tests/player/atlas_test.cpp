@@ -42,7 +42,8 @@ TEST_CASE("the atlas covers the course in every language and every interface cat
     for (const std::string& lang : languages) {
         const LoadResult r = load_course(bundled_course_dir(), lang);
         REQUIRE(r.course);
-        for_each_text(*r.course, [&](const Text& t, const UnitContext&) { check(lang + ":" + t.id, t.plain()); });
+        for_each_text(*r.course,
+                      [&](const Text& t, const UnitContext&) { check(lang + ":" + t.id, t.plain()); });
     }
     int catalogs = 0;
     for (const auto& entry : std::filesystem::directory_iterator(resource_dir("locales"))) {

@@ -17,8 +17,9 @@ TEST_CASE("the screenshot tour draws every screen, none blank") {
     const fs::path data = fs::path(LEKTION_BUILD_DIR) / "screenshots-data";
     fs::remove_all(out);
     fs::remove_all(data);
-    const std::string cmd = std::string(LEKTION_BINARY) + " play --lang da --learner Skærmbillede --data-dir " +
-                            data.string() + " --screenshot " + out.string() + " > /dev/null";
+    const std::string cmd = std::string(LEKTION_BINARY) +
+                            " play --lang da --learner Skærmbillede --data-dir " + data.string() +
+                            " --screenshot " + out.string() + " > /dev/null";
     REQUIRE(std::system(cmd.c_str()) == 0);
     int shots = 0;
     for (const auto& entry : fs::directory_iterator(out)) {

@@ -16,10 +16,12 @@ public:
     explicit Headless(ui::App& app, ImVec2 size = {1180, 800});
     ~Headless();
 
-    void frame();                         // one frame, rebuilding fonts as the window would
-    void frames(int n) { while (n--) frame(); }
-    bool has(const std::string& label);   // drawn in the last frame
-    void click(const std::string& label); // mouse down and up over the widget
+    void frame();  // one frame, rebuilding fonts as the window would
+    void frames(int n) {
+        while (n--) frame();
+    }
+    bool has(const std::string& label);    // drawn in the last frame
+    void click(const std::string& label);  // mouse down and up over the widget
     void key(int glfw_key, bool ctrl = false, bool alt = false, bool shift = false);
     void type(const std::string& text);
     // Moves keyboard focus with the arrow keys (down, then up) until it is on

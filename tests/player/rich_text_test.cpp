@@ -44,8 +44,9 @@ TEST_CASE("no line is wider than the column, whatever the words") {
     for (float width : {120.0f, 200.0f, 333.0f, 640.0f}) {
         const ui::Layout l = ui::layout_text(a.fonts, t, width, 28);
         for (const ui::Run& r : l.runs) {
-            const float w = r.font->CalcTextSizeA(r.font->FontSize, 1e9f, 0, r.text.data(),
-                                                  r.text.data() + r.text.size()).x;
+            const float w =
+                r.font->CalcTextSizeA(r.font->FontSize, 1e9f, 0, r.text.data(), r.text.data() + r.text.size())
+                    .x;
             CHECK(r.pos.x + w <= width + 0.5f);
         }
         CHECK(l.size.x <= width + 0.5f);
@@ -70,7 +71,8 @@ TEST_CASE("a hyphenated compound breaks after its hyphen") {
     Atlas a;
     set_ui_language("da");
     const Text t = text_of({{"kort-, mellem- og langsigtede work-life-balance-initiativer", plain}});
-    const float width = a.fonts.regular->CalcTextSizeA(19, 1e9f, 0, "kort-, mellem- og langsigtede work-").x + 2;
+    const float width =
+        a.fonts.regular->CalcTextSizeA(19, 1e9f, 0, "kort-, mellem- og langsigtede work-").x + 2;
     const auto l = lines(ui::layout_text(a.fonts, t, width, 28));
     REQUIRE(l.size() >= 2);
     CHECK(l[0].find("work-") != std::string::npos);  // broken after the hyphen, not before the word

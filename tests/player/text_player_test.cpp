@@ -116,8 +116,8 @@ std::string collapse(const std::string& text) {
 }
 
 struct TempDir {
-    std::filesystem::path path = std::filesystem::temp_directory_path() /
-                                 fmt::format("lektion-text-{:x}", std::random_device{}());
+    std::filesystem::path path =
+        std::filesystem::temp_directory_path() / fmt::format("lektion-text-{:x}", std::random_device{}());
     ~TempDir() { std::filesystem::remove_all(path); }
 };
 

@@ -21,7 +21,8 @@ namespace {
 struct TempDir {
     std::filesystem::path path;
     TempDir() {
-        path = std::filesystem::temp_directory_path() / fmt::format("lektion-ui-{:x}", std::random_device{}());
+        path =
+            std::filesystem::temp_directory_path() / fmt::format("lektion-ui-{:x}", std::random_device{}());
     }
     ~TempDir() { std::filesystem::remove_all(path); }
 };
@@ -220,7 +221,6 @@ TEST_CASE("switching language mid-lesson keeps the place and the answers") {
     CHECK(s.position() == Position{0, 3});
     CHECK(f.store->find_learner("Test")->language == "en");
 }
-
 
 TEST_CASE("watch mode reloads an edited lesson in place and shows a broken edit's errors") {
     TempDir copy;

@@ -55,7 +55,8 @@ struct Writer {
     bool read_for(std::chrono::microseconds wait) {
         const auto until = std::chrono::steady_clock::now() + wait;
         for (;;) {
-            const auto left = std::chrono::duration_cast<std::chrono::milliseconds>(until - std::chrono::steady_clock::now());
+            const auto left = std::chrono::duration_cast<std::chrono::milliseconds>(
+                until - std::chrono::steady_clock::now());
             pollfd p{out, POLLIN, 0};
             if (::poll(&p, 1, static_cast<int>(std::max<long long>(0, left.count()))) <= 0) return true;
             char chunk[4096];

@@ -103,9 +103,11 @@ TEST_CASE("the xAPI statements carry the event ids and a chain that shows tamper
         CHECK(event_ids.count(s["id"].get<std::string>()) == 1);
         verbs.insert(s["verb"]["id"].get<std::string>().substr(31));
         CHECK(s["actor"]["account"]["homePage"] == default_home_page);
-        CHECK(s["context"]["registration"] == c.store.registration(s["actor"]["account"]["name"] == "Ann" ? c.ann.id : c.bo.id, "c"));
+        CHECK(s["context"]["registration"] ==
+              c.store.registration(s["actor"]["account"]["name"] == "Ann" ? c.ann.id : c.bo.id, "c"));
     }
-    CHECK(verbs == std::set<std::string>{"experienced", "answered", "attempted", "completed", "passed", "failed"});
+    CHECK(verbs ==
+          std::set<std::string>{"experienced", "answered", "attempted", "completed", "passed", "failed"});
 
     const auto passed = std::find_if(statements.begin(), statements.end(), [](const json& s) {
         return s["verb"]["id"] == "http://adlnet.gov/expapi/verbs/passed";

@@ -12,7 +12,10 @@ TEST_CASE("learner names are unique under ICU case folding") {
     Store store(dir.path());
     const Learner ase = store.create_learner("Åse", "da");
 
-    for (const char* spelling : {"åse", "ÅSE", "A\xCC\x8A" "se", "  åse  "}) {
+    for (const char* spelling : {"åse", "ÅSE",
+                                 "A\xCC\x8A"
+                                 "se",
+                                 "  åse  "}) {
         INFO(spelling);
         const auto found = store.find_learner(spelling);
         REQUIRE(found);
@@ -34,9 +37,9 @@ TEST_CASE("learner names are unique under ICU case folding") {
 TEST_CASE("names that could not be shown are refused, and looking them up is harmless") {
     TempDir dir;
     Store store(dir.path());
-    for (const std::string& bad : {std::string(""), std::string("   "), std::string("a\tb"),
-                                  std::string("line\nbreak"), std::string("\xFF\xFE"),
-                                  std::string(101, 'x')}) {
+    for (const std::string& bad :
+         {std::string(""), std::string("   "), std::string("a\tb"), std::string("line\nbreak"),
+          std::string("\xFF\xFE"), std::string(101, 'x')}) {
         INFO(bad);
         CHECK_THROWS_AS(store.create_learner(bad), RecordsError);
         CHECK_FALSE(store.find_learner(bad));

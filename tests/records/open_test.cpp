@@ -164,7 +164,8 @@ std::string error_as(uid_t uid, gid_t gid, const fs::path& dir) {
     ::close(pipe_fds[1]);
     std::string message;
     char buffer[512];
-    for (ssize_t n; (n = ::read(pipe_fds[0], buffer, sizeof buffer)) > 0;) message.append(buffer, static_cast<std::size_t>(n));
+    for (ssize_t n; (n = ::read(pipe_fds[0], buffer, sizeof buffer)) > 0;)
+        message.append(buffer, static_cast<std::size_t>(n));
     ::close(pipe_fds[0]);
     int status = 0;
     ::waitpid(pid, &status, 0);
@@ -212,7 +213,8 @@ TEST_CASE("a read-only database or folder is reported and left untouched") {
     REQUIRE(::chown(file.c_str(), nobody->pw_uid, nobody->pw_gid) == 0);
 
     ::chmod(file.c_str(), 0400);
-    CHECK_THAT(error_as(nobody->pw_uid, nobody->pw_gid, dir.path()), Catch::StartsWith(file.string() + ": read-only"));
+    CHECK_THAT(error_as(nobody->pw_uid, nobody->pw_gid, dir.path()),
+               Catch::StartsWith(file.string() + ": read-only"));
     ::chmod(file.c_str(), 0600);
     ::chmod(dir.path().c_str(), 0500);
     CHECK_THAT(error_as(nobody->pw_uid, nobody->pw_gid, dir.path()), Catch::Contains("folder is read-only"));

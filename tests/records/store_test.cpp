@@ -161,7 +161,8 @@ TEST_CASE("a new course version keeps earlier records valid and readable") {
     Session s(v2, p, store.sink(l.id, *v2));
     CHECK(s.quiz_state() != QuizState::locked);
     REQUIRE(s.start_quiz(8));
-    for (const std::string& q : s.current_attempt()->questions) s.answer_quiz(q, right_answer(*v2->question(q)));
+    for (const std::string& q : s.current_attempt()->questions)
+        s.answer_quiz(q, right_answer(*v2->question(q)));
     REQUIRE(s.submit_quiz());
 
     const std::vector<RecordedEvent> events = store.events(l.id, "c");
@@ -211,7 +212,8 @@ TEST_CASE("deleting a learner leaves no trace of them in the database file") {
         store.save_settings(gone);
         // Before: the name is there, so the search below can find it.
         store.delete_learner(keep.id + 1000);  // nobody: still compacts, harms nothing
-        CHECK((contains_bytes(dir / "records.sqlite3", name) || contains_bytes(dir / "records.sqlite3-wal", name)));
+        CHECK((contains_bytes(dir / "records.sqlite3", name) ||
+               contains_bytes(dir / "records.sqlite3-wal", name)));
         store.delete_learner(gone.id);
         CHECK_FALSE(store.find_learner(name));
         CHECK(store.events(gone.id).empty());
@@ -243,7 +245,8 @@ TEST_CASE("commit latency of one answer") {
         e.text = "Spørgsmål?";
         const auto t0 = std::chrono::steady_clock::now();
         sink(e);
-        ms.push_back(std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count());
+        ms.push_back(
+            std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count());
     }
     std::sort(ms.begin(), ms.end());
     const double median = ms[ms.size() / 2];

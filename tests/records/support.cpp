@@ -37,7 +37,8 @@ std::string read_bytes(const fs::path& file) {
 }
 
 void write_bytes(const fs::path& file, std::string_view bytes) {
-    std::ofstream(file, std::ios::binary | std::ios::trunc).write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
+    std::ofstream(file, std::ios::binary | std::ios::trunc)
+        .write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
 }
 
 bool contains_bytes(const fs::path& file, std::string_view needle) {
@@ -123,17 +124,18 @@ CoursePtr small_course(const std::string& version, bool reworded) {
 }
 
 bool same_progress(const Progress& a, const Progress& b) {
-    if (!(a.position == b.position) || a.course_complete != b.course_complete ||
-        a.language != b.language || a.lessons.size() != b.lessons.size() ||
-        a.attempts.size() != b.attempts.size())
+    if (!(a.position == b.position) || a.course_complete != b.course_complete || a.language != b.language ||
+        a.lessons.size() != b.lessons.size() || a.attempts.size() != b.attempts.size())
         return false;
     for (const auto& [id, la] : a.lessons) {
         const LessonProgress* lb = b.lesson(id);
-        if (!lb || la.viewed != lb->viewed || la.complete != lb->complete || la.checks.size() != lb->checks.size())
+        if (!lb || la.viewed != lb->viewed || la.complete != lb->complete ||
+            la.checks.size() != lb->checks.size())
             return false;
         for (const auto& [q, ans] : la.checks) {
             auto it = lb->checks.find(q);
-            if (it == lb->checks.end() || it->second.chosen != ans.chosen || it->second.correct != ans.correct)
+            if (it == lb->checks.end() || it->second.chosen != ans.chosen ||
+                it->second.correct != ans.correct)
                 return false;
         }
     }

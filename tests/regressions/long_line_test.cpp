@@ -18,7 +18,8 @@ namespace {
 // A valid lesson on one line: `n` paragraphs, each with its own id, and
 // Danish letters so that columns count code points, not bytes.
 std::string one_line_lesson(int n, bool duplicate_ids) {
-    std::string s = R"(<lesson id="l1"><title id="l1.title">Lektion</title><section id="l1.s1"><heading id="l1.s1.h">Afsnit</heading>)";
+    std::string s =
+        R"(<lesson id="l1"><title id="l1.title">Lektion</title><section id="l1.s1"><heading id="l1.s1.h">Afsnit</heading>)";
     s.reserve(static_cast<std::size_t>(n) * 24 + 200);
     for (int i = 0; i < n; ++i)
         s += duplicate_ids ? std::string(R"(<p id="p">æøå</p>)") : fmt::format(R"(<p id="p{}">æøå</p>)", i);
@@ -44,9 +45,11 @@ TEST_CASE("200 000 duplicate ids on one line are each reported at their column")
     CHECK_FALSE(r.course);
     CHECK(r.diagnostics.error_count() == 199999);
     // The last paragraph: the lesson's head, then 199 999 paragraphs of 17 code points before it.
-    const std::string head = R"(<lesson id="l1"><title id="l1.title">Lektion</title><section id="l1.s1"><heading id="l1.s1.h">Afsnit</heading>)";
+    const std::string head =
+        R"(<lesson id="l1"><title id="l1.title">Lektion</title><section id="l1.s1"><heading id="l1.s1.h">Afsnit</heading>)";
     const int column = static_cast<int>(head.size()) + 199999 * 17 + 1;
-    CHECK(test::has_error(r, 1, fmt::format("duplicate id 'p' (first defined at {}:1:{})",
-                                            (c.dir() / "l1.xml").generic_string(), head.size() + 1)));
+    CHECK(test::has_error(r, 1,
+                          fmt::format("duplicate id 'p' (first defined at {}:1:{})",
+                                      (c.dir() / "l1.xml").generic_string(), head.size() + 1)));
     CHECK(r.diagnostics.items.back().column == column);
 }
