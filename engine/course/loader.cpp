@@ -36,9 +36,11 @@ bool valid_id(std::string_view id) {
     return true;
 }
 
+// Where an id was first defined: its position is only worked out should a
+// duplicate turn up.
 struct IdSite {
-    std::string path;
-    int line = 0, column = 0;
+    const XmlFile* file;
+    pugi::xml_node node;
 };
 
 class Loader {
@@ -81,28 +83,22 @@ private:
             f.error(node, fmt::format("<{}> needs an id attribute", node.name()));
             return {};
         }
-        const std::string id = a.value();
+        const std::string_view id = a.value();  // lives as long as the file, as ids_ does
         if (!valid_id(id)) {
             f.error(a, node, fmt::format("invalid id '{}': use a-z, 0-9, '.', '-', '_'", id));
-            return id;
+            return std::string(id);
         }
         register_id(f, node, id);
-        return id;
+        return std::string(id);
     }
 
-    void register_id(const XmlFile& f, pugi::xml_node node, const std::string& id) {
-        Diagnostics scratch;
-        auto [it, fresh] = ids_.try_emplace(id);
-        if (fresh) {
-            // Record where it was defined, through the same locator as errors.
-            f.warning(node, "");
-            Diagnostic d = diags_.items.back();
-            diags_.items.pop_back();
-            it->second = {d.path, d.line, d.column};
-            return;
-        }
-        f.error(node, fmt::format("duplicate id '{}' (first defined at {}:{}:{})", id, it->second.path,
-                                  it->second.line, it->second.column));
+    void register_id(const XmlFile& f, pugi::xml_node node, std::string_view id) {
+        auto [it, fresh] = ids_.try_emplace(id, IdSite{&f, node});
+        if (fresh) return;
+        const IdSite& first = it->second;
+        const Site at = first.file->site(first.node);
+        f.error(node, fmt::format("duplicate id '{}' (first defined at {}:{}:{})", id, first.file->path(),
+                                  at.line, at.column));
     }
 
     bool read_bool(const XmlFile& f, pugi::xml_node node, const char* name, bool fallback) {
@@ -128,6 +124,20 @@ private:
         return value;
     }
 
+    // Whether a lexically normal relative path could lead out: only through a
+    // symbolic link among its components (one lstat each, where resolving
+    // real paths cost some fifty system calls a file).
+    bool may_leave_course(const fs::path& rel) const {
+        fs::path at = dir_;
+        for (const fs::path& part : rel) {
+            at /= part;
+            std::error_code ec;
+            const fs::file_type type = fs::symlink_status(at, ec).type();
+            if (type != fs::file_type::regular && type != fs::file_type::directory) return true;
+        }
+        return false;
+    }
+
     // A path inside the course folder, or nullopt after reporting why not.
     std::optional<fs::path> inside_course(const XmlFile& f, pugi::xml_attribute a, pugi::xml_node owner,
                                           std::string_view what) {
@@ -147,6 +157,7 @@ private:
             f.error(a, owner, fmt::format("{} '{}' does not exist", what, a.value()));
             return std::nullopt;
         }
+        if (!may_leave_course(rel)) return rel;
         // A symbolic link may still point elsewhere: compare real paths.
         const fs::path real = fs::weakly_canonical(full, ec);
         const fs::path root = fs::weakly_canonical(dir_, ec);
@@ -349,16 +360,18 @@ private:
     }
 
     // --- files ---------------------------------------------------------------
-    std::optional<XmlFile> open(const fs::path& rel, std::string_view root_name) {
+    // The file stays open until the load ends: ids_ points into it.
+    const XmlFile* open(const fs::path& rel, std::string_view root_name) {
         const fs::path full = dir_ / rel;
-        XmlFile file(full, full.generic_string(), limits_, diags_);
-        if (!file.ok()) return std::nullopt;
+        const XmlFile& file =
+            *files_.emplace_back(std::make_unique<XmlFile>(full, full.generic_string(), limits_, diags_));
+        if (!file.ok()) return nullptr;
         if (std::string_view(file.root().name()) != root_name) {
             file.error(file.root(),
                        fmt::format("root element is <{}>; expected <{}>", file.root().name(), root_name));
-            return std::nullopt;
+            return nullptr;
         }
-        return file;
+        return &file;
     }
 
     Lesson read_lesson(const XmlFile& f, const std::string& rel) {
@@ -428,7 +441,8 @@ private:
     fs::path dir_;
     XmlLimits limits_;
     Diagnostics& diags_;
-    std::unordered_map<std::string, IdSite> ids_;  // a tree of 50 000 ids was a third of the load time
+    std::vector<std::unique_ptr<XmlFile>> files_;
+    std::unordered_map<std::string_view, IdSite> ids_;  // a tree of 50 000 ids was a third of the load time
 };
 
 void Loader::read_manifest(const XmlFile& f, Course& c) {

@@ -43,58 +43,130 @@ std::optional<std::size_t> find_invalid_utf8(std::string_view text) {
     return std::nullopt;
 }
 
-std::string to_nfc(std::string_view text) {
-    // ASCII is NFC; so is most other text, which ICU checks in UTF-8 without
-    // converting it to UTF-16 first.
-    if (std::all_of(text.begin(), text.end(), [](char c) { return static_cast<unsigned char>(c) < 0x80; }))
-        return std::string(text);
+namespace {
+
+// A code point that is NFC by itself (quick check "yes") and never combines
+// with its neighbours (combining class 0): all of U+0000–U+02FF and the
+// punctuation and currency block U+2002–U+20CF (U+2000 and U+2001 have
+// canonical decompositions; U+20D0 starts combining marks). A string of only
+// such code points is NFC, so the Danish and English texts (letters below
+// U+0300, typographic quotes and dashes) never reach ICU. text_test checks
+// every one of them against ICU.
+bool stays_nfc(char32_t c) { return c < 0x300 || (c >= 0x2002 && c <= 0x20CF); }
+
+// True when every code point of valid UTF-8 `text` stays_nfc.
+bool all_stay_nfc(std::string_view text) {
+    const auto* p = reinterpret_cast<const unsigned char*>(text.data());
+    const auto* const end = p + text.size();
+    while (p < end) {
+        // Eight ASCII bytes at a time, as in find_invalid_utf8.
+        std::uint64_t word;
+        while (end - p >= 8 && (std::memcpy(&word, p, 8), (word & 0x8080808080808080ull) == 0)) p += 8;
+        if (p >= end) break;
+        const unsigned char c = *p;
+        if (c < 0x80) {
+            ++p;
+        } else if (c < 0xCC) {  // lead bytes C2–CB: U+0080–U+02FF
+            p += 2;
+        } else if (c == 0xE2 && end - p >= 3) {  // U+2000–U+2FFF
+            const char32_t cp = 0x2000 | ((p[1] & 0x3Fu) << 6) | (p[2] & 0x3Fu);
+            if (!stays_nfc(cp)) return false;
+            p += 3;
+        } else {
+            return false;
+        }
+    }
+    return true;
+}
+
+}  // namespace
+
+bool stays_nfc_for_test(char32_t c) { return stays_nfc(c); }
+
+void normalize_nfc(std::string& text) {
+    if (all_stay_nfc(text)) return;
     UErrorCode status = U_ZERO_ERROR;
     const icu::Normalizer2* nfc = icu::Normalizer2::getNFCInstance(status);
-    if (U_FAILURE(status)) return std::string(text);
+    if (U_FAILURE(status)) return;
     const icu::StringPiece piece(text.data(), static_cast<int32_t>(text.size()));
-    if (nfc->isNormalizedUTF8(piece, status) && U_SUCCESS(status)) return std::string(text);
+    if (nfc->isNormalizedUTF8(piece, status) && U_SUCCESS(status)) return;
     status = U_ZERO_ERROR;
-    const icu::UnicodeString source = icu::UnicodeString::fromUTF8(piece);
-    const icu::UnicodeString normalized = nfc->normalize(source, status);
-    if (U_FAILURE(status)) return std::string(text);
-    std::string out;
-    normalized.toUTF8String(out);
+    const icu::UnicodeString normalized = nfc->normalize(icu::UnicodeString::fromUTF8(piece), status);
+    if (U_FAILURE(status)) return;
+    text.clear();
+    normalized.toUTF8String(text);
+}
+
+std::string to_nfc(std::string_view text) {
+    std::string out(text);
+    normalize_nfc(out);
     return out;
 }
 
 static bool is_xml_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
 
+// The end of the run from `i` that needs no collapsing: text whose only white
+// space is single ' ' between words. Eight bytes at a time while they hold no
+// byte below 0x20 (tab, newline, return) and no two spaces in a row.
+static std::size_t end_of_run(const std::string& s, std::size_t i) {
+    constexpr std::uint64_t ones = 0x0101010101010101ull, highs = 0x8080808080808080ull;
+    const std::size_t n = s.size();
+    while (true) {
+        for (std::uint64_t w; i + 9 <= n; i += 8) {
+            std::memcpy(&w, s.data() + i, 8);
+            const std::uint64_t controls = (w - ones * 0x20) & ~w & highs;
+            const std::uint64_t x = w ^ (ones * ' ');
+            const std::uint64_t blanks = (x - ones) & ~x & highs;  // now and then a false alarm: harmless
+            if (controls | (blanks & (blanks >> 8))) break;
+            if (s[i + 7] == ' ' && is_xml_space(s[i + 8])) break;
+        }
+        while (i < n && !is_xml_space(s[i])) ++i;
+        if (i + 1 < n && s[i] == ' ' && !is_xml_space(s[i + 1])) ++i;
+        else return i;
+    }
+}
+
 void tidy(Text& text) {
     // Collapse across span boundaries: "a <b> b</b>" must not become "a  b".
+    // In place: the text only shrinks, but for a space carried into a span.
     bool pending_space = false;
     bool at_start = true;
     for (Span& span : text.spans) {
-        std::string out;
-        out.reserve(span.text.size());
-        const char* p = span.text.data();
-        const char* const end = p + span.text.size();
-        while (p < end) {
-            if (is_xml_space(*p)) {
+        std::string& s = span.text;
+        std::size_t out = 0;
+        for (std::size_t i = 0; i < s.size();) {
+            if (is_xml_space(s[i])) {
                 pending_space = !at_start;
-                ++p;
+                ++i;
                 continue;
             }
-            const char* word = p;  // copied whole, not a character at a time
-            while (p < end && !is_xml_space(*p)) ++p;
-            if (pending_space) out += ' ';
+            std::size_t word = i;
+            i = end_of_run(s, i);
+            if (pending_space) {
+                if (out == word) {  // a space carried over from the span before: no room for it
+                    s.insert(word, 1, ' ');
+                    ++word, ++i;
+                }
+                s[out++] = ' ';
+            }
             pending_space = false;
             at_start = false;
-            out.append(word, p);
+            if (out != word) std::memmove(&s[out], &s[word], i - word);
+            out += i - word;
         }
-        span.text = to_nfc(out);
+        s.resize(out);
+        normalize_nfc(s);
     }
-    std::vector<Span> merged;
-    for (Span& span : text.spans) {
+    // Merge neighbours of equal emphasis, dropping empty spans, in place.
+    std::size_t kept = 0;
+    for (std::size_t i = 0; i < text.spans.size(); ++i) {
+        Span& span = text.spans[i];
         if (span.text.empty()) continue;
-        if (!merged.empty() && merged.back().emphasis == span.emphasis) merged.back().text += span.text;
-        else merged.push_back(std::move(span));
+        if (kept > 0 && text.spans[kept - 1].emphasis == span.emphasis)
+            text.spans[kept - 1].text += span.text;
+        else if (kept++ != i) text.spans[kept - 1] = std::move(span);
     }
-    text.spans = std::move(merged);
+    text.spans.resize(kept);
 }
 
 bool same_text(const Text& a, const Text& b) {

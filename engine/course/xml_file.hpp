@@ -13,6 +13,11 @@
 
 namespace lektion {
 
+// A position in an authored file, 1-based; 0 when there is none.
+struct Site {
+    int line = 0, column = 0;
+};
+
 struct XmlLimits {
     std::size_t max_bytes = 8u << 20;  // a lesson is tens of KiB; 8 MiB is generous
     int max_depth = 32;                // nesting of elements
@@ -31,10 +36,14 @@ public:
             Diagnostics& diags);
     // Parses text already in memory (used by tests and by the fuzzer).
     XmlFile(std::string text, std::string shown_path, const XmlLimits& limits, Diagnostics& diags);
+    // Nodes and the line map point into the buffer: an XmlFile stays put.
+    XmlFile(const XmlFile&) = delete;
+    XmlFile& operator=(const XmlFile&) = delete;
 
     bool ok() const { return ok_; }
     pugi::xml_node root() const { return doc_.document_element(); }
     const std::string& path() const { return shown_path_; }
+    Site site(pugi::xml_node node) const;
 
     void error(pugi::xml_node node, const std::string& message) const;
     void warning(pugi::xml_node node, const std::string& message) const;
@@ -44,10 +53,11 @@ private:
     void parse(const XmlLimits& limits);
     std::pair<int, int> where(pugi::xml_node node) const;
     std::pair<int, int> where(pugi::xml_attribute attr, pugi::xml_node owner) const;
+    std::pair<int, int> locate(std::size_t offset) const;
 
     std::string shown_path_;
     std::string text_;
-    std::unique_ptr<LineMap> lines_;
+    mutable std::unique_ptr<LineMap> lines_;  // built when a position is first asked for
     pugi::xml_document doc_;
     Diagnostics* diags_;
     bool ok_ = false;

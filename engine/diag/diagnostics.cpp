@@ -27,9 +27,18 @@ int Diagnostics::warning_count() const { return static_cast<int>(items.size()) -
 
 LineMap::LineMap(std::string_view text) : text_(text) {
     line_starts_.push_back(0);
-    for (const char *p = text.data(), *end = p + text.size();
-         (p = static_cast<const char*>(std::memchr(p, '\n', static_cast<std::size_t>(end - p))));)
-        line_starts_.push_back(static_cast<std::size_t>(++p - text.data()));
+    block_columns_.reserve(text.size() / block + 1);
+    int column = 1;
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        if (i % block == 0) block_columns_.push_back(column);
+        const auto c = static_cast<unsigned char>(text[i]);
+        if (c == '\n') {
+            line_starts_.push_back(i + 1);
+            column = 1;
+        } else if ((c & 0xC0) != 0x80) {  // a UTF-8 continuation byte does not start a column
+            ++column;
+        }
+    }
 }
 
 std::pair<int, int> LineMap::locate(std::size_t offset) const {
@@ -38,12 +47,11 @@ std::pair<int, int> LineMap::locate(std::size_t offset) const {
     const std::size_t line_index = static_cast<std::size_t>(it - line_starts_.begin()) - 1;
     std::size_t from = line_starts_[line_index];
     int column = 1;
-    if (line_index == last_line_ && offset >= last_offset_ && last_offset_ >= from)
-        from = last_offset_, column = last_column_;
+    if (const std::size_t b = offset / block; b * block > from && b < block_columns_.size())
+        from = b * block, column = block_columns_[b];
     // Count code points, not bytes: UTF-8 continuation bytes do not start a column.
     for (std::size_t i = from; i < offset; ++i)
         if ((static_cast<unsigned char>(text_[i]) & 0xC0) != 0x80) ++column;
-    last_line_ = line_index, last_offset_ = offset, last_column_ = column;
     return {static_cast<int>(line_index) + 1, column};
 }
 

@@ -37,12 +37,13 @@ public:
     std::pair<int, int> locate(std::size_t offset) const;
 
 private:
+    static constexpr std::size_t block = 4096;
     std::string_view text_;
     std::vector<std::size_t> line_starts_;
-    // The last answer: callers ask in document order, so the next column is
-    // counted on from here, not from the start of a line that may be megabytes long.
-    mutable std::size_t last_offset_ = 0, last_line_ = 0;
-    mutable int last_column_ = 1;
+    // The column at each multiple of `block`: a column is counted from the
+    // nearest of these, never from the start of a line that may be megabytes
+    // long, in whatever order positions are asked for.
+    std::vector<int> block_columns_;
 };
 
 }  // namespace lektion

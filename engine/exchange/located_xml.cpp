@@ -6,16 +6,7 @@ LocatedXml::LocatedXml(const std::filesystem::path& path, std::string shown, std
                        Diagnostics& diags) {
     XmlLimits limits;
     limits.max_bytes = max_bytes;
-    file_ = std::make_unique<XmlFile>(path, std::move(shown), limits, scratch_);
-    for (Diagnostic& d : scratch_.items) diags.items.push_back(std::move(d));
-    scratch_.items.clear();
-}
-
-Site LocatedXml::site(pugi::xml_node node) const {
-    file_->warning(node, "");
-    const Diagnostic d = scratch_.items.back();
-    scratch_.items.clear();
-    return {d.line, d.column};
+    file_ = std::make_unique<XmlFile>(path, std::move(shown), limits, diags);
 }
 
 void report(Diagnostics& diags, Severity severity, const std::string& path, Site site, std::string message) {

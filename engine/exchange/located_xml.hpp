@@ -11,10 +11,6 @@
 
 namespace lektion {
 
-struct Site {
-    int line = 0, column = 0;
-};
-
 class LocatedXml {
 public:
     // Parse problems go to `diags`; ok() tells whether there is a document.
@@ -24,10 +20,9 @@ public:
     bool ok() const { return file_->ok(); }
     pugi::xml_node root() const { return file_->root(); }
     const std::string& path() const { return file_->path(); }
-    Site site(pugi::xml_node node) const;
+    Site site(pugi::xml_node node) const { return file_->site(node); }
 
 private:
-    mutable Diagnostics scratch_;  // XmlFile reports positions only through diagnostics
     std::unique_ptr<XmlFile> file_;
 };
 
