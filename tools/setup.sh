@@ -17,6 +17,8 @@ LEKTION_TEST_PACKAGES=(clang-format libxml2-utils xvfb xauth libgl1-mesa-dri sql
 # carry a Node.js that bundles npm and conflicts with Debian's npm package:
 # ask for Debian's only when there is no npm at all.
 command -v npm >/dev/null 2>&1 || LEKTION_TEST_PACKAGES+=(nodejs npm)
+# libFuzzer comes with clang (tools/fuzz, the smoke stage of tools/check).
+LEKTION_FUZZ_PACKAGES=(clang-14 libclang-rt-14-dev)
 
 install_missing() {
   local missing=()

@@ -1,5 +1,6 @@
 #include "player/fonts.hpp"
 
+#include <cstdio>
 #include <filesystem>
 #include <vector>
 
@@ -44,13 +45,32 @@ std::string font_path(const char* face_file) {
     return {};
 }
 
+namespace {
+
+// The whole file, or empty when it cannot be read.
+std::vector<char> read_font(const std::string& path) {
+    std::vector<char> data;
+    if (std::FILE* f = path.empty() ? nullptr : std::fopen(path.c_str(), "rb")) {
+        char chunk[1 << 16];
+        for (std::size_t n; (n = std::fread(chunk, 1, sizeof chunk, f)) > 0;)
+            data.insert(data.end(), chunk, chunk + n);
+        std::fclose(f);
+    }
+    return data;
+}
+
+}  // namespace
+
 bool build_fonts(ImFontAtlas& atlas, float size, Fonts& out, std::string& error) {
     atlas.Clear();
-    const std::string regular = font_path("NotoSans-Regular.ttf");
-    const std::string bold = font_path("NotoSans-Bold.ttf");
-    const std::string italic = font_path("NotoSans-Italic.ttf");
-    const std::string bold_italic = font_path("NotoSans-BoldItalic.ttf");
-    const std::string symbols = font_path("DejaVuSans.ttf");
+    // Each file is read once, however many faces and sizes use it (the bold
+    // face serves three sizes, DejaVu's marks all six), and let go once the
+    // atlas is built: the glyphs are in the texture by then.
+    std::vector<char> regular = read_font(font_path("NotoSans-Regular.ttf"));
+    std::vector<char> bold = read_font(font_path("NotoSans-Bold.ttf"));
+    std::vector<char> italic = read_font(font_path("NotoSans-Italic.ttf"));
+    std::vector<char> bold_italic = read_font(font_path("NotoSans-BoldItalic.ttf"));
+    std::vector<char> symbols = read_font(font_path("DejaVuSans.ttf"));
     if (regular.empty() || bold.empty() || italic.empty() || bold_italic.empty()) {
         error = "Noto Sans not found in /usr/share/fonts/truetype/noto (install fonts-noto-core)";
         return false;
@@ -58,14 +78,16 @@ bool build_fonts(ImFontAtlas& atlas, float size, Fonts& out, std::string& error)
     ImFontConfig config;
     config.OversampleH = 2;  // sharper text at small sizes; 3 costs atlas space for no visible gain
     config.OversampleV = 1;
-    auto add = [&](const std::string& path, float px) {
-        ImFont* font = atlas.AddFontFromFileTTF(path.c_str(), px, &config, glyph_ranges());
+    config.FontDataOwnedByAtlas = false;
+    auto add = [&](std::vector<char>& ttf, float px) {
+        ImFont* font =
+            atlas.AddFontFromMemoryTTF(ttf.data(), static_cast<int>(ttf.size()), px, &config, glyph_ranges());
         // Noto Sans lacks arrows, the minus sign and the check and cross marks: merge them from DejaVu.
         if (font && !symbols.empty()) {
             static const ImWchar marks[] = {0x2190, 0x2193, 0x2212, 0x2212, 0x2713, 0x2717, 0};
             ImFontConfig merge = config;
             merge.MergeMode = true;
-            atlas.AddFontFromFileTTF(symbols.c_str(), px, &merge, marks);
+            atlas.AddFontFromMemoryTTF(symbols.data(), static_cast<int>(symbols.size()), px, &merge, marks);
         }
         return font;
     };
@@ -80,7 +102,11 @@ bool build_fonts(ImFontAtlas& atlas, float size, Fonts& out, std::string& error)
         error = "could not load the font files";
         return false;
     }
-    if (!atlas.Build()) {
+    const bool built = atlas.Build();
+    // The font data is about to go: the atlas must not keep pointers to it
+    // (ImGui would read them should it ever build again on its own).
+    atlas.ClearInputData();
+    if (!built) {
         error = "could not build the font atlas";
         return false;
     }

@@ -1,6 +1,8 @@
 #include "player/window.hpp"
 #include "player/rich_text.hpp"
 
+#include <malloc.h>
+
 #include <cstdio>
 #include <filesystem>
 #include <functional>
@@ -71,6 +73,9 @@ struct Frame {
             io.FontDefault = app.fonts().regular;
             clear_layout_cache();
             io.Fonts->ClearTexData();
+            // The atlas's pixels and the font files were freed in pieces of
+            // megabytes, most of them in the worker's heap: hand them back.
+            malloc_trim(0);
             return;
         }
         prebuilt_size = 0;

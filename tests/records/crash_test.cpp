@@ -100,7 +100,17 @@ TEST_CASE("answers reported as committed survive SIGKILL at random moments") {
     const auto started = std::chrono::steady_clock::now();
     for (int round = 0; round < 30; ++round) {
         Writer w(dir.path(), "Crash", "r" + std::to_string(round), 0);
-        w.read_for(std::chrono::microseconds(round < 6 ? early_us[round] : delay_us(rng)));
+        if (round < 6) {
+            w.read_for(std::chrono::microseconds(early_us[round]));
+        } else {
+            // Mid-stream means after its first commit, however slowly it starts
+            // (a sanitizer build takes longer to open the database).
+            const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(10);
+            while (w.committed.empty() && std::chrono::steady_clock::now() < deadline &&
+                   w.read_for(std::chrono::milliseconds(5))) {
+            }
+            w.read_for(std::chrono::microseconds(delay_us(rng)));
+        }
         ::kill(w.pid, SIGKILL);
         const int status = w.wait_exit();
         REQUIRE(WIFSIGNALED(status));
