@@ -115,6 +115,6 @@ int fill_po(const fs::path& file, const std::map<std::string, std::string>& msgs
     return found;
 }
 
-std::string fixture(const std::string& name) { return std::string(EXCHANGE_FIXTURES) + "/" + name; }
+std::string fixture(const std::string& name) { return (fs::path(EXCHANGE_FIXTURES) / name).string(); }
 
 }  // namespace lektion::test
