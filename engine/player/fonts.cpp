@@ -64,8 +64,9 @@ std::vector<char> read_font(const std::string& path) {
 bool build_fonts(ImFontAtlas& atlas, float size, Fonts& out, std::string& error) {
     atlas.Clear();
     // Each file is read once, however many faces and sizes use it (the bold
-    // face serves three sizes, DejaVu's marks all six), and let go once the
-    // atlas is built: the glyphs are in the texture by then.
+    // face serves three sizes, DejaVu's marks all six). Dear ImGui 1.86 still
+    // copies the data for each face it adds; ClearInputData below frees those
+    // copies once the atlas is built, as the glyphs are in its pixels by then.
     std::vector<char> regular = read_font(font_path("NotoSans-Regular.ttf"));
     std::vector<char> bold = read_font(font_path("NotoSans-Bold.ttf"));
     std::vector<char> italic = read_font(font_path("NotoSans-Italic.ttf"));
