@@ -87,3 +87,17 @@ TEST_CASE("emphasis keeps its face across a line break") {
     CHECK(bold_runs >= 2);
     CHECK(lines(l).size() >= 3);
 }
+
+TEST_CASE("a word of a hundred thousand letters is broken into lines that fit") {
+    // The loader accepts it (limits_test); the player must draw it without
+    // a line wider than the column and without hanging.
+    Atlas a;
+    set_ui_language("da");
+    const std::string word(100'000, 'a');
+    const ui::Layout l = ui::layout_text(a.fonts, text_of({{word, plain}}), 300, 28);
+    std::size_t letters = 0;
+    for (const ui::Run& r : l.runs) letters += r.text.size();
+    CHECK(letters == word.size());
+    CHECK(l.size.x <= 300.5f);
+    CHECK(l.runs.size() > 100);
+}
