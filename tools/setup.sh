@@ -1,4 +1,4 @@
-# Shared by tools/play and tools/check: install what is missing, configure, build.
+# Shared by the tools: install what is missing, configure, build.
 # Sourced, not run. Idempotent: a second run with nothing changed takes seconds.
 set -euo pipefail
 
@@ -8,11 +8,11 @@ BUILD_DIR=${BUILD_DIR:-$LEKTION_ROOT/build}
 LEKTION_PACKAGES=(
   build-essential cmake ninja-build pkg-config
   libimgui-dev libglfw3-dev python3-glad libgl-dev
-  libicu-dev libpugixml-dev libsqlite3-dev catch2
+  libicu-dev libpugixml-dev libsqlite3-dev
   libcli11-dev libfmt-dev nlohmann-json3-dev libssl-dev libstb-dev
   fonts-noto-core fonts-dejavu-core
 )
-LEKTION_TEST_PACKAGES=(clang-format libxml2-utils xvfb xauth libgl1-mesa-dri sqlite3 gettext translate-toolkit)
+LEKTION_TEST_PACKAGES=(catch2 clang-format libxml2-utils xvfb xauth libgl1-mesa-dri sqlite3 gettext translate-toolkit)
 # The xAPI schema test runs the public schema under Node.js. Some machines
 # carry a Node.js that bundles npm and conflicts with Debian's npm package:
 # ask for Debian's only when there is no npm at all.

@@ -54,20 +54,24 @@ namespace {
 // every one of them against ICU.
 bool stays_nfc(char32_t c) { return c < 0x300 || (c >= 0x2002 && c <= 0x20CF); }
 
-// True when every code point of valid UTF-8 `text` stays_nfc.
+// True when every code point of valid UTF-8 `text` stays_nfc. Only a lead
+// byte from 0xCC on starts a code point from U+0300 on; every other byte
+// (ASCII, continuation bytes, the leads of U+0080–U+02FF) needs no look, so
+// eight bytes at a time pass while none of them is 0xCC or more.
 bool all_stay_nfc(std::string_view text) {
+    constexpr std::uint64_t lows = 0x7F7F7F7F7F7F7F7Full, highs = 0x8080808080808080ull;
     const auto* p = reinterpret_cast<const unsigned char*>(text.data());
     const auto* const end = p + text.size();
     while (p < end) {
-        // Eight ASCII bytes at a time, as in find_invalid_utf8.
-        std::uint64_t word;
-        while (end - p >= 8 && (std::memcpy(&word, p, 8), (word & 0x8080808080808080ull) == 0)) p += 8;
+        std::uint64_t w;
+        // (b & 0x7F) + 0x34 reaches 0x80 exactly when b >= 0xCC, with no carry between bytes.
+        while (end - p >= 8 &&
+               (std::memcpy(&w, p, 8), (((w & lows) + 0x3434343434343434ull) & w & highs) == 0))
+            p += 8;
         if (p >= end) break;
         const unsigned char c = *p;
-        if (c < 0x80) {
+        if (c < 0xCC) {
             ++p;
-        } else if (c < 0xCC) {  // lead bytes C2–CB: U+0080–U+02FF
-            p += 2;
         } else if (c == 0xE2 && end - p >= 3) {  // U+2000–U+2FFF
             const char32_t cp = 0x2000 | ((p[1] & 0x3Fu) << 6) | (p[2] & 0x3Fu);
             if (!stays_nfc(cp)) return false;
