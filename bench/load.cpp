@@ -5,6 +5,10 @@
 // bundled lessons copied with renamed ids into a temporary folder.
 //   bench_load COURSE_DIR [bundled|bundled+en|x10|x100]
 // Prints one line per course: name, bytes, files, median ms of each, ratio.
+//   bench_load COURSE_DIR instructions raw|load
+// Under valgrind --tool=callgrind --instr-atstart=no --collect-atstart=no:
+// counts the instructions of one raw parse, or of one load, of the bundled
+// course after a warm-up pass; figures that, unlike times, hold on a busy machine.
 #include <algorithm>
 #include <chrono>
 #include <cstdio>
@@ -15,6 +19,7 @@
 #include <string>
 #include <vector>
 
+#include <valgrind/callgrind.h>
 #include <pugixml.hpp>
 
 #include "course/loader.hpp"
@@ -116,26 +121,29 @@ Files xml_files(const fs::path& dir, bool with_translation) {
     return f;
 }
 
-void measure(const char* name, const fs::path& dir, const std::string& lang, int runs) {
-    const Files files = xml_files(dir, !lang.empty());
-    const double raw = time_ms(runs, [&] {
-        for (const fs::path& p : files.paths) {
-            pugi::xml_document doc;
-            if (!doc.load_file(p.c_str(), pugi::parse_default | pugi::parse_ws_pcdata, pugi::encoding_utf8)) {
-                std::fprintf(stderr, "bench_load: %s does not parse\n", p.c_str());
-                std::exit(1);
-            }
-        }
-    });
-    const double loaded = time_ms(runs, [&] {
-        const lektion::LoadResult r =
-            lang.empty() ? lektion::load_course(dir) : lektion::load_course(dir, lang);
-        if (!r.course) {
-            std::fprintf(stderr, "bench_load: %s does not load (%zu problems)\n", dir.c_str(),
-                         r.diagnostics.items.size());
+void raw_parse(const std::vector<fs::path>& paths) {
+    for (const fs::path& p : paths) {
+        pugi::xml_document doc;
+        if (!doc.load_file(p.c_str(), pugi::parse_default | pugi::parse_ws_pcdata, pugi::encoding_utf8)) {
+            std::fprintf(stderr, "bench_load: %s does not parse\n", p.c_str());
             std::exit(1);
         }
-    });
+    }
+}
+
+void load(const fs::path& dir, const std::string& lang) {
+    const lektion::LoadResult r = lang.empty() ? lektion::load_course(dir) : lektion::load_course(dir, lang);
+    if (!r.course) {
+        std::fprintf(stderr, "bench_load: %s does not load (%zu problems)\n", dir.c_str(),
+                     r.diagnostics.items.size());
+        std::exit(1);
+    }
+}
+
+void measure(const char* name, const fs::path& dir, const std::string& lang, int runs) {
+    const Files files = xml_files(dir, !lang.empty());
+    const double raw = time_ms(runs, [&] { raw_parse(files.paths); });
+    const double loaded = time_ms(runs, [&] { load(dir, lang); });
     std::printf("%s bytes %ju files %zu load_ms %.2f raw_ms %.2f ratio %.2f\n", name, files.bytes,
                 files.paths.size(), loaded, raw, loaded / raw);
     std::fflush(stdout);
@@ -153,6 +161,18 @@ int main(int argc, char** argv) {
     const fs::path tmp = fs::temp_directory_path() / ("lektion-bench-load-" + std::to_string(rd()));
     // A second argument runs only that measurement (for profiling).
     const std::string only = argc > 2 ? argv[2] : "";
+    if (only == "instructions" && argc > 3) {
+        const std::string what = argv[3];
+        const std::vector<fs::path> paths = xml_files(src, false).paths;
+        auto once = [&] { what == "raw" ? raw_parse(paths) : load(src, ""); };
+        once();  // warm: page cache, ICU data, allocator
+        CALLGRIND_START_INSTRUMENTATION;
+        CALLGRIND_TOGGLE_COLLECT;
+        once();
+        CALLGRIND_TOGGLE_COLLECT;
+        CALLGRIND_STOP_INSTRUMENTATION;
+        return 0;
+    }
     auto wanted = [&](const char* name) { return only.empty() || only == name; };
     if (wanted("bundled")) measure("bundled", src, "", 21);
     if (wanted("bundled+en")) measure("bundled+en", src, "en", 21);
