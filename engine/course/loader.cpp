@@ -174,9 +174,7 @@ private:
         for (pugi::xml_node child : node.children()) {
             switch (child.type()) {
                 case pugi::node_pcdata:
-                case pugi::node_cdata:
-                    out.spans.push_back({child.value(), emphasis});
-                    break;
+                case pugi::node_cdata: out.spans.push_back({child.value(), emphasis}); break;
                 case pugi::node_element: {
                     const std::string_view name = child.name();
                     if (name == "b" || name == "i") {
@@ -191,8 +189,7 @@ private:
                     }
                     break;
                 }
-                default:
-                    break;
+                default: break;
             }
         }
     }

@@ -23,15 +23,11 @@ void visit_blocks(C& blocks, UnitContext ctx, F& f) {
     for (auto& b : blocks) {
         switch (b.kind) {
             case BlockKind::paragraph:
-                ctx.kind = "paragraph";
-                f(b.text, ctx);
-                break;
             case BlockKind::subheading:
-                ctx.kind = "subheading";
-                f(b.text, ctx);
-                break;
             case BlockKind::quote:
-                ctx.kind = "quote";
+                ctx.kind = b.kind == BlockKind::paragraph    ? "paragraph"
+                           : b.kind == BlockKind::subheading ? "subheading"
+                                                             : "quote";
                 f(b.text, ctx);
                 break;
             case BlockKind::list:

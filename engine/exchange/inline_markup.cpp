@@ -13,21 +13,14 @@ namespace {
 void append_escaped(std::string& out, std::string_view text, bool attribute) {
     for (char c : text) {
         switch (c) {
-            case '&':
-                out += "&amp;";
-                break;
-            case '<':
-                out += "&lt;";
-                break;
-            case '>':
-                out += "&gt;";
-                break;
+            case '&': out += "&amp;"; break;
+            case '<': out += "&lt;"; break;
+            case '>': out += "&gt;"; break;
             case '"':
                 if (attribute) out += "&quot;";
                 else out += c;
                 break;
-            default:
-                out += c;
+            default: out += c;
         }
     }
 }

@@ -264,21 +264,11 @@ ImportCounts merge_incoming(const Source& source, const Incoming& in, Translatio
                                list));
         }
         switch (merge_unit(source, store, *unit, u)) {
-            case Outcome::added:
-                ++counts.added;
-                break;
-            case Outcome::changed:
-                ++counts.changed;
-                break;
-            case Outcome::confirmed:
-                ++counts.confirmed;
-                break;
-            case Outcome::unchanged:
-                ++counts.unchanged;
-                break;
-            case Outcome::still_stale:
-                ++counts.still_stale;
-                break;
+            case Outcome::added: ++counts.added; break;
+            case Outcome::changed: ++counts.changed; break;
+            case Outcome::confirmed: ++counts.confirmed; break;
+            case Outcome::unchanged: ++counts.unchanged; break;
+            case Outcome::still_stale: ++counts.still_stale; break;
         }
     }
     return counts;

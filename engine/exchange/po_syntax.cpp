@@ -12,21 +12,11 @@ std::string quote(std::string_view s) {
     std::string out = "\"";
     for (char c : s) {
         switch (c) {
-            case '\\':
-                out += "\\\\";
-                break;
-            case '"':
-                out += "\\\"";
-                break;
-            case '\n':
-                out += "\\n";
-                break;
-            case '\t':
-                out += "\\t";
-                break;
-            case '\r':
-                out += "\\r";
-                break;
+            case '\\': out += "\\\\"; break;
+            case '"': out += "\\\""; break;
+            case '\n': out += "\\n"; break;
+            case '\t': out += "\\t"; break;
+            case '\r': out += "\\r"; break;
             default:
                 if (static_cast<unsigned char>(c) < 0x20)
                     out += fmt::format("\\{:03o}", static_cast<unsigned char>(c));
@@ -72,33 +62,17 @@ std::string unquote(std::string_view s, std::string& error) {
         if (++i >= s.size()) break;
         const char c = s[i];
         switch (c) {
-            case 'n':
-                out += '\n';
-                break;
-            case 't':
-                out += '\t';
-                break;
-            case 'r':
-                out += '\r';
-                break;
-            case 'a':
-                out += '\a';
-                break;
-            case 'b':
-                out += '\b';
-                break;
-            case 'f':
-                out += '\f';
-                break;
-            case 'v':
-                out += '\v';
-                break;
+            case 'n': out += '\n'; break;
+            case 't': out += '\t'; break;
+            case 'r': out += '\r'; break;
+            case 'a': out += '\a'; break;
+            case 'b': out += '\b'; break;
+            case 'f': out += '\f'; break;
+            case 'v': out += '\v'; break;
             case '\\':
             case '"':
             case '\'':
-            case '?':
-                out += c;
-                break;
+            case '?': out += c; break;
             default:
                 if (c >= '0' && c <= '7') {
                     int v = 0, n = 0;

@@ -12,15 +12,9 @@ Figures figures(const Source& source, const TranslationStore& store) {
         ++f.units;
         f.words += unit.words;
         switch (status_of(unit, store.find(unit.id))) {
-            case UnitStatus::translated:
-                ++f.translated, f.words_translated += unit.words;
-                break;
-            case UnitStatus::stale:
-                ++f.stale, f.words_stale += unit.words;
-                break;
-            case UnitStatus::missing:
-                ++f.missing, f.words_missing += unit.words;
-                break;
+            case UnitStatus::translated: ++f.translated, f.words_translated += unit.words; break;
+            case UnitStatus::stale: ++f.stale, f.words_stale += unit.words; break;
+            case UnitStatus::missing: ++f.missing, f.words_missing += unit.words; break;
         }
     }
     return f;

@@ -12,8 +12,7 @@ XliffUnitOut unit_out(const SourceUnit& unit, const StoredUnit* stored) {
     XliffUnitOut out{unit.id, to_xliff_markup(unit.source), std::string(), "new", {}};
     if (!unit.note.empty()) out.notes.push_back(unit.note);
     switch (status_of(unit, stored)) {
-        case UnitStatus::missing:
-            break;
+        case UnitStatus::missing: break;
         case UnitStatus::translated:
             out.target = to_xliff_markup(stored->target);
             out.state = stored->state.empty() ? "translated" : stored->state;

@@ -214,27 +214,13 @@ void App::frame() {
     shortcuts();
     if (screen_ != Screen::learners && screen_ != Screen::trainer) top_bar();
     switch (screen_) {
-        case Screen::learners:
-            learners_screen();
-            break;
-        case Screen::home:
-            home_screen();
-            break;
-        case Screen::lesson:
-            lesson_screen();
-            break;
-        case Screen::quiz:
-            quiz_screen();
-            break;
-        case Screen::about:
-            about_screen();
-            break;
-        case Screen::settings:
-            settings_screen();
-            break;
-        case Screen::trainer:
-            trainer_screen();
-            break;
+        case Screen::learners: learners_screen(); break;
+        case Screen::home: home_screen(); break;
+        case Screen::lesson: lesson_screen(); break;
+        case Screen::quiz: quiz_screen(); break;
+        case Screen::about: about_screen(); break;
+        case Screen::settings: settings_screen(); break;
+        case Screen::trainer: trainer_screen(); break;
     }
     ImGui::End();
     watch_overlay();

@@ -12,14 +12,10 @@ namespace lektion::ui {
 
 ImFont* Fonts::face(unsigned emphasis) const {
     switch (emphasis & 3u) {
-        case 1:
-            return bold;
-        case 2:
-            return italic;
-        case 3:
-            return bold_italic;
-        default:
-            return regular;
+        case 1: return bold;
+        case 2: return italic;
+        case 3: return bold_italic;
+        default: return regular;
     }
 }
 

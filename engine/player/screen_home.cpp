@@ -15,16 +15,11 @@ std::string quiz_status(const Session& s) {
     const auto best = s.progress().best_score();
     const std::string best_text = best ? percent(best->scaled) : "–";
     switch (s.quiz_state()) {
-        case QuizState::locked:
-            return tr("home.quiz_locked");
-        case QuizState::passed:
-            return tr("home.quiz_passed", {{"score", best_text}});
-        case QuizState::in_progress:
-            return tr("home.quiz_in_progress");
-        case QuizState::failed_no_attempts_left:
-            return tr("home.quiz_failed", {{"score", best_text}});
-        case QuizState::open:
-            break;
+        case QuizState::locked: return tr("home.quiz_locked");
+        case QuizState::passed: return tr("home.quiz_passed", {{"score", best_text}});
+        case QuizState::in_progress: return tr("home.quiz_in_progress");
+        case QuizState::failed_no_attempts_left: return tr("home.quiz_failed", {{"score", best_text}});
+        case QuizState::open: break;
     }
     return tr("home.quiz_open", {{"mark", percent(quiz.pass_mark / 100.0)}});
 }

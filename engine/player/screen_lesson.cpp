@@ -14,14 +14,10 @@ namespace {
 
 std::string callout_label(CalloutKind kind) {
     switch (kind) {
-        case CalloutKind::example:
-            return tr("callout.example");
-        case CalloutKind::data:
-            return tr("callout.data");
-        case CalloutKind::case_study:
-            return tr("callout.case");
-        default:
-            return tr("callout.note");
+        case CalloutKind::example: return tr("callout.example");
+        case CalloutKind::data: return tr("callout.data");
+        case CalloutKind::case_study: return tr("callout.case");
+        default: return tr("callout.note");
     }
 }
 
@@ -31,12 +27,8 @@ void App::blocks(const std::vector<Block>& list, float width) {
     const Palette& pal = palette(theme_);
     for (const Block& b : list) {
         switch (b.kind) {
-            case BlockKind::paragraph:
-                paragraph(b.text, width);
-                break;
-            case BlockKind::subheading:
-                heading(b.text, width, fonts_.bold);
-                break;
+            case BlockKind::paragraph: paragraph(b.text, width); break;
+            case BlockKind::subheading: heading(b.text, width, fonts_.bold); break;
             case BlockKind::quote: {
                 const float indent = fonts_.size * 1.5f;
                 ImGui::Indent(indent);
@@ -63,9 +55,7 @@ void App::blocks(const std::vector<Block>& list, float width) {
                 ImGui::Dummy({0, fonts_.size * 0.25f});
                 break;
             }
-            case BlockKind::callout:
-                callout(b, width);
-                break;
+            case BlockKind::callout: callout(b, width); break;
             case BlockKind::figure: {
                 // Images are named with their alt text; the reader shows the text
                 // so that no learner misses what the picture says.

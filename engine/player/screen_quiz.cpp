@@ -51,15 +51,9 @@ void App::quiz_screen() {
                 });
             }
             break;
-        case QuizPage::question:
-            quiz_question(width);
-            break;
-        case QuizPage::review:
-            quiz_review(width);
-            break;
-        case QuizPage::result:
-            quiz_result(width);
-            break;
+        case QuizPage::question: quiz_question(width); break;
+        case QuizPage::review: quiz_review(width); break;
+        case QuizPage::result: quiz_result(width); break;
     }
     ImGui::EndGroup();
     ImGui::EndChild();

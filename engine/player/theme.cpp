@@ -10,12 +10,9 @@ Theme theme_from(const std::string& name) {
 
 const char* theme_name(Theme theme) {
     switch (theme) {
-        case Theme::dark:
-            return "dark";
-        case Theme::contrast:
-            return "contrast";
-        default:
-            return "light";
+        case Theme::dark: return "dark";
+        case Theme::contrast: return "contrast";
+        default: return "light";
     }
 }
 
@@ -36,24 +33,17 @@ const Palette& palette(Theme theme) {
         IM_COL32(0, 0, 0, 255),       IM_COL32(0, 0, 0, 255),       IM_COL32(255, 255, 255, 255),
         IM_COL32(0, 255, 0, 255),     IM_COL32(255, 100, 100, 255)};
     switch (theme) {
-        case Theme::dark:
-            return dark;
-        case Theme::contrast:
-            return contrast;
-        default:
-            return light;
+        case Theme::dark: return dark;
+        case Theme::contrast: return contrast;
+        default: return light;
     }
 }
 
 void apply_theme(Theme theme, float text_size) {
     ImGuiStyle style;
     switch (theme) {
-        case Theme::light:
-            ImGui::StyleColorsLight(&style);
-            break;
-        case Theme::dark:
-            ImGui::StyleColorsDark(&style);
-            break;
+        case Theme::light: ImGui::StyleColorsLight(&style); break;
+        case Theme::dark: ImGui::StyleColorsDark(&style); break;
         case Theme::contrast:
             ImGui::StyleColorsDark(&style);
             style.Colors[ImGuiCol_WindowBg] = ImVec4(0, 0, 0, 1);

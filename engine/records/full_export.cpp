@@ -38,14 +38,11 @@ json event(const RecordedEvent& r) {
             j["questions"] = e.questions;
             j["order"] = e.order;
             break;
-        case EventKind::quiz_submitted:
-            j["score"] = score(e.score);
-            break;
+        case EventKind::quiz_submitted: j["score"] = score(e.score); break;
         case EventKind::position_changed:
             j["position"] = {{"lesson", e.position.lesson}, {"page", e.position.page}};
             break;
-        default:
-            break;
+        default: break;
     }
     return j;
 }

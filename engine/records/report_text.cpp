@@ -35,12 +35,10 @@ std::string cell(std::string_view s, std::size_t width, bool pad = true) {
 
 std::string lesson_cell(const LessonStatus& st) {
     switch (st.state) {
-        case LessonState::complete:
-            return "✓";
+        case LessonState::complete: return "✓";
         case LessonState::in_progress:
             return fmt::format("{}%", static_cast<int>(std::floor(st.fraction * 100)));
-        case LessonState::not_started:
-            break;
+        case LessonState::not_started: break;
     }
     return "·";
 }

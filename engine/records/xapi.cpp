@@ -124,8 +124,7 @@ json statement(const LearnerCourse& lc, const RecordedEvent& r, const Ids& ids, 
             result["completion"] = true;
             break;
         case EventKind::position_changed:
-        case EventKind::language_changed:
-            return nullptr;
+        case EventKind::language_changed: return nullptr;
     }
     if (e.duration_ms > 0) result["duration"] = iso_duration(e.duration_ms);
 

@@ -48,16 +48,12 @@ int Progress::attempts_submitted() const {
 
 void apply(Progress& p, const Event& e) {
     switch (e.kind) {
-        case EventKind::section_viewed:
-            p.lessons[e.lesson].viewed.insert(e.target);
-            break;
+        case EventKind::section_viewed: p.lessons[e.lesson].viewed.insert(e.target); break;
         case EventKind::check_answered:
             // The first answer is the one that counts; later ones are practice.
             p.lessons[e.lesson].checks.try_emplace(e.target, e.answer);
             break;
-        case EventKind::lesson_completed:
-            p.lessons[e.lesson].complete = true;
-            break;
+        case EventKind::lesson_completed: p.lessons[e.lesson].complete = true; break;
         case EventKind::quiz_started: {
             QuizAttempt a;
             a.number = e.attempt;
@@ -75,15 +71,9 @@ void apply(Progress& p, const Event& e) {
             for (QuizAttempt& a : p.attempts)
                 if (a.number == e.attempt) a.score = e.score;
             break;
-        case EventKind::course_completed:
-            p.course_complete = true;
-            break;
-        case EventKind::position_changed:
-            p.position = e.position;
-            break;
-        case EventKind::language_changed:
-            p.language = e.target;
-            break;
+        case EventKind::course_completed: p.course_complete = true; break;
+        case EventKind::position_changed: p.position = e.position; break;
+        case EventKind::language_changed: p.language = e.target; break;
     }
 }
 

@@ -23,15 +23,9 @@ std::string mangle(std::string text, std::mt19937& rng) {
     for (int i = 0; i < edits && !text.empty(); ++i) {
         const std::size_t at = rng() % text.size();
         switch (kind(rng)) {
-            case 0:
-                text[at] = static_cast<char>(rng() % 256);
-                break;  // any byte, also invalid UTF-8
-            case 1:
-                text.resize(at);
-                break;
-            case 2:
-                text.erase(at, std::min<std::size_t>(rng() % 200, text.size() - at));
-                break;
+            case 0: text[at] = static_cast<char>(rng() % 256); break;  // any byte, also invalid UTF-8
+            case 1: text.resize(at); break;
+            case 2: text.erase(at, std::min<std::size_t>(rng() % 200, text.size() - at)); break;
             case 3: {
                 static const char* pieces[] = {"<",    ">",   "\"",   "&",          "<g ctype=\"bold\">",
                                                "</g>", "<b>", "</i>", "msgstr \"",  "\\",
