@@ -269,3 +269,42 @@ TEST_CASE("watch mode reloads an edited lesson in place and shows a broken edit'
     CHECK(app.watch_errors().empty());
     CHECK(s.position() == Position{1, 2});
 }
+
+TEST_CASE("a lesson page with a paragraph of half a megabyte and a 200 000-letter word draws and scrolls") {
+    // Hostile text the loader accepts (limits_test) must not crash, hang or
+    // overflow the player's drawing either.
+    TempDir copy;
+    std::filesystem::copy(bundled_course_dir(), copy.path, std::filesystem::copy_options::recursive);
+    std::string huge;
+    for (int i = 0; i < 100'000; ++i) huge += "ord og ";
+    huge += std::string(200'000, 'a');
+    const auto lesson = copy.path / "lektion1.xml";
+    std::ifstream in(lesson);
+    std::string xml((std::istreambuf_iterator<char>(in)), {});
+    const std::string anchor = "<p id=\"l1.s2.p1\">";
+    const auto at = xml.find(anchor);
+    REQUIRE(at != std::string::npos);
+    xml.insert(at + anchor.size(), huge + " ");
+    std::ofstream(lesson, std::ios::trunc) << xml;
+
+    set_ui_language("da");
+    const CoursePtr course = load_course(copy.path, "da").course;
+    REQUIRE(course);
+    REQUIRE(course->lessons[0].sections[1].blocks[0].text.plain().size() > huge.size());
+    ui::App app(course, copy.path, nullptr, ui::AppOptions{"Læser", "da"});
+    Headless ui(app);
+    Session& s = *app.session();
+    s.go_to({0, 1});
+    app.show(ui::Screen::lesson);
+    ui.frames(3);
+    REQUIRE(ui.draw_data());
+    CHECK(ui.draw_data()->TotalVtxCount > 0);
+    ImGuiIO& io = ImGui::GetIO();
+    io.MousePos = {590, 400};
+    for (int i = 0; i < 20; ++i) {  // the wheel, far down the paragraph
+        io.MouseWheel = -40;
+        ui.frame();
+    }
+    CHECK(ui.draw_data()->TotalVtxCount > 0);
+    CHECK(s.position() == Position{0, 1});
+}
