@@ -1,6 +1,8 @@
 // One small course per validation error: the message and the line it names.
 #include <catch2/catch.hpp>
 
+#include <sys/stat.h>
+
 #include "temp_course.hpp"
 
 using namespace lektion;
@@ -126,6 +128,27 @@ TEST_CASE("a lesson file that does not exist") {
     const LoadResult r = c.load();
     INFO(all_messages(r));
     CHECK(has_error(r, 4, "lesson file 'missing.xml' does not exist"));
+}
+
+TEST_CASE("a lesson that is a named pipe or a folder is refused, not waited on") {
+    // Opening a FIFO for reading blocks until a writer comes: the loader must
+    // look before it waits.
+    TempCourse c;
+    c.manifest("").file("course.xml", R"(<course id="c" version="1" lang="da">
+  <title id="t">T</title>
+  <lessons>
+    <lesson href="pipe.xml"/>
+    <lesson href="folder.xml"/>
+  </lessons>
+</course>)");
+    REQUIRE(::mkfifo((c.dir() / "pipe.xml").c_str(), 0600) == 0);
+    std::filesystem::create_directory(c.dir() / "folder.xml");
+    const LoadResult r = c.load();
+    INFO(all_messages(r));
+    CHECK_FALSE(r.course);
+    CHECK(all_messages(r).find("pipe.xml: error: file does not exist or is not a file") != std::string::npos);
+    CHECK(all_messages(r).find("folder.xml: error: file does not exist or is not a file") !=
+          std::string::npos);
 }
 
 TEST_CASE("image paths may not leave the course folder or point at nothing") {

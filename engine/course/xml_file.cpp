@@ -42,7 +42,9 @@ std::optional<std::string> read_bounded(const std::filesystem::path& path, std::
                                         std::string& error) {
     // POSIX calls: open, fstat, read, close. The iostream and filesystem
     // route made three times as many system calls, more than the parse cost.
-    const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+    // O_NONBLOCK: opening a named pipe would otherwise wait for a writer
+    // before fstat could tell that it is no file; on a file it changes nothing.
+    const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC | O_NONBLOCK);
     struct stat st {};
     if (fd < 0 || ::fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
         error = fd < 0 && errno != ENOENT && errno != ENOTDIR ? "cannot read the file"
