@@ -17,6 +17,14 @@ LoadResult with_body(const std::string& body) {
     return c.load();
 }
 
+// A manifest whose lessons are these files, one a line from line 4.
+std::string manifest_naming(std::initializer_list<const char*> hrefs) {
+    std::string xml =
+        "<course id=\"c\" version=\"1\" lang=\"da\">\n  <title id=\"t\">T</title>\n  <lessons>\n";
+    for (const char* href : hrefs) xml += std::string("    <lesson href=\"") + href + "\"/>\n";
+    return xml + "  </lessons>\n</course>\n";
+}
+
 }  // namespace
 
 TEST_CASE("a valid fixture course loads with no diagnostics") {
@@ -119,12 +127,7 @@ TEST_CASE("empty text is an error") {
 
 TEST_CASE("a lesson file that does not exist") {
     TempCourse c;
-    c.manifest("").file("course.xml", R"(<course id="c" version="1" lang="da">
-  <title id="t">T</title>
-  <lessons>
-    <lesson href="missing.xml"/>
-  </lessons>
-</course>)");
+    c.manifest("").file("course.xml", manifest_naming({"missing.xml"}));
     const LoadResult r = c.load();
     INFO(all_messages(r));
     CHECK(has_error(r, 4, "lesson file 'missing.xml' does not exist"));
@@ -134,13 +137,7 @@ TEST_CASE("a lesson that is a named pipe or a folder is refused, not waited on")
     // Opening a FIFO for reading blocks until a writer comes: the loader must
     // look before it waits.
     TempCourse c;
-    c.manifest("").file("course.xml", R"(<course id="c" version="1" lang="da">
-  <title id="t">T</title>
-  <lessons>
-    <lesson href="pipe.xml"/>
-    <lesson href="folder.xml"/>
-  </lessons>
-</course>)");
+    c.manifest("").file("course.xml", manifest_naming({"pipe.xml", "folder.xml"}));
     REQUIRE(::mkfifo((c.dir() / "pipe.xml").c_str(), 0600) == 0);
     std::filesystem::create_directory(c.dir() / "folder.xml");
     const LoadResult r = c.load();
