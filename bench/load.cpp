@@ -14,8 +14,8 @@
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
+#include <optional>
 #include <random>
-#include <sstream>
 #include <string>
 #include <vector>
 
@@ -24,6 +24,7 @@
 
 #include "course/loader.hpp"
 #include "course/translation.hpp"
+#include "course/xml_file.hpp"
 
 namespace fs = std::filesystem;
 using Clock = std::chrono::steady_clock;
@@ -31,10 +32,13 @@ using Clock = std::chrono::steady_clock;
 namespace {
 
 std::string slurp(const fs::path& p) {
-    std::ifstream in(p, std::ios::binary);
-    std::ostringstream s;
-    s << in.rdbuf();
-    return s.str();
+    std::string error;
+    std::optional<std::string> text = lektion::read_bounded(p, lektion::XmlLimits{}.max_bytes, error);
+    if (!text) {
+        std::fprintf(stderr, "bench_load: %s: %s\n", p.c_str(), error.c_str());
+        std::exit(1);
+    }
+    return std::move(*text);
 }
 
 void spit(const fs::path& p, const std::string& text) {

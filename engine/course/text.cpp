@@ -45,15 +45,6 @@ std::optional<std::size_t> find_invalid_utf8(std::string_view text) {
 
 namespace {
 
-// A code point that is NFC by itself (quick check "yes") and never combines
-// with its neighbours (combining class 0): all of U+0000–U+02FF and the
-// punctuation and currency block U+2002–U+20CF (U+2000 and U+2001 have
-// canonical decompositions; U+20D0 starts combining marks). A string of only
-// such code points is NFC, so the Danish and English texts (letters below
-// U+0300, typographic quotes and dashes) never reach ICU. text_test checks
-// every one of them against ICU.
-bool stays_nfc(char32_t c) { return c < 0x300 || (c >= 0x2002 && c <= 0x20CF); }
-
 // True when every code point of valid UTF-8 `text` stays_nfc. Only a lead
 // byte from 0xCC on starts a code point from U+0300 on; every other byte
 // (ASCII, continuation bytes, the leads of U+0080–U+02FF) needs no look, so
@@ -85,7 +76,7 @@ bool all_stay_nfc(std::string_view text) {
 
 }  // namespace
 
-bool stays_nfc_for_test(char32_t c) { return stays_nfc(c); }
+bool stays_nfc(char32_t c) { return c < 0x300 || (c >= 0x2002 && c <= 0x20CF); }
 
 void normalize_nfc(std::string& text) {
     if (all_stay_nfc(text)) return;
@@ -99,12 +90,6 @@ void normalize_nfc(std::string& text) {
     if (U_FAILURE(status)) return;
     text.clear();
     normalized.toUTF8String(text);
-}
-
-std::string to_nfc(std::string_view text) {
-    std::string out(text);
-    normalize_nfc(out);
-    return out;
 }
 
 static bool is_xml_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }

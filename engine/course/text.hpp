@@ -15,10 +15,16 @@ std::optional<std::size_t> find_invalid_utf8(std::string_view text);
 
 // Unicode NFC: Dear ImGui draws one glyph per code point and has no shaping,
 // so decomposed letters (a + combining ring) would show as two glyphs.
-std::string to_nfc(std::string_view text);
 void normalize_nfc(std::string& text);  // in place; valid UTF-8 in
-// For the test that checks the fast path against ICU.
-bool stays_nfc_for_test(char32_t c);
+
+// A code point that is NFC by itself (quick check "yes") and never combines
+// with its neighbours (combining class 0): all of U+0000–U+02FF and the
+// punctuation and currency block U+2002–U+20CF (U+2000 and U+2001 have
+// canonical decompositions; U+20D0 starts combining marks). A string of only
+// such code points is NFC, so the Danish and English texts (letters below
+// U+0300, typographic quotes and dashes) never reach ICU. text_test checks
+// every one of them against ICU.
+bool stays_nfc(char32_t c);
 
 // Collapses XML whitespace runs to one space across the spans, trims the ends,
 // normalizes each span to NFC and merges neighbours of equal emphasis. A

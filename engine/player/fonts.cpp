@@ -1,11 +1,11 @@
 #include "player/fonts.hpp"
 
-#include <cstdio>
 #include <filesystem>
 #include <vector>
 
 #include <imgui_internal.h>  // ImTextCharFromUtf8
 
+#include "course/xml_file.hpp"
 #include "exchange/glyphs.hpp"
 
 namespace lektion::ui {
@@ -43,16 +43,11 @@ std::string font_path(const char* face_file) {
 
 namespace {
 
-// The whole file, or empty when it cannot be read.
-std::vector<char> read_font(const std::string& path) {
-    std::vector<char> data;
-    if (std::FILE* f = path.empty() ? nullptr : std::fopen(path.c_str(), "rb")) {
-        char chunk[1 << 16];
-        for (std::size_t n; (n = std::fread(chunk, 1, sizeof chunk, f)) > 0;)
-            data.insert(data.end(), chunk, chunk + n);
-        std::fclose(f);
-    }
-    return data;
+// The whole file, or empty when it is missing or unreadable.
+std::string read_font(const std::string& path) {
+    std::string error;
+    constexpr std::size_t max_font = 64u << 20;  // Noto Sans is 0.5 MiB, DejaVu Sans 0.7 MiB
+    return path.empty() ? std::string() : read_bounded(path, max_font, error).value_or(std::string());
 }
 
 }  // namespace
@@ -63,11 +58,11 @@ bool build_fonts(ImFontAtlas& atlas, float size, Fonts& out, std::string& error)
     // face serves three sizes, DejaVu's marks all six). Dear ImGui 1.86 still
     // copies the data for each face it adds; ClearInputData below frees those
     // copies once the atlas is built, as the glyphs are in its pixels by then.
-    std::vector<char> regular = read_font(font_path("NotoSans-Regular.ttf"));
-    std::vector<char> bold = read_font(font_path("NotoSans-Bold.ttf"));
-    std::vector<char> italic = read_font(font_path("NotoSans-Italic.ttf"));
-    std::vector<char> bold_italic = read_font(font_path("NotoSans-BoldItalic.ttf"));
-    std::vector<char> symbols = read_font(font_path("DejaVuSans.ttf"));
+    std::string regular = read_font(font_path("NotoSans-Regular.ttf"));
+    std::string bold = read_font(font_path("NotoSans-Bold.ttf"));
+    std::string italic = read_font(font_path("NotoSans-Italic.ttf"));
+    std::string bold_italic = read_font(font_path("NotoSans-BoldItalic.ttf"));
+    std::string symbols = read_font(font_path("DejaVuSans.ttf"));
     if (regular.empty() || bold.empty() || italic.empty() || bold_italic.empty()) {
         error = "Noto Sans not found in /usr/share/fonts/truetype/noto (install fonts-noto-core)";
         return false;
@@ -76,7 +71,7 @@ bool build_fonts(ImFontAtlas& atlas, float size, Fonts& out, std::string& error)
     config.OversampleH = 2;  // sharper text at small sizes; 3 costs atlas space for no visible gain
     config.OversampleV = 1;
     config.FontDataOwnedByAtlas = false;
-    auto add = [&](std::vector<char>& ttf, float px) {
+    auto add = [&](std::string& ttf, float px) {
         ImFont* font =
             atlas.AddFontFromMemoryTTF(ttf.data(), static_cast<int>(ttf.size()), px, &config, glyph_ranges());
         // Noto Sans lacks arrows, the minus sign and the check and cross marks: merge them from DejaVu.
