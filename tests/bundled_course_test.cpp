@@ -2,6 +2,7 @@
 // source text (measured, not assumed).
 #include <catch2/catch.hpp>
 
+#include <filesystem>
 #include <fstream>
 #include <set>
 #include <sstream>
@@ -158,6 +159,13 @@ TEST_CASE("the disclaimer appears once, on the start page, with the project numb
 }
 
 TEST_CASE("fidelity: at least 97 % of the seed's word 6-grams reach the course") {
+    // The seed is the project's source document, kept beside the repository
+    // (../shared/seed), not in it. Without it this test is reported as
+    // skipped (tests/CMakeLists.txt), never as passed.
+    if (!std::filesystem::exists(LEKTION_SEED_DIR "/000_5f649858ff026316.txt")) {
+        WARN("LEKTION-SKIP: no seed text in " LEKTION_SEED_DIR);
+        return;
+    }
     const std::vector<std::string> seed = words(seed_text());
     const std::vector<std::string> course = words(course_text(bundled()));
     constexpr std::size_t n = 6;
