@@ -9,9 +9,9 @@
 #include <fmt/format.h>
 
 #include "cli/commands.hpp"
+#include "cli/output.hpp"
 #include "course/loader.hpp"
 #include "course/translation.hpp"
-#include "exchange/atomic_file.hpp"
 #include "exchange/merge.hpp"
 #include "exchange/po.hpp"
 #include "exchange/status.hpp"
@@ -90,6 +90,8 @@ int run_export(ExchangeOptions o, Format format) {
         return usage("--ui exports the interface catalogs; leave out COURSE_DIR");
     if (!valid_language_tag(o.lang))
         return usage(fmt::format("--lang '{}' is not a language tag such as pl", o.lang));
+    const ProtectedPaths keep = protected_paths({}, {o.ui ? locales_dir(o) : fs::path(o.course_dir)});
+    if (const int refused = check_output(o.output, keep)) return refused;
     Diagnostics diags;
     const std::optional<Source> source = load_source(o, diags);
     if (!source) {
@@ -110,17 +112,12 @@ int run_export(ExchangeOptions o, Format format) {
     const std::string text =
         format == Format::xliff ? export_xliff(*source, store) : export_po(*source, store, po_date());
     print(diags);
-    if (o.output.empty()) {
-        std::fwrite(text.data(), 1, text.size(), stdout);
-        if (std::fflush(stdout) != 0) return 1;
-    } else if (const std::string error = write_atomically(o.output, text); !error.empty()) {
-        std::fprintf(stderr, "lektion: %s\n", error.c_str());
-        return 1;
-    }
+    if (const int failed = write_output(o.output, text, mode_shared, keep)) return failed;
     const Figures f = figures(*source, store);
     std::fprintf(stderr, "%s: %d units exported to %s (%d translated, %d stale, %d to translate)\n",
-                 store.lang.c_str(), f.units, o.output.empty() ? "standard output" : o.output.c_str(),
-                 f.translated, f.stale, f.missing);
+                 store.lang.c_str(), f.units,
+                 to_standard_output(o.output) ? "standard output" : o.output.c_str(), f.translated, f.stale,
+                 f.missing);
     return 0;
 }
 
@@ -186,7 +183,7 @@ Run add_exchange(CLI::App& app, Format format) {
     auto* exp = cmd->add_subcommand("export", "Write every unit with its translation, for one language");
     exp->add_option("COURSE_DIR", o->course_dir, "Course folder (holding course.xml)");
     exp->add_option("--lang", o->lang, "Language to translate into (BCP 47: pl, pt-BR)")->required();
-    exp->add_option("-o,--output", o->output, "File to write (default: standard output)");
+    exp->add_option("-o,--output", o->output, "File to write (- or left out: standard output)");
     exp->add_flag("--ui", o->ui, ui_help);
     exp->add_option("--locales", o->locales, locales_help);
 

@@ -13,6 +13,7 @@
 #include <fmt/format.h>
 
 #include "cli/commands.hpp"
+#include "cli/output.hpp"
 #include "course/loader.hpp"
 #include "records/csv.hpp"
 #include "records/full_export.hpp"
@@ -64,44 +65,16 @@ CoursePtr load(const std::string& dir) {
     return r.course;
 }
 
-// Written beside the target and renamed over it: a reader never sees half a
-// file, and the records (personal data) get mode 0600.
-void write_output(const std::string& file, const std::string& text) {
-    if (file.empty() || file == "-") {
-        std::fwrite(text.data(), 1, text.size(), stdout);
-        std::fflush(stdout);
-        return;
-    }
-    const std::string part = file + ".part";
-    const int fd = ::open(part.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
-    if (fd < 0) throw RecordsError(fmt::format("{}: cannot be written ({})", file, std::strerror(errno)));
-    std::size_t done = 0;
-    while (done < text.size()) {
-        const ssize_t n = ::write(fd, text.data() + done, text.size() - done);
-        if (n < 0 && errno == EINTR) continue;
-        if (n <= 0) {
-            const int err = errno;
-            ::close(fd);
-            ::unlink(part.c_str());
-            throw RecordsError(fmt::format("{}: cannot be written ({})", file, std::strerror(err)));
-        }
-        done += static_cast<std::size_t>(n);
-    }
-    const bool synced = ::fsync(fd) == 0;
-    ::close(fd);
-    if (!synced || ::rename(part.c_str(), file.c_str()) != 0) {
-        const int err = errno;
-        ::unlink(part.c_str());
-        throw RecordsError(fmt::format("{}: cannot be written ({})", file, std::strerror(err)));
-    }
-}
-
 Learner learner_named(const Store& store, const std::string& name) {
     if (auto l = store.find_learner(name)) return *l;
     throw RecordsError(fmt::format("{}: no learner named \"{}\"", store.path().string(), name));
 }
 
 int run_export(const Options& o) {
+    std::vector<std::filesystem::path> course_dirs;
+    if (!o.course.empty()) course_dirs.push_back(o.course);
+    const ProtectedPaths keep = protected_paths(o.data_dir, course_dirs);
+    if (const int refused = check_output(o.output, keep)) return refused;
     CoursePtr course;
     if (!o.course.empty() && !(course = load(o.course))) return 1;
     Store store(data_dir(o.data_dir), Store::Access::read);
@@ -118,8 +91,7 @@ int run_export(const Options& o) {
     } else {
         text = json_export(store, scope);
     }
-    write_output(o.output, text);
-    return 0;
+    return write_output(o.output, text, mode_personal, keep);
 }
 
 std::string read_file(const std::string& file) {
@@ -200,7 +172,8 @@ Run add_records(CLI::App& app) {
     exp->add_option("--course", o->course, "Only this course folder's course, with its titles");
     exp->add_option("--learner", o->learner, "Only this learner: all their data")
         ->each([o](const std::string&) { o->one_learner = true; });
-    exp->add_option("-o,--output", o->output, "Write to FILE (mode 0600) instead of standard output");
+    exp->add_option("-o,--output", o->output,
+                    "Write to FILE (mode 0600; - for standard output, the default)");
     exp->add_option("--home-page", o->home_page, "xAPI: home page of the learners' accounts")
         ->check(iri_check)
         ->capture_default_str();

@@ -10,6 +10,12 @@ namespace lektion::cli {
 
 using Run = std::function<int()>;
 
+// For options where an empty value would silently mean the default
+// (--data-dir "", --learner ""): a usage error instead.
+inline const CLI::Validator non_empty(
+    [](const std::string& s) { return s.empty() ? std::string("must not be empty") : std::string(); },
+    "NOT EMPTY");
+
 Run add_lint(CLI::App& app);
 Run add_info(CLI::App& app);
 Run add_play(CLI::App& app);     // player/: the desktop and text players

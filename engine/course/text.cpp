@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cstdint>
+#include <cstdio>
 #include <cstring>
 
 #include <unicode/normalizer2.h>
@@ -41,6 +42,31 @@ std::optional<std::size_t> find_invalid_utf8(std::string_view text) {
         i += length;
     }
     return std::nullopt;
+}
+
+bool is_forbidden_character(char32_t c) {
+    return (c < 0x20 && c != '\t' && c != '\n' && c != '\r') || (c >= 0x7F && c <= 0x9F) ||
+           (c >= 0xD800 && c <= 0xDFFF) || c > 0x10FFFF;
+}
+
+std::optional<ForbiddenChar> find_control_character(std::string_view utf8) {
+    const auto* p = reinterpret_cast<const unsigned char*>(utf8.data());
+    const std::size_t n = utf8.size();
+    for (std::size_t i = 0; i < n; ++i) {
+        const unsigned char c = p[i];
+        if (c < 0x20 || c == 0x7F) {
+            if (c != '\t' && c != '\n' && c != '\r') return ForbiddenChar{i, c};
+        } else if (c == 0xC2 && i + 1 < n && p[i + 1] >= 0x80 && p[i + 1] <= 0x9F) {
+            return ForbiddenChar{i, static_cast<char32_t>(p[i + 1])};  // U+0080–U+009F
+        }
+    }
+    return std::nullopt;
+}
+
+std::string code_point_name(char32_t c) {
+    char buf[16];
+    std::snprintf(buf, sizeof buf, "U+%04X", static_cast<unsigned>(c));
+    return buf;
 }
 
 namespace {

@@ -13,6 +13,20 @@ namespace lektion {
 // Byte offset of the first malformed UTF-8 sequence, or nullopt when the text is valid.
 std::optional<std::size_t> find_invalid_utf8(std::string_view text);
 
+// A character no text of lektion's may hold, found in valid UTF-8: NUL and
+// the other C0 controls but tab, line feed and carriage return, DEL, and the
+// C1 controls U+0080–U+009F. They cut strings short, corrupt files and, as
+// escape sequences, take over a terminal. (Lone surrogates are not UTF-8 and
+// find_invalid_utf8 finds them.)
+struct ForbiddenChar {
+    std::size_t offset = 0;  // in bytes
+    char32_t code = 0;
+};
+std::optional<ForbiddenChar> find_control_character(std::string_view utf8);
+bool is_forbidden_character(char32_t c);
+// "U+001B" for messages.
+std::string code_point_name(char32_t c);
+
 // Unicode NFC: Dear ImGui draws one glyph per code point and has no shaping,
 // so decomposed letters (a + combining ring) would show as two glyphs.
 void normalize_nfc(std::string& text);  // in place; valid UTF-8 in

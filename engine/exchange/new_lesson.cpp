@@ -7,7 +7,7 @@
 #include "course/loader.hpp"
 #include "course/text.hpp"
 #include "course/visit.hpp"
-#include "exchange/atomic_file.hpp"
+#include "base/atomic_file.hpp"
 #include "exchange/inline_markup.hpp"
 
 namespace lektion {
@@ -163,16 +163,16 @@ bool add_lesson(const fs::path& dir, const std::string& id, const std::string& t
     if (!registered) return false;
 
     // The lesson first: a manifest naming a missing file would not load.
-    if (error = write_atomically(out.file, lesson_skeleton(id, heading.plain())); !error.empty())
+    if (error = write_atomically(out.file, lesson_skeleton(id, heading.plain()), mode_shared); !error.empty())
         return false;
-    if (error = write_atomically(out.manifest, *registered); !error.empty()) {
+    if (error = write_atomically(out.manifest, *registered, mode_shared); !error.empty()) {
         fs::remove(out.file, ec);
         return false;
     }
     const LoadResult after = load_course(dir);
     if (!after.course ||
         after.diagnostics.error_count() > 0) {  // should not happen; leave the course as it was
-        (void)write_atomically(out.manifest, *manifest);
+        (void)write_atomically(out.manifest, *manifest, mode_shared);
         fs::remove(out.file, ec);
         error = "the new lesson did not load; nothing was changed";
         for (const Diagnostic& d : after.diagnostics.items) error += "\n" + format(d);

@@ -3,7 +3,6 @@
 
 #include "course/text.hpp"
 #include "course/xml_file.hpp"
-#include "exchange/atomic_file.hpp"
 #include "exchange/inline_markup.hpp"
 #include "exchange/po.hpp"
 #include "exchange/po_syntax.hpp"

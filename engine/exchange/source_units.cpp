@@ -90,48 +90,4 @@ std::optional<Source> interface_source(const fs::path& locales, Diagnostics& dia
     return s;
 }
 
-bool valid_language_tag(std::string_view tag) {
-    // language (2-3 letters, or 5-8), then subtags of 1-8 letters or digits.
-    std::size_t start = 0;
-    for (int part = 0; start <= tag.size(); ++part) {
-        std::size_t end = tag.find('-', start);
-        if (end == std::string_view::npos) end = tag.size();
-        const std::string_view sub = tag.substr(start, end - start);
-        if (sub.empty() || sub.size() > 8) return false;
-        for (char c : sub) {
-            const bool letter = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
-            const bool digit = c >= '0' && c <= '9';
-            if (part == 0 ? !letter : !(letter || digit)) return false;
-        }
-        if (part == 0 && (sub.size() < 2 || sub.size() == 4)) return false;
-        if (end == tag.size()) return true;
-        start = end + 1;
-    }
-    return false;
-}
-
-std::string normalize_language_tag(std::string tag) {
-    std::replace(tag.begin(), tag.end(), '_', '-');
-    // BCP 47 case conventions: "pl", "pt-BR", "sr-Latn".
-    std::size_t start = 0;
-    for (int part = 0; start < tag.size(); ++part) {
-        std::size_t end = tag.find('-', start);
-        if (end == std::string::npos) end = tag.size();
-        for (std::size_t i = start; i < end; ++i) {
-            const auto c = static_cast<unsigned char>(tag[i]);
-            const bool upper = part > 0 && ((end - start == 2) || (end - start == 4 && i == start));
-            tag[i] = static_cast<char>(upper ? std::toupper(c) : std::tolower(c));
-        }
-        start = end + 1;
-    }
-    return tag;
-}
-
-bool same_language(std::string_view a, std::string_view b) {
-    return a.size() == b.size() && std::equal(a.begin(), a.end(), b.begin(), [](char x, char y) {
-               return std::tolower(static_cast<unsigned char>(x)) ==
-                      std::tolower(static_cast<unsigned char>(y));
-           });
-}
-
 }  // namespace lektion

@@ -11,6 +11,7 @@
 
 #include "course/model.hpp"
 #include "diag/diagnostics.hpp"
+#include "l10n/language_tag.hpp"
 
 namespace lektion {
 
@@ -45,12 +46,5 @@ Source course_source(const Course& course);
 // The English catalog as the source of every interface translation; nullopt
 // (with diagnostics) when it cannot be read.
 std::optional<Source> interface_source(const std::filesystem::path& locales, Diagnostics& diags);
-
-// A BCP 47 language tag fit to name a folder or catalog: "pl", "pt-BR", "sr-Latn".
-bool valid_language_tag(std::string_view tag);
-// "pt_BR" (gettext's form) -> "pt-BR"; "PL" -> "pl", "sr-latn" -> "sr-Latn".
-std::string normalize_language_tag(std::string tag);
-// Case-insensitive comparison of tags.
-bool same_language(std::string_view a, std::string_view b);
 
 }  // namespace lektion

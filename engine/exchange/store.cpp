@@ -4,7 +4,7 @@
 
 #include <fmt/format.h>
 
-#include "exchange/atomic_file.hpp"
+#include "base/atomic_file.hpp"
 #include "exchange/inline_markup.hpp"
 #include "exchange/xliff_writer.hpp"
 
@@ -135,7 +135,7 @@ std::vector<fs::path> write_store(TranslationStore& store, Diagnostics& diags) {
     std::vector<fs::path> written;
     for (StoredFile& f : store.files) {
         if (!f.modified) continue;
-        const std::string error = write_atomically(f.path, render_stored_file(f, store.domain));
+        const std::string error = write_atomically(f.path, render_stored_file(f, store.domain), mode_shared);
         if (!error.empty()) {
             diags.add(Severity::error, f.shown, 0, 0, error);
             continue;
