@@ -44,15 +44,24 @@ TEST_CASE("a very long word and a very long line load") {
     CHECK(r.course->lessons[0].sections[0].blocks[1].text.plain().size() == word.size());
 }
 
-TEST_CASE("entity-like text is left as text, DOCTYPE entities are not expanded") {
+TEST_CASE("escaped entity-like text is left as text") {
     TempCourse c;
-    c.manifest("").file("l1.xml",
-                        "<!DOCTYPE lesson [<!ENTITY a \"aaaaaaaaaa\"><!ENTITY b \"&a;&a;&a;&a;&a;&a;\">]>\n" +
-                            lesson_xml("l1", "\n<p id=\"e\">&amp;b; &#x26;</p>").substr(39));
+    c.manifest("").file("l1.xml", lesson_xml("l1", "\n<p id=\"e\">&amp;b; &#x26;</p>"));
     const LoadResult r = c.load();
     INFO(all_messages(r));
     REQUIRE(r.course);
     CHECK(r.course->lessons[0].sections[0].blocks[1].text.plain() == "&b; &");
+}
+
+TEST_CASE("DOCTYPE entities are never expanded: an entity of one is an error") {
+    TempCourse c;
+    c.manifest("").file("l1.xml",
+                        "<!DOCTYPE lesson [<!ENTITY a \"aaaaaaaaaa\"><!ENTITY b \"&a;&a;&a;&a;&a;&a;\">]>\n" +
+                            lesson_xml("l1", "\n<p id=\"e\">&b;</p>").substr(39));
+    const LoadResult r = c.load();
+    INFO(all_messages(r));
+    CHECK_FALSE(r.course);
+    CHECK(has_error(r, 1, "&a; is not defined"));
 }
 
 TEST_CASE("binary garbage and empty files give an error, not a crash") {

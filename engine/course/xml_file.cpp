@@ -1,6 +1,7 @@
 #include "course/xml_file.hpp"
 
 #include <algorithm>
+#include <cctype>
 #include <cerrno>
 
 #include <fcntl.h>
@@ -34,6 +35,102 @@ int depth_of(pugi::xml_node root, int stop_at) {
         node = node.next_sibling();
     }
     return max;
+}
+
+// One problem with a character or a reference, and where it starts.
+struct CharacterProblem {
+    std::size_t offset = 0;
+    std::string message;
+};
+
+std::optional<CharacterProblem> forbidden_in(std::string_view text, std::size_t from, std::size_t to) {
+    if (auto bad = find_control_character(text.substr(from, to - from)))
+        return CharacterProblem{from + bad->offset, fmt::format("control character {} is not allowed",
+                                                                code_point_name(bad->code))};
+    return std::nullopt;
+}
+
+// The reference starting at text[at] == '&': one of XML's five entities, or
+// a character reference to a character text may hold. pugixml would pass an
+// undefined entity or a bare & through as text, and expand &#0; to a NUL
+// that silently ends the string.
+std::optional<CharacterProblem> check_reference(std::string_view text, std::size_t at) {
+    constexpr std::size_t longest = 40;  // "&#x0000000000000000000000000000041;" is still a reference
+    const std::size_t semi = text.find(';', at);
+    const std::string_view ref = semi == std::string_view::npos || semi - at > longest
+                                     ? std::string_view()
+                                     : text.substr(at, semi - at + 1);
+    auto bare = [&] { return CharacterProblem{at, "a bare & is not allowed; write &amp; for an ampersand"}; };
+    if (ref.size() < 3) return bare();
+    if (ref[1] == '#') {
+        const bool hex = ref[2] == 'x' || ref[2] == 'X';
+        const std::string_view digits = ref.substr(hex ? 3 : 2, ref.size() - (hex ? 4 : 3));
+        if (digits.empty()) return bare();
+        char32_t code = 0;
+        for (char c : digits) {
+            int v = -1;
+            if (c >= '0' && c <= '9') v = c - '0';
+            else if (hex && c >= 'a' && c <= 'f') v = c - 'a' + 10;
+            else if (hex && c >= 'A' && c <= 'F') v = c - 'A' + 10;
+            if (v < 0) return bare();
+            code = code > 0x10FFFF ? code : code * (hex ? 16 : 10) + static_cast<char32_t>(v);
+        }
+        if (is_forbidden_character(code))
+            return CharacterProblem{
+                at, fmt::format("{} names {}, a character that is not allowed in text", std::string(ref),
+                                code > 0x10FFFF ? std::string("no character") : code_point_name(code))};
+        return std::nullopt;
+    }
+    const std::string_view name = ref.substr(1, ref.size() - 2);
+    if (name == "lt" || name == "gt" || name == "amp" || name == "quot" || name == "apos")
+        return std::nullopt;
+    const bool name_like = std::all_of(name.begin(), name.end(), [](char c) {
+        return std::isalnum(static_cast<unsigned char>(c)) || c == '_' || c == '-' || c == '.' || c == ':';
+    });
+    if (!name_like) return bare();
+    return CharacterProblem{at, fmt::format("{} is not defined; XML has only &lt; &gt; &amp; &quot; &apos;, "
+                                            "so write the character itself",
+                                            std::string(ref))};
+}
+
+// The first character or reference no authored text may hold, anywhere in
+// the file. Comments, CDATA and processing instructions are not markup for
+// references, but they may not hold control characters either.
+std::optional<CharacterProblem> check_characters(std::string_view text) {
+    static constexpr std::pair<std::string_view, std::string_view> verbatim[] = {
+        {"<!--", "-->"}, {"<![CDATA[", "]]>"}, {"<?", "?>"}};
+    const std::size_t n = text.size();
+    std::size_t i = 0;
+    while (i < n) {
+        const auto c = static_cast<unsigned char>(text[i]);
+        // Most bytes are none of these: one comparison chain a byte.
+        if (c >= 0x20 && c != '&' && c != '<' && c != 0x7F && c != 0xC2) {
+            ++i;
+            continue;
+        }
+        if (c == '<') {
+            bool skipped = false;
+            for (const auto& [open, close] : verbatim) {
+                if (text.compare(i, open.size(), open) != 0) continue;
+                std::size_t end = text.find(close, i + open.size());
+                end = end == std::string_view::npos ? n : end + close.size();
+                if (auto bad = forbidden_in(text, i, end)) return bad;
+                i = end;
+                skipped = true;
+                break;
+            }
+            if (!skipped) ++i;
+            continue;
+        }
+        if (c == '&') {
+            if (auto bad = check_reference(text, i)) return bad;
+            ++i;
+            continue;
+        }
+        if (auto bad = forbidden_in(text, i, std::min(n, i + 2))) return bad;
+        ++i;
+    }
+    return std::nullopt;
 }
 
 }  // namespace
@@ -112,6 +209,11 @@ void XmlFile::parse(const XmlLimits& limits) {
     if (auto bad = find_invalid_utf8(text_)) {
         auto [line, col] = locate(*bad);
         diags_->add(Severity::error, shown_path_, line, col, "invalid UTF-8");
+        return;
+    }
+    if (auto bad = check_characters(text_)) {
+        auto [line, col] = locate(bad->offset);
+        diags_->add(Severity::error, shown_path_, line, col, bad->message);
         return;
     }
     // parse_ws_pcdata keeps the space in "<b>a</b> <i>b</i>"; no DOCTYPE and no
