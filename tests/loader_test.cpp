@@ -3,6 +3,7 @@
 
 #include <sys/stat.h>
 
+#include "course/translation.hpp"
 #include "temp_course.hpp"
 
 using namespace lektion;
@@ -23,6 +24,15 @@ std::string manifest_naming(std::initializer_list<const char*> hrefs) {
         "<course id=\"c\" version=\"1\" lang=\"da\">\n  <title id=\"t\">T</title>\n  <lessons>\n";
     for (const char* href : hrefs) xml += std::string("    <lesson href=\"") + href + "\"/>\n";
     return xml + "  </lessons>\n</course>\n";
+}
+
+// The first bytes of a PNG: signature and IHDR, all stb_image's probe reads.
+std::string png_header(std::uint32_t width, std::uint32_t height) {
+    std::string png("\x89PNG\r\n\x1a\n\0\0\0\x0dIHDR", 16);
+    for (std::uint32_t v : {width, height})
+        for (int shift = 24; shift >= 0; shift -= 8) png += static_cast<char>((v >> shift) & 0xFF);
+    png += std::string("\x08\x06\0\0\0", 5);  // 8-bit RGBA, no interlace
+    return png + std::string(4, '\0') + std::string(64, '\0');
 }
 
 }  // namespace
@@ -150,7 +160,7 @@ TEST_CASE("a lesson that is a named pipe or a folder is refused, not waited on")
 
 TEST_CASE("image paths may not leave the course folder or point at nothing") {
     TempCourse c;
-    c.manifest("").file("img/ok.png", "not really a png");
+    c.manifest("").file("img/ok.png", png_header(4, 3));
     std::filesystem::create_directories(c.dir() / "img");
     std::filesystem::create_symlink("/etc/hostname", c.dir() / "img/link.png");
     c.file("l1.xml", lesson_xml("l1", R"(
@@ -221,4 +231,51 @@ TEST_CASE("the root element must be the one the manifest expects") {
     c.manifest("").file("l1.xml", quiz_xml(2));
     const LoadResult r = c.load();
     CHECK(has_error(r, 2, "root element is <quiz>; expected <lesson>"));
+}
+
+TEST_CASE("lint checks that a figure is a PNG or JPEG of sensible size") {
+    TempCourse c;
+    c.manifest("").file("img/ok.png", png_header(640, 480)).file("img/text.png", "just text, not an image");
+    c.file("img/huge.png", png_header(30000, 30000)).file("img/cut.png", std::string("\x89PNG\r\n\x1a\n", 8));
+    std::filesystem::create_directories(c.dir() / "img" / "folder.png");
+    REQUIRE(::mkfifo((c.dir() / "img" / "fifo.png").c_str(), 0600) == 0);
+    c.file("l1.xml", lesson_xml("l1", R"(
+    <figure src="img/ok.png"><alt id="f1">a</alt></figure>
+    <figure src="img/text.png"><alt id="f2">a</alt></figure>
+    <figure src="img/huge.png"><alt id="f3">a</alt></figure>
+    <figure src="img/cut.png"><alt id="f4">a</alt></figure>
+    <figure src="img/folder.png"><alt id="f5">a</alt></figure>
+    <figure src="img/fifo.png"><alt id="f6">a</alt></figure>)"));
+    const LoadResult r = c.load();
+    INFO(all_messages(r));
+    CHECK(has_error(r, 8, "is not a PNG or JPEG image"));
+    CHECK(has_error(r, 9, "30000×30000 pixels"));
+    CHECK(has_error(r, 10, "damaged PNG"));
+    CHECK(has_error(r, 11, "not a file"));
+    CHECK(has_error(r, 12, "not a file"));
+    CHECK(r.diagnostics.error_count() == 5);
+}
+
+TEST_CASE("translation folders: only real folders named by a language tag count") {
+    TempCourse c;
+    c.manifest("").file("l1.xml", lesson_xml());
+    const std::filesystem::path t = c.dir() / "translations";
+    for (const char* d : {"pl", ".pl.import-0123abcd", "not a tag"})
+        std::filesystem::create_directories(t / d);
+    std::filesystem::create_directories(c.dir() / "elsewhere");
+    std::filesystem::create_directory_symlink(c.dir() / "elsewhere", t / "de");
+    CHECK(course_languages(c.dir()) == std::vector<std::string>{"pl"});
+}
+
+TEST_CASE("a language with no translation reads no folder, whatever its name") {
+    TempCourse c;
+    c.manifest("").file("l1.xml", lesson_xml());
+    // A folder the tag "../x" would reach if it were used as a path.
+    c.file(
+        "x/evil.xlf",
+        "<xliff><file><body><trans-unit id=\"x\"><target>&#0;</target></trans-unit></body></file></xliff>");
+    const LoadResult r = load_course(c.dir(), "../x");
+    INFO(all_messages(r));
+    REQUIRE(r.course);
+    CHECK(all_messages(r).find("evil.xlf") == std::string::npos);
 }

@@ -10,6 +10,7 @@
 
 #include <fmt/format.h>
 
+#include "course/image_probe.hpp"
 #include "course/text.hpp"
 
 namespace lektion {
@@ -248,7 +249,11 @@ private:
             b.kind = BlockKind::figure;
             allow_attributes(f, node, {"src"});
             if (pugi::xml_attribute src = node.attribute("src")) {
-                if (auto rel = inside_course(f, src, node, "image")) b.src = rel->generic_string();
+                if (auto rel = inside_course(f, src, node, "image")) {
+                    b.src = rel->generic_string();
+                    if (const ImageProbe probe = probe_image(dir_ / *rel); !probe.ok)
+                        f.error(src, node, fmt::format("image '{}' {}", src.value(), probe.error));
+                }
             } else {
                 f.error(node, "<figure> needs a src attribute");
             }

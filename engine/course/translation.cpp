@@ -7,6 +7,7 @@
 
 #include "course/text.hpp"
 #include "course/visit.hpp"
+#include "l10n/language_tag.hpp"
 #include "l10n/negotiate.hpp"
 
 namespace lektion {
@@ -81,8 +82,13 @@ std::string to_xliff_inline(const Text& text) {
 std::vector<std::string> course_languages(const fs::path& dir) {
     std::vector<std::string> out;
     std::error_code ec;
-    for (const auto& entry : fs::directory_iterator(dir / "translations", ec))
-        if (entry.is_directory()) out.push_back(entry.path().filename().string());
+    // Only real folders named by a language tag: a link could lead out of the
+    // course, and names starting with "." are an import's staging folders.
+    if (fs::is_symlink(dir / "translations", ec)) return out;
+    for (const auto& entry : fs::directory_iterator(dir / "translations", ec)) {
+        const std::string name = entry.path().filename().string();
+        if (entry.is_directory(ec) && !entry.is_symlink(ec) && valid_language_tag(name)) out.push_back(name);
+    }
     std::sort(out.begin(), out.end());
     return out;
 }
@@ -96,7 +102,6 @@ LoadResult load_course(const fs::path& dir, const std::string& requested, Transl
     available.push_back(result.course->lang);
     const std::string best = negotiate_language({requested}, available, false);
     if (best == result.course->lang) return result;
-    const std::string lang = best.empty() ? requested : best;
     auto course = std::make_shared<Course>(*result.course);
 
     std::map<std::string, Text*> units;
@@ -107,10 +112,13 @@ LoadResult load_course(const fs::path& dir, const std::string& requested, Transl
     });
     std::map<std::string, bool> done;
 
+    // No translation at all (best is empty): nothing to read, every unit is marked.
     std::error_code ec;
     std::vector<fs::path> files;
-    for (const auto& entry : fs::directory_iterator(dir / "translations" / lang, ec))
-        if (entry.path().extension() == ".xlf") files.push_back(entry.path());
+    if (!best.empty())
+        for (const auto& entry : fs::directory_iterator(dir / "translations" / best, ec))
+            if (entry.path().extension() == ".xlf" && entry.is_regular_file(ec) && !entry.is_symlink(ec))
+                files.push_back(entry.path());
     std::sort(files.begin(), files.end());
     for (const fs::path& path : files) {
         XmlFile file(path, path.generic_string(), XmlLimits{}, result.diagnostics);
