@@ -279,3 +279,25 @@ TEST_CASE("a language with no translation reads no folder, whatever its name") {
     REQUIRE(r.course);
     CHECK(all_messages(r).find("evil.xlf") == std::string::npos);
 }
+
+TEST_CASE("the course language is a BCP 47 tag, with a suggestion when it is not") {
+    TempCourse c;
+    c.file("course.xml", manifest_naming({"l1.xml"})).file("l1.xml", lesson_xml());
+    std::string m = manifest_naming({"l1.xml"});
+    m.replace(m.find("lang=\"da\""), 9, "lang=\"english\"");
+    c.file("course.xml", m);
+    const LoadResult r = c.load();
+    INFO(all_messages(r));
+    CHECK(has_error(r, 1, "lang 'english' is not a BCP 47 language tag; did you mean 'en'?"));
+}
+
+TEST_CASE("a lesson listed twice is one error at its line of course.xml") {
+    TempCourse c;
+    c.file("course.xml", manifest_naming({"l1.xml", "l2.xml", "./l1.xml"}))
+        .file("l1.xml", lesson_xml("l1"))
+        .file("l2.xml", lesson_xml("l2"));
+    const LoadResult r = c.load();
+    INFO(all_messages(r));
+    REQUIRE(r.diagnostics.items.size() == 1);
+    CHECK(has_error(r, 6, "lesson file './l1.xml' is listed twice (first at line 4)"));
+}

@@ -12,6 +12,7 @@
 
 #include "course/image_probe.hpp"
 #include "course/text.hpp"
+#include "l10n/language_tag.hpp"
 
 namespace lektion {
 
@@ -72,6 +73,52 @@ private:
                 f.error(child, fmt::format("text directly inside <{}>; put it in a <p>", node.name()));
         }
         return out;
+    }
+
+    // The order content/schema/lektion.xsd gives a container's children, so
+    // that lint and the schema accept the same files: each slot a name (or
+    // "block" for any block element) and how often it may come. A child out
+    // of order or once too often is an error; unknown children and missing
+    // ones are reported by the readers, with their own words.
+    struct Slot {
+        std::string_view name;
+        int max;  // many: a large number
+    };
+    static constexpr int many = 1 << 30;
+
+    static bool is_block(std::string_view n) {
+        return n == "p" || n == "h" || n == "quote" || n == "list" || n == "callout" || n == "figure";
+    }
+
+    void check_order(const XmlFile& f, pugi::xml_node parent, std::initializer_list<Slot> model) {
+        const std::vector<Slot> slots(model);
+        auto slot_of = [&](std::string_view n) -> int {
+            for (std::size_t i = 0; i < slots.size(); ++i)
+                if (slots[i].name == n || (slots[i].name == "block" && is_block(n)))
+                    return static_cast<int>(i);
+            return -1;
+        };
+        int at = -1, count = 0;
+        for (pugi::xml_node child = parent.first_child(); child; child = child.next_sibling()) {
+            if (child.type() != pugi::node_element) continue;
+            const int slot = slot_of(child.name());
+            if (slot < 0) continue;
+            if (slot == at) {
+                if (++count > slots[static_cast<std::size_t>(slot)].max)
+                    f.error(child, fmt::format("<{}> comes {} in <{}>", child.name(),
+                                               slots[static_cast<std::size_t>(slot)].max == 1 ? "only once"
+                                                                                              : "too often",
+                                               parent.name()));
+            } else if (slot > at) {
+                at = slot, count = 1;
+            } else {
+                const std::string_view after = slots[static_cast<std::size_t>(at)].name;
+                f.error(child, fmt::format(
+                                   "<{}> must come before {} in <{}>", child.name(),
+                                   after == "block" ? std::string("the content") : fmt::format("<{}>", after),
+                                   parent.name()));
+            }
+        }
     }
 
     void unknown_element(const XmlFile& f, pugi::xml_node node, pugi::xml_node parent) {
@@ -258,6 +305,7 @@ private:
                 f.error(node, "<figure> needs a src attribute");
             }
             bool has_alt = false;
+            check_order(f, node, {{"alt", 1}, {"caption", 1}});
             for (pugi::xml_node child : elements(f, node)) {
                 const std::string_view n = child.name();
                 if (n == "alt") b.alt = read_text(f, child), has_alt = true;
@@ -316,6 +364,7 @@ private:
             f.error(node.attribute("type"), node,
                     fmt::format("question type '{}' must be single, multiple or truefalse", type));
         bool has_prompt = false;
+        check_order(f, node, {{"prompt", 1}, {"option", many}, {"explanation", 1}});
         for (pugi::xml_node child : elements(f, node)) {
             const std::string_view n = child.name();
             if (n == "prompt") q.prompt = read_text(f, child), has_prompt = true;
@@ -334,6 +383,7 @@ private:
         o.id = read_id(f, node);
         o.correct = read_bool(f, node, "correct", false);
         bool has_label = false;
+        check_order(f, node, {{"label", 1}, {"feedback", 1}});
         for (pugi::xml_node child : elements(f, node)) {
             const std::string_view n = child.name();
             if (n == "label") o.label = read_text(f, child), has_label = true;
@@ -382,6 +432,7 @@ private:
         l.file = rel;
         allow_attributes(f, root, {"id"});
         l.id = read_id(f, root);
+        check_order(f, root, {{"title", 1}, {"section", many}, {"check", 1}});
         bool has_title = false;
         for (pugi::xml_node child : elements(f, root)) {
             const std::string_view n = child.name();
@@ -421,6 +472,7 @@ private:
             else quiz.draw = *v;
         }
         quiz.shuffle = read_bool(f, root, "shuffle", true);
+        check_order(f, root, {{"title", 1}, {"p", many}, {"question", many}});
         bool has_title = false;
         for (pugi::xml_node child : elements(f, root)) {
             const std::string_view n = child.name();
@@ -455,6 +507,13 @@ void Loader::read_manifest(const XmlFile& f, Course& c) {
         if (!root.attribute(required)) f.error(root, fmt::format("<course> needs a {} attribute", required));
     c.version = root.attribute("version").value();
     c.lang = root.attribute("lang").value();
+    if (root.attribute("lang") && !valid_language_tag(c.lang)) {
+        const std::string better = suggest_language_tag(c.lang);
+        f.error(root.attribute("lang"), root,
+                fmt::format("lang '{}' is not a BCP 47 language tag{}", c.lang,
+                            better.empty() ? std::string(" such as da or en-GB")
+                                           : fmt::format("; did you mean '{}'?", better)));
+    }
     c.ordered = read_bool(f, root, "ordered", false);
     c.quiz_after_lessons = read_bool(f, root, "quiz-after-lessons", true);
 
@@ -469,6 +528,11 @@ void Loader::read_manifest(const XmlFile& f, Course& c) {
             if (std::string_view(p.name()) == "p") out.push_back(read_text(f, p));
             else unknown_element(f, p, node);
         }
+        if (out.empty()) f.error(node, fmt::format("<{}> has no <p>", node.name()));
+    };
+    // What a container must hold, in the schema's words.
+    auto needs = [&](pugi::xml_node node, bool has, const char* what) {
+        if (!has) f.error(node, fmt::format("<{}> needs {}", node.name(), what));
     };
 
     for (pugi::xml_node child : elements(f, root)) {
@@ -482,8 +546,12 @@ void Loader::read_manifest(const XmlFile& f, Course& c) {
                 if (std::string_view(s.name()) == "section") c.start.push_back(read_section(f, s));
                 else unknown_element(f, s, child);
             }
+            needs(child, !c.start.empty(), "a <section>");
         } else if (n == "outcomes") {
             allow_attributes(f, child, {});
+            check_order(f, child, {{"heading", 1}, {"p", many}, {"group", many}});
+            needs(child, child.child("heading"), "a <heading>");
+            needs(child, child.child("group"), "a <group>");
             for (pugi::xml_node o : elements(f, child)) {
                 const std::string_view on = o.name();
                 if (on == "heading") c.outcomes_heading = read_text(f, o);
@@ -492,6 +560,9 @@ void Loader::read_manifest(const XmlFile& f, Course& c) {
                     OutcomeGroup g;
                     allow_attributes(f, o, {"id"});
                     g.id = read_id(f, o);
+                    check_order(f, o, {{"title", 1}, {"item", many}});
+                    needs(o, o.child("title"), "a <title>");
+                    needs(o, o.child("item"), "an <item>");
                     for (pugi::xml_node gi : elements(f, o)) {
                         const std::string_view gn = gi.name();
                         if (gn == "title") g.title = read_text(f, gi);
@@ -503,6 +574,9 @@ void Loader::read_manifest(const XmlFile& f, Course& c) {
             }
         } else if (n == "keywords") {
             allow_attributes(f, child, {});
+            check_order(f, child, {{"heading", 1}, {"keyword", many}});
+            needs(child, child.child("heading"), "a <heading>");
+            needs(child, child.child("keyword"), "a <keyword>");
             for (pugi::xml_node k : elements(f, child)) {
                 const std::string_view kn = k.name();
                 if (kn == "heading") c.keywords_heading = read_text(f, k);
@@ -513,6 +587,7 @@ void Loader::read_manifest(const XmlFile& f, Course& c) {
         else if (n == "disclaimer") paragraphs(child, c.disclaimer);
         else if (n == "lessons") {
             allow_attributes(f, child, {});
+            std::map<std::string, int> listed;  // file -> line in course.xml
             for (pugi::xml_node l : elements(f, child)) {
                 if (std::string_view(l.name()) != "lesson") {
                     unknown_element(f, l, child);
@@ -524,9 +599,18 @@ void Loader::read_manifest(const XmlFile& f, Course& c) {
                     f.error(l, "<lesson> needs an href attribute naming its file");
                     continue;
                 }
-                if (auto rel = inside_course(f, href, l, "lesson file"))
-                    if (auto lf = open(*rel, "lesson"))
-                        c.lessons.push_back(read_lesson(*lf, rel->generic_string()));
+                auto rel = inside_course(f, href, l, "lesson file");
+                if (!rel) continue;
+                // Read twice, every id of the file would be a duplicate: one error here instead.
+                const auto [first, fresh] = listed.emplace(rel->generic_string(), f.site(l).line);
+                if (!fresh) {
+                    f.error(href, l,
+                            fmt::format("lesson file '{}' is listed twice (first at line {})", href.value(),
+                                        first->second));
+                    continue;
+                }
+                if (auto lf = open(*rel, "lesson"))
+                    c.lessons.push_back(read_lesson(*lf, rel->generic_string()));
             }
             if (c.lessons.empty() && !diags_.has_errors()) f.error(child, "<lessons> is empty");
         } else if (n == "quiz") {

@@ -4,13 +4,16 @@
 #include <cctype>
 
 #include <unicode/uloc.h>
+#include <unicode/unistr.h>
 
 namespace lektion {
 
 namespace {
 
-// The shape BCP 47 gives every tag: a language of 2-3 letters (or 5-8),
-// then subtags of 1-8 letters or digits, separated by hyphens.
+// The shape BCP 47 gives every tag: a language, then subtags of 1-8 letters
+// or digits, separated by hyphens. BCP 47 also allows languages of 5-8
+// letters, but none is registered, and allowing them would take "english"
+// or "dansk" for a tag; ISO 639's codes of two and three letters are all there is.
 bool well_shaped(std::string_view tag) {
     std::size_t start = 0;
     for (int part = 0; start <= tag.size(); ++part) {
@@ -23,7 +26,7 @@ bool well_shaped(std::string_view tag) {
             const bool digit = c >= '0' && c <= '9';
             if (part == 0 ? !letter : !(letter || digit)) return false;
         }
-        if (part == 0 && (sub.size() < 2 || sub.size() == 4)) return false;
+        if (part == 0 && (sub.size() < 2 || sub.size() > 3)) return false;
         if (end == tag.size()) return true;
         start = end + 1;
     }
@@ -61,6 +64,31 @@ std::string normalize_language_tag(std::string tag) {
         start = end + 1;
     }
     return tag;
+}
+
+std::string suggest_language_tag(std::string_view wrong) {
+    const std::string normalized = normalize_language_tag(std::string(wrong));
+    if (valid_language_tag(normalized)) return normalized;
+    const icu::UnicodeString wanted =
+        icu::UnicodeString::fromUTF8(icu::StringPiece(wrong.data(), static_cast<int32_t>(wrong.size())))
+            .trim()
+            .foldCase();
+    if (wanted.isEmpty()) return {};
+    for (int32_t i = 0, n = uloc_countAvailable(); i < n; ++i) {
+        const char* locale = uloc_getAvailable(i);
+        char language[ULOC_LANG_CAPACITY];
+        UErrorCode status = U_ZERO_ERROR;
+        uloc_getLanguage(locale, language, sizeof language, &status);
+        if (U_FAILURE(status) || status == U_STRING_NOT_TERMINATED_WARNING) continue;
+        for (const char* in : {"en", static_cast<const char*>(language)}) {
+            UChar name[128];
+            status = U_ZERO_ERROR;
+            const int32_t length = uloc_getDisplayLanguage(language, in, name, 128, &status);
+            if (U_FAILURE(status) || length <= 0 || length >= 128) continue;
+            if (icu::UnicodeString(name, length).foldCase() == wanted) return language;
+        }
+    }
+    return {};
 }
 
 bool same_language(std::string_view a, std::string_view b) {

@@ -14,6 +14,12 @@ bool valid_language_tag(std::string_view tag);
 // BCP 47 case conventions ("PT_br" -> "pt-BR"); underscores become hyphens.
 std::string normalize_language_tag(std::string tag);
 
+// For a message about an invalid tag: the tag that was probably meant
+// ("english" -> "en", "Dansk" -> "da", "pt_BR" -> "pt-BR"), or "" when
+// nothing comes close. Language names are matched in English and in each
+// language itself, from ICU's locale data.
+std::string suggest_language_tag(std::string_view wrong);
+
 // Equal without regard to ASCII case.
 bool same_language(std::string_view a, std::string_view b);
 
