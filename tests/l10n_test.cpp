@@ -167,6 +167,22 @@ TEST_CASE("a broken pattern is reported at its line and left out") {
     CHECK(c.format("good", {{"name", "Ane"}}) == "Hej Ane");
 }
 
+TEST_CASE("a broken message pattern is explained in words, at its character") {
+    CHECK(message_pattern_problem("Hej {name}", "da").empty());
+    CHECK(message_pattern_problem("{count, plural, one {# ting} other {# ting}}", "da").empty());
+    const std::string no_other = message_pattern_problem("{count, plural, one {# ting}}", "da");
+    CHECK(no_other.find("no 'other' case") != std::string::npos);
+    const std::string unclosed = message_pattern_problem("Fortsæt med {lesson", "da");
+    INFO(unclosed);
+    CHECK(unclosed.find("brace { is not closed") != std::string::npos);
+    CHECK(unclosed.find("at character 13 of") != std::string::npos);
+    CHECK(no_other.find("at character 1 of") != std::string::npos);
+    CHECK(message_pattern_problem("Tryk '{' og {a, plural, one {x}}", "da").find("at character 13") !=
+          std::string::npos);
+    const std::string syntax = message_pattern_problem("{count, plural, one {# ting} other}", "da");
+    CHECK(syntax.find("U_") == std::string::npos);  // never ICU's own code names
+}
+
 TEST_CASE("locale negotiation") {
     const std::vector<std::string> ui = eu_languages;
     CHECK(negotiate_language({"de-AT"}, ui) == "de");

@@ -1,6 +1,8 @@
 #include "l10n/catalog.hpp"
 
+#include <algorithm>
 #include <set>
+#include <vector>
 
 #include <fmt/format.h>
 #include <unicode/msgfmt.h>
@@ -29,7 +31,71 @@ std::string text_of(pugi::xml_node node) {
     return s;
 }
 
+// Where in `pattern` (in code points) the trouble ICU reports starts. ICU
+// gives offset 0 for unmatched braces and a missing 'other': find them here.
+int32_t trouble_at(UErrorCode status, const UParseError& where, const icu::UnicodeString& u) {
+    if (status == U_UNMATCHED_BRACES) {
+        std::vector<int32_t> open;
+        bool quoted = false;
+        for (int32_t i = 0; i < u.length(); ++i) {
+            const char16_t c = u.charAt(i);
+            if (c == u'\'') quoted = !quoted;  // '' is an apostrophe: two toggles
+            else if (!quoted && c == u'{') open.push_back(i);
+            else if (!quoted && c == u'}') {
+                if (open.empty()) return i;
+                open.pop_back();
+            }
+        }
+        return open.empty() ? -1 : open.front();
+    }
+    if (status == U_DEFAULT_KEYWORD_MISSING) {
+        for (const char16_t* kind : {u"plural", u"select"}) {
+            const int32_t at = u.indexOf(kind);
+            if (at >= 0) return std::max(0, u.lastIndexOf(u'{', 0, at));
+        }
+        return -1;
+    }
+    return where.offset > 0 ? std::min(where.offset, u.length()) : -1;
+}
+
+// What ICU's error means to a translator, and where in the pattern it is.
+std::string explain(UErrorCode status, const UParseError& where, const std::string& pattern) {
+    const char* what = nullptr;
+    switch (status) {
+        case U_UNMATCHED_BRACES: what = "a brace { is not closed, or a } has no {"; break;
+        case U_DEFAULT_KEYWORD_MISSING:
+            what = "a plural or select has no 'other' case; every plural and select needs one";
+            break;
+        case U_DUPLICATE_KEYWORD: what = "a plural or select has the same case twice"; break;
+        case U_UNDEFINED_KEYWORD:
+            what = "a plural case is not one of zero, one, two, few, many, other or =N";
+            break;
+        case U_ARGUMENT_TYPE_MISMATCH: what = "an argument is used with two different types"; break;
+        case U_ILLEGAL_ARGUMENT_ERROR:
+        case U_PATTERN_SYNTAX_ERROR:
+            what =
+                "the pattern is not valid ICU MessageFormat syntax (write {name}, "
+                "{count, plural, one {…} other {…}}, and '' for an apostrophe)";
+            break;
+        default: break;
+    }
+    const std::string words = what ? what : fmt::format("ICU cannot read it ({})", u_errorName(status));
+    const icu::UnicodeString u = icu::UnicodeString::fromUTF8(pattern);
+    const int32_t at = trouble_at(status, where, u);
+    if (at < 0) return words;
+    // ICU counts UTF-16 units; the translator counts characters.
+    return fmt::format("{}, at character {} of the pattern", words, u.countChar32(0, at) + 1);
+}
+
 }  // namespace
+
+std::string message_pattern_problem(const std::string& pattern, const std::string& lang) {
+    UErrorCode status = U_ZERO_ERROR;
+    UParseError where{};
+    icu::MessageFormat format(icu::UnicodeString::fromUTF8(pattern), icu::Locale(lang.c_str()), where,
+                              status);
+    return U_SUCCESS(status) ? std::string() : explain(status, where, pattern);
+}
 
 Catalog Catalog::load(const std::filesystem::path& path, Diagnostics& diags) {
     Catalog catalog;
@@ -63,10 +129,9 @@ Catalog Catalog::load(const std::filesystem::path& path, Diagnostics& diags) {
         message->format = std::make_unique<icu::MessageFormat>(icu::UnicodeString::fromUTF8(pattern), locale,
                                                                where, status);
         if (U_FAILURE(status)) {
-            file.error(target ? target : unit,
-                       fmt::format("'{}': broken message pattern ({}, at offset {}); the source "
-                                   "is used instead",
-                                   id, u_errorName(status), where.offset));
+            file.error(target ? target : unit, fmt::format("'{}': broken message pattern: {}; the source "
+                                                           "is used instead",
+                                                           id, explain(status, where, pattern)));
             continue;
         }
         catalog.messages_[id] = std::move(message);

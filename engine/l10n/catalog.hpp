@@ -46,6 +46,11 @@ private:
     std::map<std::string, std::unique_ptr<Message>> messages_;
 };
 
+// "" when `pattern` is valid ICU MessageFormat for `lang`, else what is
+// wrong, in words, and at which character of the pattern: the one check of a
+// message pattern for catalogs, imports and lint.
+std::string message_pattern_problem(const std::string& pattern, const std::string& lang);
+
 // Placeholder names used in a pattern ({name}, {name, plural, ...}).
 std::vector<std::string> argument_names(const std::string& pattern);
 
