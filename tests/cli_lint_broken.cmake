@@ -6,9 +6,18 @@ endif()
 foreach(expected
     "lesson.xml:6:32: error: <u> cannot appear in text"
     "lesson.xml:7:5: error: duplicate id 'l1.s1.p1'"
-    "course.xml:6:13: error: lesson file 'absent.xml' does not exist")
+    "course.xml:6:13: error: lesson file 'absent.xml' does not exist"
+    # Counts in English: never "1 errors".
+    ": 3 errors, 0 warnings")
   string(FIND "${err}" "${expected}" at)
   if(at EQUAL -1)
     message(FATAL_ERROR "missing '${expected}' in:\n${err}")
   endif()
 endforeach()
+
+# And in the singular: "1 lesson", never "1 lessons".
+execute_process(COMMAND ${LEKTION} lint ${FIXTURE}/../one_lesson RESULT_VARIABLE rc ERROR_VARIABLE err)
+string(FIND "${err}" ": 1 lesson, no quiz, 0 translations" at)
+if(NOT rc EQUAL 0 OR at EQUAL -1)
+  message(FATAL_ERROR "expected a clean one-lesson course counted in the singular, got:\n${err}")
+endif()

@@ -4,6 +4,7 @@
 #include <fmt/format.h>
 
 #include "cli/commands.hpp"
+#include "cli/plural.hpp"
 #include "course/loader.hpp"
 #include "course/text.hpp"
 #include "resources/paths.hpp"
@@ -48,15 +49,18 @@ Run add_info(CLI::App& app) {
             int words = 0;
             for (const Section& s : l.sections) words += words_in(s.blocks);
             total_words += words;
-            fmt::print("  {}. {} ({}): {} sections, {} words, {} check question{}\n", i + 1, l.title.plain(),
-                       l.file, l.sections.size(), words, l.checks.size(), l.checks.size() == 1 ? "" : "s");
+            fmt::print("  {}. {} ({}): {}, {}, {}\n", i + 1, l.title.plain(), l.file,
+                       counted(static_cast<long long>(l.sections.size()), "section", "sections"),
+                       counted(words, "word", "words"),
+                       counted(static_cast<long long>(l.checks.size()), "check question", "check questions"));
         }
         if (c.quiz) {
             const Quiz& q = *c.quiz;
-            fmt::print(
-                "  quiz: {} ({}): {} questions, {} per attempt, pass mark {} %, {}\n", q.title.plain(),
-                q.file, q.questions.size(), q.questions_per_attempt(), q.pass_mark,
-                q.attempts == 0 ? std::string("unlimited attempts") : fmt::format("{} attempts", q.attempts));
+            fmt::print("  quiz: {} ({}): {}, {} per attempt, pass mark {} %, {}\n", q.title.plain(), q.file,
+                       counted(static_cast<long long>(q.questions.size()), "question", "questions"),
+                       q.questions_per_attempt(), q.pass_mark,
+                       q.attempts == 0 ? std::string("unlimited attempts")
+                                       : counted(q.attempts, "attempt", "attempts"));
         }
         fmt::print("words in lessons and start page: {}\n", total_words);
         return 0;

@@ -3,6 +3,7 @@
 #include <cstdio>
 
 #include "cli/commands.hpp"
+#include "cli/plural.hpp"
 #include "course/loader.hpp"
 #include "exchange/translation_lint.hpp"
 #include "resources/paths.hpp"
@@ -32,14 +33,16 @@ Run add_lint(CLI::App& app) {
         const int errors = r.diagnostics.error_count();
         const int warnings = r.diagnostics.warning_count();
         if (!*quiet) {
+            const std::string problems =
+                counted(errors, "error", "errors") + ", " + counted(warnings, "warning", "warnings");
             if (r.course)
-                std::fprintf(stderr,
-                             "%s: %zu lessons, %s, %d translation%s, %d interface catalogs; %d errors, "
-                             "%d warnings\n",
-                             dir->c_str(), r.course->lessons.size(),
-                             r.course->quiz ? "a final quiz" : "no quiz", languages,
-                             languages == 1 ? "" : "s", catalogs, errors, warnings);
-            else std::fprintf(stderr, "%s: %d errors, %d warnings\n", dir->c_str(), errors, warnings);
+                std::fprintf(
+                    stderr, "%s: %s, %s, %s, %s; %s\n", dir->c_str(),
+                    counted(static_cast<long long>(r.course->lessons.size()), "lesson", "lessons").c_str(),
+                    r.course->quiz ? "a final quiz" : "no quiz",
+                    counted(languages, "translation", "translations").c_str(),
+                    counted(catalogs, "interface catalog", "interface catalogs").c_str(), problems.c_str());
+            else std::fprintf(stderr, "%s: %s\n", dir->c_str(), problems.c_str());
         }
         return errors > 0 ? 1 : 0;
     };
