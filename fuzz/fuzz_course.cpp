@@ -4,7 +4,7 @@
 // a lesson file and a picture outside it, a symbolic link to the file outside
 // and one to the parent folder. A course that loads must name no path that
 // resolves outside its folder; then a session walks every page, answers each
-// check and takes the quiz.
+// check and takes the quiz. Its texts hold no control character.
 #include <cstddef>
 #include <cstdint>
 #include <string>
@@ -71,9 +71,9 @@ struct Folder {
 
     Folder() {
         fuzz::write(root / "outside.xml", lesson("out"));
-        fuzz::write(root / "outside.png", "png");
+        fuzz::write(root / "outside.png", fuzz::png_header());
         fuzz::write(root / "course-evil" / "lektion1.xml", lesson("evil"));
-        fuzz::write(dir / "img.png", "png");
+        fuzz::write(dir / "img.png", fuzz::png_header());
         fuzz::write(dir / "sub" / "l2.xml", lesson("l2"));
         fs::create_symlink("../outside.xml", dir / "link.xml");
         fs::create_symlink("../outside.png", dir / "link.png");
@@ -128,6 +128,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     for (const Diagnostic& d : r.diagnostics.items) (void)format(d);
     if (r.course) {
         fuzz::check_paths(folder.dir, *r.course);
+        fuzz::check_characters(*r.course);
         walk(r.course);
     }
     return 0;

@@ -13,6 +13,8 @@
 #include <string_view>
 
 #include "course/model.hpp"
+#include "course/text.hpp"
+#include "course/visit.hpp"
 
 namespace lektion::fuzz {
 
@@ -67,6 +69,24 @@ inline void check_paths(const fs::path& dir, const Course& c) {
         for (const Section& s : l.sections) check_blocks(dir, s.blocks);
     }
     if (c.quiz) must_stay_inside(dir, c.quiz->file, "quiz file");
+}
+
+// A course that loads holds no character that may not reach a file or a
+// terminal, whatever references or bytes the input tried.
+inline void check_characters(const Course& c) {
+    for_each_text(c, [](const Text& t, const UnitContext&) {
+        for (const Span& span : t.spans)
+            if (find_control_character(span.text) || find_invalid_utf8(span.text)) {
+                std::fprintf(stderr, "a loaded text holds a forbidden character: %s\n", t.id.c_str());
+                std::abort();
+            }
+    });
+}
+
+// The first bytes of a PNG of 2×2 pixels: what lint's header probe reads.
+inline std::string png_header() {
+    std::string png("\x89PNG\r\n\x1a\n\0\0\0\x0dIHDR\0\0\0\x02\0\0\0\x02\x08\x06\0\0\0", 29);
+    return png + std::string(4, '\0') + std::string(32, '\0');
 }
 
 }  // namespace lektion::fuzz
