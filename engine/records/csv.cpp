@@ -30,12 +30,28 @@ void touch(Row& row, const RecordedEvent& r) {
     row.version = r.course_version;
 }
 
-std::string percent(int raw, int max) {
-    return max > 0 ? fmt::format("{:.1f}", 100.0 * raw / max) : std::string();
+// A cell: text, or a number a spreadsheet must read as a number.
+struct Cell {
+    std::string value;
+    bool number = false;
+    Cell(std::string text) : value(std::move(text)) {}  // implicit: text is what most cells are
+    Cell(const char* text) : value(text) {}
+    static Cell numeric(std::string digits) {
+        Cell c(std::move(digits));
+        c.number = true;
+        return c;
+    }
+};
+
+Cell count(int n) { return Cell::numeric(std::to_string(n)); }
+
+Cell percent(int raw, int max) {
+    return Cell::numeric(max > 0 ? fmt::format("{:.1f}", 100.0 * raw / max) : std::string());
 }
 
-void write_row(std::ostream& out, const std::vector<std::string>& fields) {
-    for (std::size_t i = 0; i < fields.size(); ++i) out << (i ? "," : "") << csv_field(fields[i]);
+void write_row(std::ostream& out, const std::vector<Cell>& cells) {
+    for (std::size_t i = 0; i < cells.size(); ++i)
+        out << (i ? "," : "") << (cells[i].number ? cells[i].value : csv_field(cells[i].value));
     out << "\r\n";
 }
 
@@ -94,24 +110,38 @@ void write_learner_course(std::ostream& out, const LearnerCourse& lc, const Cour
         const bool any = checks > 0 && !answers.empty();
         write_row(out, {lc.learner.name, lc.course_id, row.version, "lesson", id,
                         lesson ? lesson->title.plain() : "", row.completed ? "yes" : "no",
-                        any ? std::to_string(right) : "", any ? std::to_string(checks) : "",
-                        any ? percent(right, checks) : "", "", row.started, row.completed_at, row.last});
+                        any ? count(right) : "", any ? count(checks) : "", any ? percent(right, checks) : "",
+                        "", row.started, row.completed_at, row.last});
     }
     const std::string quiz_title = course && course->quiz ? course->quiz->title.plain() : "";
     for (const auto& [number, row] : attempts)
         write_row(out,
-                  {lc.learner.name, lc.course_id, row.version, "quiz attempt", std::to_string(number),
-                   quiz_title, row.completed ? "yes" : "no", row.scored ? std::to_string(row.raw) : "",
-                   row.scored ? std::to_string(row.max) : "", row.scored ? percent(row.raw, row.max) : "",
+                  {lc.learner.name, lc.course_id, row.version, "quiz attempt", count(number), quiz_title,
+                   row.completed ? "yes" : "no", row.scored ? count(row.raw) : "",
+                   row.scored ? count(row.max) : "", row.scored ? percent(row.raw, row.max) : "",
                    row.passed ? (*row.passed ? "yes" : "no") : "", row.started, row.completed_at, row.last});
+}
+
+// Whether a spreadsheet would take a cell beginning like `text` for a formula.
+bool runs_as_formula(std::string_view text) {
+    if (text.empty()) return false;
+    if (std::string_view("=+-@\t\r").find(text.front()) != std::string_view::npos) return true;
+    // The full-width forms, which spreadsheets in East Asian locales take for the ASCII ones.
+    for (const char* wide : {"\uFF1D", "\uFF0B", "\uFF0D", "\uFF20"})
+        if (text.rfind(wide, 0) == 0) return true;
+    return false;
 }
 
 }  // namespace
 
 std::string csv_field(std::string_view text) {
-    if (text.find_first_of(",\"\r\n") == std::string_view::npos) return std::string(text);
+    // OWASP's advice on CSV injection: a text cell that a spreadsheet would
+    // run as a formula (a learner named "=HYPERLINK(…)") starts with a quote,
+    // which spreadsheets show as text and do not evaluate.
+    std::string cell = runs_as_formula(text) ? "'" + std::string(text) : std::string(text);
+    if (cell.find_first_of(",\"\r\n") == std::string::npos) return cell;
     std::string out = "\"";
-    for (char c : text) {
+    for (char c : cell) {
         if (c == '"') out += '"';
         out += c;
     }
@@ -120,7 +150,7 @@ std::string csv_field(std::string_view text) {
 
 void write_csv(std::ostream& out, const Store& store, const ExportScope& scope) {
     out << "\xEF\xBB\xBF";
-    write_row(out, std::vector<std::string>(std::begin(header), std::end(header)));
+    write_row(out, std::vector<Cell>(std::begin(header), std::end(header)));
     for (const LearnerCourse& lc : gather(store, scope)) write_learner_course(out, lc, scope.course);
 }
 

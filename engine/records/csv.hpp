@@ -13,7 +13,10 @@ namespace lektion {
 
 void write_csv(std::ostream& out, const Store& store, const ExportScope& scope);
 
-// One field, quoted when it holds a comma, a quote, CR or LF (quotes doubled).
+// One text field: with a leading ' when it begins with =, +, -, @, tab or CR
+// (or a full-width =, +, - or @), so that a spreadsheet shows it and does not
+// run it as a formula; then quoted when it holds a comma, a quote, CR or LF
+// (quotes doubled). Numbers (scores, counts) are written as they are.
 std::string csv_field(std::string_view text);
 
 }  // namespace lektion

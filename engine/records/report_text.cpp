@@ -4,6 +4,8 @@
 
 #include <fmt/format.h>
 
+#include "records/printable.hpp"
+
 namespace lektion {
 
 namespace {
@@ -54,12 +56,12 @@ void completion(std::string& out, const Report& r) {
     for (std::size_t i = 0; i < r.lesson_ids.size(); ++i) out += cell(fmt::format("L{}", i + 1), 6);
     out += "course\n";
     for (const LearnerReport& l : r.learners) {
-        out += cell(l.learner.name, name_width);
+        out += cell(printable(l.learner.name), name_width);
         for (const LessonStatus& st : l.lessons) out += cell(lesson_cell(st), 6);
         out += l.course_complete ? "complete\n" : "–\n";
     }
     for (std::size_t i = 0; i < r.lesson_titles.size(); ++i)
-        out += fmt::format("  L{} {}\n", i + 1, r.lesson_titles[i]);
+        out += fmt::format("  L{} {}\n", i + 1, printable(r.lesson_titles[i]));
 }
 
 void quiz_scores(std::string& out, const Report& r) {
@@ -68,7 +70,8 @@ void quiz_scores(std::string& out, const Report& r) {
                                           : std::string("unlimited attempts"));
     out += cell("learner", name_width) + cell("best", 16) + cell("last", 16) + "attempts\n";
     for (const LearnerReport& l : r.learners) {
-        out += cell(l.learner.name, name_width) + cell(score(l.best), 16) + cell(score(l.last), 16);
+        out +=
+            cell(printable(l.learner.name), name_width) + cell(score(l.best), 16) + cell(score(l.last), 16);
         out += r.attempts_allowed ? fmt::format("{} of {}\n", l.attempts, r.attempts_allowed)
                                   : fmt::format("{}\n", l.attempts);
     }
@@ -78,12 +81,12 @@ void question_shares(std::string& out, const char* title, const std::vector<Ques
     if (qs.empty()) return;
     out += fmt::format("\n{}: correct first answers\n", title);
     std::size_t id_width = 4;
-    for (const QuestionReport& q : qs) id_width = std::max(id_width, code_points(q.id) + 2);
+    for (const QuestionReport& q : qs) id_width = std::max(id_width, code_points(printable(q.id)) + 2);
     for (const QuestionReport& q : qs) {
         const std::string share = q.answered ? fmt::format("{:.0f} %", q.share() * 100) : "–";
-        out += cell(q.id, id_width) + cell(share, 7) +
+        out += cell(printable(q.id), id_width) + cell(share, 7) +
                cell(fmt::format("({} of {})", q.correct, q.answered), 12);
-        out += cell(q.text, 60, false);
+        out += cell(printable(q.text), 60, false);
         out += q.in_course ? "\n" : "  [no longer in the course]\n";
     }
 }
@@ -91,8 +94,11 @@ void question_shares(std::string& out, const char* title, const std::vector<Ques
 }  // namespace
 
 std::string format_report(const Report& r) {
-    std::string out = fmt::format("{} ({} {})\n{} learner{}\n\n", r.course_title, r.course_id,
-                                  r.course_version, r.learners.size(), r.learners.size() == 1 ? "" : "s");
+    // Everything from the records or the course goes through printable():
+    // an older database may hold names with control characters.
+    std::string out =
+        fmt::format("{} ({} {})\n{} learner{}\n\n", printable(r.course_title), printable(r.course_id),
+                    printable(r.course_version), r.learners.size(), r.learners.size() == 1 ? "" : "s");
     completion(out, r);
     if (r.has_quiz) {
         quiz_scores(out, r);

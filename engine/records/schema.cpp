@@ -5,6 +5,7 @@
 #include "records/event_rows.hpp"
 #include "records/sqlite.hpp"
 #include "records/state_cache.hpp"
+#include "records/timestamp.hpp"
 #include "records/uuid.hpp"
 
 namespace lektion {
@@ -76,6 +77,19 @@ CREATE TABLE state (
 );
 )sql";
 
+// Version 3: the database's own identity, a random id made once. Every write
+// transaction of lektion's also bumps `writes`, so the page holding the id is
+// in every write-ahead log lektion writes for this database; wal_check.cpp
+// uses that to tell a log of this database from one copied from another.
+constexpr const char* schema_3 = R"sql(
+CREATE TABLE identity (
+  only INTEGER PRIMARY KEY CHECK (only = 1),
+  database_id TEXT NOT NULL,
+  created_at TEXT NOT NULL,
+  writes INTEGER NOT NULL DEFAULT 0
+);
+)sql";
+
 void fill_state_and_registrations(sqlite3* db) {
     sql::Statement pairs(db, "SELECT DISTINCT learner_id, course_id FROM events");
     while (pairs.step()) {
@@ -96,6 +110,12 @@ void migrate(sqlite3* db, int from) {
     if (from < 2) {
         sql::exec(db, schema_2, "upgrade the records to schema 2");
         fill_state_and_registrations(db);
+    }
+    if (from < 3) {
+        sql::exec(db, schema_3, "upgrade the records to schema 3");
+        sql::Statement id(db,
+                          "INSERT INTO identity (only, database_id, created_at, writes) VALUES (1, ?, ?, 0)");
+        id.bind(1, random_uuid()).bind(2, utc_now()).run();
     }
     if (from < current_schema) {
         sql::exec(db, fmt::format("PRAGMA application_id = {}", application_id).c_str(),

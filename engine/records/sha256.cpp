@@ -12,7 +12,7 @@ std::string sha256_hex(std::string_view bytes) {
     std::array<unsigned char, EVP_MAX_MD_SIZE> digest{};
     unsigned int length = 0;
     if (EVP_Digest(bytes.data(), bytes.size(), digest.data(), &length, EVP_sha256(), nullptr) != 1)
-        throw RecordsError("lektion: OpenSSL could not compute a SHA-256 digest");
+        throw RecordsError("OpenSSL could not compute a SHA-256 digest");
     static constexpr char hex[] = "0123456789abcdef";
     std::string s;
     s.reserve(2 * length);

@@ -1,8 +1,8 @@
 #include "records/sqlite.hpp"
 
-#include <fmt/format.h>
+#include <algorithm>
 
-#include "records/store.hpp"
+#include <fmt/format.h>
 
 namespace lektion::sql {
 
@@ -11,11 +11,29 @@ std::string file_of(sqlite3* db) {
     return name && *name ? name : "records database";
 }
 
+std::string read_only_uri(const std::filesystem::path& file, bool immutable) {
+    std::string uri = "file:";
+    for (unsigned char c : file.string()) {
+        if (c == '%' || c == '?' || c == '#' || c < 0x21) uri += fmt::format("%{:02X}", c);
+        else uri += static_cast<char>(c);
+    }
+    return uri + (immutable ? "?mode=ro&immutable=1" : "?mode=ro");
+}
+
+LockWait::LockWait(sqlite3* db, std::chrono::milliseconds wait) : db_(db) {
+    sqlite3_busy_timeout(db_, static_cast<int>(std::clamp<std::chrono::milliseconds::rep>(
+                                  wait.count(), 0, lock_wait.count())));
+}
+
+LockWait::~LockWait() { sqlite3_busy_timeout(db_, static_cast<int>(lock_wait.count())); }
+
 void fail(sqlite3* db, int code, std::string_view doing) {
     // The connection's message is more precise than the code's, when it is about this code.
     const bool own = db && (sqlite3_extended_errcode(db) & 0xFF) == (code & 0xFF);
     const char* why = own ? sqlite3_errmsg(db) : sqlite3_errstr(code);
-    throw RecordsError(fmt::format("{}: could not {}: {}", file_of(db), doing, why));
+    std::string message = fmt::format("{}: could not {}: {}", file_of(db), doing, why);
+    if ((code & 0xFF) == SQLITE_BUSY || (code & 0xFF) == SQLITE_LOCKED) throw Busy(std::move(message));
+    throw RecordsError(std::move(message));
 }
 
 void fail(sqlite3* db, std::string_view doing) { fail(db, sqlite3_extended_errcode(db), doing); }

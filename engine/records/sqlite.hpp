@@ -2,21 +2,52 @@
 // transactions that roll back unless committed, and errors that name the file.
 #pragma once
 
+#include <chrono>
 #include <cstdint>
+#include <filesystem>
 #include <optional>
 #include <string>
 #include <string_view>
 
 #include <sqlite3.h>
 
+#include "records/store.hpp"
+
 namespace lektion::sql {
 
-// Throws RecordsError: "FILE: could not DOING: sqlite's message".
+// How long a connection waits for another's lock before SQLITE_BUSY, unless
+// a caller sets a shorter wait (the sink: Store::LockWaits).
+constexpr std::chrono::milliseconds lock_wait{10'000};
+
+// The lock was not free in time (SQLITE_BUSY, SQLITE_LOCKED): the same
+// statement may succeed later.
+class Busy : public RecordsError {
+public:
+    using RecordsError::RecordsError;
+};
+
+// Throws RecordsError (Busy for a lock that was not free): "FILE: could not DOING: sqlite's message".
 [[noreturn]] void fail(sqlite3* db, std::string_view doing);
 [[noreturn]] void fail(sqlite3* db, int code, std::string_view doing);
 
 // The database's file, for messages.
 std::string file_of(sqlite3* db);
+
+// A URI that opens `file` read-only; `immutable`: without locks and without
+// its write-ahead log, as the file is on disk.
+std::string read_only_uri(const std::filesystem::path& file, bool immutable);
+
+// Sets the connection's busy timeout for as long as it lives, then restores sql::lock_wait.
+class LockWait {
+public:
+    LockWait(sqlite3* db, std::chrono::milliseconds wait);
+    ~LockWait();
+    LockWait(const LockWait&) = delete;
+    LockWait& operator=(const LockWait&) = delete;
+
+private:
+    sqlite3* db_;
+};
 
 void exec(sqlite3* db, const char* sql, std::string_view doing);
 

@@ -1,13 +1,15 @@
 #include "records/store.hpp"
 
 #include <algorithm>
-#include <cctype>
 #include <cmath>
 
 #include <fmt/format.h>
 
+#include "l10n/language_tag.hpp"
 #include "records/event_rows.hpp"
+#include "records/identity.hpp"
 #include "records/names.hpp"
+#include "records/printable.hpp"
 #include "records/sqlite.hpp"
 #include "records/state_cache.hpp"
 #include "records/timestamp.hpp"
@@ -36,14 +38,16 @@ std::optional<Learner> learner_by_key(sqlite3* db, const std::string& key) {
     return read_learner(s);
 }
 
-// A language tag is short ASCII (BCP 47); anything else would only break exports.
+// A learner's language: empty (not chosen), or a BCP 47 tag ICU accepts,
+// stored in its normal case ("EN-gb" is kept as "en-GB").
 std::string checked_language(const std::string& tag) {
-    const bool ok = tag.size() <= 35 && std::all_of(tag.begin(), tag.end(), [](char c) {
-                        return std::isalnum(static_cast<unsigned char>(c)) || c == '-';
-                    });
-    if (!ok)
-        throw RecordsError(fmt::format("lektion: \"{}\" is not a language tag such as da or en-GB", tag));
-    return tag;
+    if (tag.empty()) return tag;
+    if (!valid_language_tag(tag)) {
+        constexpr std::size_t shown = 40;  // of a tag that may be anything
+        const std::string head = tag.size() > shown ? tag.substr(0, shown) + "…" : tag;
+        throw RecordsError(fmt::format("\"{}\" is not a language tag such as da or en-GB", printable(head)));
+    }
+    return normalize_language_tag(tag);
 }
 
 }  // namespace
@@ -51,12 +55,6 @@ std::string checked_language(const std::string& tag) {
 struct Store::Replica {
     Progress progress;
     std::int64_t last_seq = -1;  // -1: to be loaded before the next event
-};
-
-struct Store::CourseKey {
-    std::string id;
-    std::string version;
-    std::string language;
 };
 
 // --- learners ------------------------------------------------------------------
@@ -71,9 +69,10 @@ std::vector<Learner> Store::learners() const {
 std::optional<Learner> Store::find_learner(const std::string& name) const {
     std::string key;
     try {
-        key = name_key(tidy_name(name));
+        // Not tidy_name: a name an older lektion stored may break today's rules.
+        key = name_key(lookup_name(name));
     } catch (const RecordsError&) {
-        return std::nullopt;  // a name that could never be stored is nobody's
+        return std::nullopt;  // not UTF-8, or far too long: nobody's
     }
     return learner_by_key(db_, key);
 }
@@ -90,23 +89,24 @@ Learner Store::create_learner(const std::string& name, const std::string& langua
         throw RecordsError(fmt::format("{}: opened for reading; no learner can be added", path_.string()));
     const std::string tidy = tidy_name(name);
     const std::string key = name_key(tidy);
+    const std::string tag = checked_language(language);
     sql::Transaction t(db_);
     if (learner_by_key(db_, key))
-        throw RecordsError(
-            fmt::format("lektion: a learner named \"{}\" already exists "
-                        "(names are compared without regard to case)",
-                        tidy));
+        throw RecordsError(fmt::format(
+            "a learner named \"{}\" already exists (names are compared without regard to case)", tidy));
     sql::Statement s(db_, "INSERT INTO learners (name, name_key, language, created_at) VALUES (?,?,?,?)");
-    s.bind(1, tidy).bind(2, key).bind(3, checked_language(language)).bind(4, utc_now()).run();
+    s.bind(1, tidy).bind(2, key).bind(3, tag).bind(4, utc_now()).run();
     Learner l;
     l.id = sqlite3_last_insert_rowid(db_);
     l.name = tidy;
-    l.language = language;
+    l.language = tag;
+    stamp_write(db_);
     t.commit();
     return l;
 }
 
 Learner Store::find_or_create_learner(const std::string& name, const std::string& language) {
+    checked_language(language);  // refused for a learner who exists, too
     if (auto found = find_learner(name)) return *found;
     try {
         return create_learner(name, language);
@@ -122,14 +122,16 @@ void Store::save_settings(const Learner& l) {
         throw RecordsError(fmt::format("{}: opened for reading; settings cannot be saved", path_.string()));
     const float size = std::isfinite(l.text_size) && l.text_size > 0 ? l.text_size : 0.0f;
     sql::Transaction t(db_);
+    // A language stored by an older, laxer lektion is kept as it is, or the
+    // learner could not change their theme; a new choice must be a tag.
+    const auto stored = learner(l.id);
+    const std::string tag =
+        stored && stored->language == l.language ? l.language : checked_language(l.language);
     sql::Statement s(db_, "UPDATE learners SET language = ?, theme = ?, text_size = ? WHERE id = ?");
-    s.bind(1, checked_language(l.language))
-        .bind(2, l.theme)
-        .bind(3, static_cast<double>(size))
-        .bind(4, l.id)
-        .run();
+    s.bind(1, tag).bind(2, l.theme).bind(3, static_cast<double>(size)).bind(4, l.id).run();
     if (sqlite3_changes(db_) == 0)
         throw RecordsError(fmt::format("{}: learner {} is not in the records", path_.string(), l.id));
+    stamp_write(db_);
     t.commit();
 }
 
@@ -144,6 +146,7 @@ void Store::delete_learner(std::int64_t learner_id) {
         }
         sql::Statement s(db_, "DELETE FROM learners WHERE id = ?");
         s.bind(1, learner_id).run();
+        stamp_write(db_);
         t.commit();
     }
     // secure_delete zeroed the freed cells; VACUUM rewrites the file without
@@ -167,7 +170,68 @@ EventSink Store::sink(std::int64_t learner_id, const Course& course) {
     auto replica = std::make_shared<Replica>();
     // Copies: the session may swap its course (a reload, a language) while the sink lives on.
     const CourseKey key{course.id, course.version, course.lang};
-    return [this, learner_id, key, replica](const Event& e) { record(learner_id, key, e, *replica); };
+    return [this, learner_id, key, replica](const Event& e) { submit(learner_id, key, e, replica); };
+}
+
+void Store::submit(std::int64_t learner_id, const CourseKey& course, const Event& e,
+                   const std::shared_ptr<Replica>& replica) {
+    const std::string at = utc_now();  // when the learner acted, however late the commit
+    const auto keep = [&] {
+        kept_.push_back({learner_id, course, e, at, replica, std::chrono::steady_clock::now()});
+    };
+    // Kept events go first, or the order would break; the learner waited for
+    // the lock once already, so not for long again.
+    if (!kept_.empty() && !commit_kept(std::min(retry_lock_wait, waits_.step))) return keep();
+    try {
+        const sql::LockWait wait(db_, waits_.step);
+        record(learner_id, course, e, at, *replica);
+    } catch (const sql::Busy&) {
+        keep();
+    }
+}
+
+bool Store::commit_kept(std::chrono::milliseconds wait) {
+    const sql::LockWait lock_wait(db_, wait);
+    while (!kept_.empty()) {
+        const Kept& k = kept_.front();
+        try {
+            record(k.learner_id, k.course, k.event, k.at, *k.replica);
+        } catch (const sql::Busy&) {
+            return false;
+        }
+        kept_.erase(kept_.begin());
+    }
+    return true;
+}
+
+std::size_t Store::pending() const { return kept_.size(); }
+
+bool Store::retry_pending() { return commit_kept(std::min(retry_lock_wait, waits_.step)); }
+
+bool Store::flush_pending(std::chrono::milliseconds wait) {
+    using clock = std::chrono::steady_clock;
+    const auto until = clock::now() + wait;
+    for (;;) {
+        const auto left = std::chrono::duration_cast<std::chrono::milliseconds>(until - clock::now());
+        // SQLite's busy handler does the waiting, in slices no longer than sql::lock_wait.
+        if (commit_kept(std::clamp(left, std::chrono::milliseconds(0), sql::lock_wait))) return true;
+        if (clock::now() >= until) return false;
+    }
+}
+
+std::string Store::save_problem() const {
+    if (kept_.empty()) return {};
+    const auto waited = std::chrono::steady_clock::now() - kept_.front().since;
+    if (waited < waits_.problem) return {};
+    const auto seconds = std::chrono::duration_cast<std::chrono::seconds>(waited).count();
+    const std::string how_long = seconds >= 120  ? fmt::format("{} minutes", seconds / 60)
+                                 : seconds >= 60 ? std::string("over a minute")
+                                                 : fmt::format("{} seconds", std::max<long long>(seconds, 1));
+    const std::size_t n = kept_.size();
+    return fmt::format(
+        "{}: another program has held the records locked for {}; {} step{} of this session {} not saved yet "
+        "and will be retried",
+        path_.string(), how_long, n, n == 1 ? "" : "s", n == 1 ? "is" : "are");
 }
 
 void Store::reload(std::int64_t learner_id, const CourseKey& course, Replica& replica) {
@@ -185,7 +249,8 @@ void Store::reload(std::int64_t learner_id, const CourseKey& course, Replica& re
     reg.bind(1, learner_id).bind(2, course.id).bind(3, random_uuid()).run();
 }
 
-void Store::record(std::int64_t learner_id, const CourseKey& course, const Event& e, Replica& replica) {
+void Store::record(std::int64_t learner_id, const CourseKey& course, const Event& e, const std::string& at,
+                   Replica& replica) {
     try {
         sql::Transaction t(db_);
         // Another process (or another sink) may have recorded for this learner since.
@@ -198,7 +263,7 @@ void Store::record(std::int64_t learner_id, const CourseKey& course, const Event
         row.language = e.kind == EventKind::language_changed ? e.target
                        : replica.progress.language.empty()   ? course.language
                                                              : replica.progress.language;
-        row.at = utc_now();
+        row.at = at;
         row.event = e;
         row.seq = insert_event(db_, row);
         apply(replica.progress, e);
@@ -207,6 +272,7 @@ void Store::record(std::int64_t learner_id, const CourseKey& course, const Event
         st.course_version = course.version;
         st.last_seq = row.seq;
         write_state(db_, learner_id, course.id, st);
+        stamp_write(db_);
         t.commit();
     } catch (const RecordsError&) {
         replica.last_seq = -1;  // the copy may hold what was not recorded

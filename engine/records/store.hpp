@@ -3,6 +3,7 @@
 // before the session applies it, so what the learner saw happen is on disk.
 #pragma once
 
+#include <chrono>
 #include <cstdint>
 #include <filesystem>
 #include <memory>
@@ -18,7 +19,9 @@ struct sqlite3;
 
 namespace lektion {
 
-// Raised with a message fit to show the user as it is: what and where.
+// Raised with a message fit to show the user: one line saying what and where
+// (most begin with the file's path). Messages never begin with "lektion: ";
+// a front end that prints them to a terminal adds that prefix itself.
 class RecordsError : public std::runtime_error {
 public:
     using std::runtime_error::runtime_error;
@@ -104,8 +107,9 @@ public:
 
     // --- progress ------------------------------------------------------------
     // A sink that commits each event (one immediate transaction, synchronous=FULL)
-    // for this learner and course version; it throws RecordsError on failure.
-    // The store must outlive the sink.
+    // for this learner and course version; it throws RecordsError on failure,
+    // except that an event that finds the write lock held is kept (see
+    // pending()). The store must outlive the sink.
     EventSink sink(std::int64_t learner_id, const Course& course);
     // The learner's progress in this course, rebuilt from their events.
     // Events from earlier versions of the course count too; ids the course no
@@ -122,17 +126,67 @@ public:
     // The xAPI registration of the learner in the course (a UUID), empty before the first event.
     std::string registration(std::int64_t learner_id, const std::string& course_id) const;
 
+    // --- when another program holds the write lock ----------------------------------
+    // Another lektion, a backup tool or an sqlite3 shell may hold the records'
+    // write lock for longer than a learner should wait. A sink call then does
+    // not fail: after waiting LockWaits::step for the lock, it keeps the event
+    // in memory and returns, so the session goes on. Kept events are committed
+    // in the order they happened (each in its own transaction, with the time
+    // the learner acted), before any later event: by every later sink call,
+    // and by retry_pending() and flush_pending(). Errors other than a lock
+    // (a deleted learner, a full disk) still throw RecordsError from the sink.
+    static constexpr std::chrono::milliseconds step_lock_wait{2'000};
+    static constexpr std::chrono::milliseconds long_lock_wait{60'000};
+    // What retry_pending(), and a sink call that finds events kept already,
+    // wait for the lock: the learner already waited once.
+    static constexpr std::chrono::milliseconds retry_lock_wait{100};
+    struct LockWaits {
+        std::chrono::milliseconds step = step_lock_wait;     // one sink call waits this long
+        std::chrono::milliseconds problem = long_lock_wait;  // then save_problem() speaks
+    };
+    void set_lock_waits(const LockWaits& waits) { waits_ = waits; }
+
+    // Events kept in memory, not yet in the database.
+    std::size_t pending() const;
+    // Commits the kept events, in order; true when none is left. Throws
+    // RecordsError for a failure other than the lock (the event stays kept).
+    bool retry_pending();
+    // Empty, or one line for the learner once events have been kept longer
+    // than LockWaits::problem: where, how long, how many, and that they will
+    // be retried. No "lektion: " prefix (see RecordsError).
+    std::string save_problem() const;
+    // For quitting: retries until nothing is kept or `wait` is over; true when nothing is.
+    bool flush_pending(std::chrono::milliseconds wait);
+
 private:
-    struct Replica;    // a sink's copy of the progress it records
-    struct CourseKey;  // what a sink keeps of its course
+    struct Replica;     // a sink's copy of the progress it records
+    struct CourseKey {  // what a sink keeps of its course
+        std::string id;
+        std::string version;
+        std::string language;
+    };
+    struct Kept {  // an event waiting for the write lock
+        std::int64_t learner_id = 0;
+        CourseKey course;
+        Event event;
+        std::string at;  // when the learner acted
+        std::shared_ptr<Replica> replica;
+        std::chrono::steady_clock::time_point since;
+    };
     void open_for_writing(bool create);
     void open_for_reading();
-    void record(std::int64_t learner_id, const CourseKey& course, const Event& e, Replica& replica);
+    void submit(std::int64_t learner_id, const CourseKey& course, const Event& e,
+                const std::shared_ptr<Replica>& replica);
+    bool commit_kept(std::chrono::milliseconds wait);
+    void record(std::int64_t learner_id, const CourseKey& course, const Event& e, const std::string& at,
+                Replica& replica);
     void reload(std::int64_t learner_id, const CourseKey& course, Replica& replica);
 
     std::filesystem::path path_;
     sqlite3* db_ = nullptr;
     bool read_only_ = false;
+    LockWaits waits_;
+    std::vector<Kept> kept_;  // oldest first
 };
 
 }  // namespace lektion

@@ -15,6 +15,7 @@
 #include "records/schema.hpp"
 #include "records/sqlite.hpp"
 #include "records/store.hpp"
+#include "records/wal_check.hpp"
 
 namespace lektion {
 
@@ -22,7 +23,7 @@ namespace fs = std::filesystem;
 
 namespace {
 
-constexpr int busy_timeout_ms = 10'000;
+constexpr int busy_timeout_ms = static_cast<int>(sql::lock_wait.count());
 
 [[noreturn]] void refuse(const fs::path& file, const std::string& why) {
     throw RecordsError(fmt::format("{}: {}", file.string(), why));
@@ -82,15 +83,6 @@ struct Closer {
     }
 };
 
-std::string uri_for(const fs::path& file, bool immutable) {
-    std::string uri = "file:";
-    for (unsigned char c : file.string()) {
-        if (c == '%' || c == '?' || c == '#' || c < 0x21) uri += fmt::format("%{:02X}", c);
-        else uri += static_cast<char>(c);
-    }
-    return uri + (immutable ? "?mode=ro&immutable=1" : "?mode=ro");
-}
-
 bool permission_trouble(int code) {
     const int primary = code & 0xFF;
     return primary == SQLITE_READONLY || primary == SQLITE_CANTOPEN || primary == SQLITE_PERM;
@@ -101,7 +93,7 @@ bool permission_trouble(int code) {
 sqlite3* open_read_only(const fs::path& file) {
     for (bool immutable : {false, true}) {
         sqlite3* db = nullptr;
-        int rc = sqlite3_open_v2(uri_for(file, immutable).c_str(), &db,
+        int rc = sqlite3_open_v2(sql::read_only_uri(file, immutable).c_str(), &db,
                                  SQLITE_OPEN_READONLY | SQLITE_OPEN_URI, nullptr);
         if (rc == SQLITE_OK) {
             sqlite3_extended_result_codes(db, 1);
@@ -223,8 +215,7 @@ fs::path data_dir(const std::string& override_dir) {
         const passwd* pw = ::getpwuid(::getuid());
         home = pw ? pw->pw_dir : nullptr;
     }
-    if (!home || !*home)
-        throw RecordsError("lektion: no home folder to keep learner records in; use --data-dir DIR");
+    if (!home || !*home) throw RecordsError("no home folder to keep learner records in; use --data-dir DIR");
     return fs::path(home) / ".local" / "share" / "lektion";
 }
 
@@ -246,12 +237,21 @@ Store::Store(const fs::path& dir, Access access) : path_(dir / file_name()) {
 }
 
 Store::~Store() {
+    // A last try for events kept from a lock; the front end was to call
+    // flush_pending() and tell the learner about any it could not save.
+    try {
+        if (db_ && !kept_.empty()) commit_kept(std::chrono::milliseconds(0));
+    } catch (const std::exception&) {
+    }
     if (db_) sqlite3_close_v2(db_);
 }
 
 void Store::open_for_writing(bool create) {
     if (create) make_private_folder(path_.parent_path());
     check_regular_file(path_);
+    // Before anything of SQLite's reads the log, or creates a database that
+    // would make it delete an orphaned one.
+    check_wal_belongs(path_);
     std::error_code ec;
     if (fs::exists(path_, ec)) {
         require_writable(path_);
@@ -280,12 +280,18 @@ void Store::open_for_writing(bool create) {
     const Probe p = probe(db_, path_, false);
     if (p.version < current_schema) migrate(db_, p.version);
     t.commit();
+    // The upgrade's pages, the new database id among them, into the database
+    // file at once: until then a crash would leave an id only in the log,
+    // which wal_check.hpp cannot tell from a log copied in from elsewhere.
+    if (p.version < current_schema)
+        sqlite3_wal_checkpoint_v2(db_, "main", SQLITE_CHECKPOINT_PASSIVE, nullptr, nullptr);
 }
 
 void Store::open_for_reading() {
     check_regular_file(path_);
     std::error_code ec;
     if (!fs::exists(path_, ec)) no_records(path_);
+    check_wal_belongs(path_);  // before anything of SQLite's reads the log
     db_ = open_read_only(path_);
     const Probe p = probe(db_, path_, true);
     read_only_ = true;

@@ -12,7 +12,7 @@ namespace lektion {
 std::string random_uuid() {
     std::array<unsigned char, 16> b{};
     if (RAND_bytes(b.data(), static_cast<int>(b.size())) != 1)
-        throw RecordsError("lektion: the system's random number generator failed; nothing recorded");
+        throw RecordsError("the system's random number generator failed; nothing recorded");
     b[6] = static_cast<unsigned char>((b[6] & 0x0F) | 0x40);  // version 4
     b[8] = static_cast<unsigned char>((b[8] & 0x3F) | 0x80);  // RFC 4122 variant
     static constexpr char hex[] = "0123456789abcdef";

@@ -2,10 +2,14 @@
 
 #include <algorithm>
 #include <cctype>
+#include <optional>
+#include <tuple>
 
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
+#include "diag/diagnostics.hpp"
+#include "records/printable.hpp"
 #include "records/sha256.hpp"
 #include "records/timestamp.hpp"
 #include "records/uuid.hpp"
@@ -187,6 +191,38 @@ const json* chain_of(const json& s) {
     return &*c;
 }
 
+// Deeper than any statement nests (about six levels): what lies deeper would
+// only exhaust the stack of the recursive dump() that digests a statement.
+constexpr int max_nesting = 100;
+
+// Byte offset of the first bracket nested deeper than max_nesting, outside strings.
+std::optional<std::size_t> too_deep(std::string_view text) {
+    int depth = 0;
+    bool in_string = false;
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        const char c = text[i];
+        if (in_string) {
+            if (c == '\\') ++i;
+            else if (c == '"') in_string = false;
+        } else if (c == '"') {
+            in_string = true;
+        } else if (c == '[' || c == '{') {
+            if (++depth > max_nesting) return i;
+        } else if (c == ']' || c == '}') {
+            --depth;
+        }
+    }
+    return std::nullopt;
+}
+
+ChainCheck malformed(std::string_view text, std::size_t offset, std::string why) {
+    ChainCheck c;
+    const LineMap lines(text);
+    std::tie(c.line, c.column) = lines.locate(offset);
+    c.message = std::move(why);
+    return c;
+}
+
 }  // namespace
 
 bool is_language_tag(std::string_view tag) {
@@ -223,10 +259,30 @@ std::string xapi_export(const Store& store, const ExportScope& scope, const Xapi
 }
 
 ChainCheck verify_xapi_chain(std::string_view text) {
-    const json statements = json::parse(text, nullptr, false);
+    if (const auto at = too_deep(text))
+        return malformed(text, *at, fmt::format("JSON nested deeper than {} levels", max_nesting));
+    json statements;
+    try {
+        statements = json::parse(text);
+    } catch (const json::parse_error& e) {
+        // what() is "[json.exception.parse_error.101] parse error at line L, column C: why";
+        // the position is given by byte (1-based) instead, as lines and characters.
+        const std::string what = e.what();
+        const std::size_t colon = what.find(": ", what.find("parse error"));
+        const std::string why = colon == std::string::npos ? what : what.substr(colon + 2);
+        return malformed(text, e.byte > 0 ? e.byte - 1 : 0, "not valid JSON: " + printable(why));
+    } catch (const json::exception& e) {  // a number out of range, say: no position given
+        ChainCheck c;
+        c.message = "not valid JSON: " + printable(e.what());
+        return c;
+    }
     ChainCheck c;
-    if (statements.is_discarded() || !statements.is_array()) {
+    if (!statements.is_array()) {
         c.message = "not a JSON array of xAPI statements";
+        return c;
+    }
+    if (statements.empty()) {
+        c.message = "no statements";
         return c;
     }
     const std::size_t n = statements.size();

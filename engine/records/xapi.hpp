@@ -38,10 +38,13 @@ std::string xapi_export(const Store& store, const ExportScope& scope, const Xapi
 struct ChainCheck {
     bool intact = false;
     std::size_t statements = 0;
-    std::size_t broken = 0;  // 1-based position of the first broken statement; 0 when intact
-    std::string message;     // "N statements, chain intact" or what is wrong where
+    std::size_t broken = 0;    // 1-based position of the first broken statement; 0 when intact
+    std::string message;       // "N statements, chain intact" or what is wrong where
+    int line = 0, column = 0;  // where JSON is malformed (1-based; column in characters), else 0
 };
 
+// Not intact for malformed JSON (with its line and column), anything but an
+// array of statements, an empty array ("no statements"), or a broken chain.
 ChainCheck verify_xapi_chain(std::string_view json_text);
 
 // Whether `tag` has the shape of a BCP 47 language tag (as xAPI requires).

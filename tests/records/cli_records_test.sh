@@ -68,4 +68,85 @@ check "verify on a file that is not JSON fails" exits 1 "$lektion" records verif
 check "verify on a missing file fails with one line" exits 1 "$lektion" records verify "$work/none.json"
 check "  ... one line" one_line
 
+# Usage errors: exit 2 and one line, never a silent default.
+check "--data-dir \"\" is a usage error" exits 2 "$lektion" records list --data-dir ""
+check "  ... one line" one_line
+check "export --data-dir \"\" is a usage error" exits 2 "$lektion" records export --data-dir ""
+check "report --data-dir \"\" is a usage error" exits 2 "$lektion" report --course "$course" --data-dir ""
+check "export --learner \"\" is a usage error" exits 2 "$lektion" records export --learner "" --data-dir "$data"
+check "  ... one line" one_line
+check "delete --learner \"\" is a usage error" exits 2 "$lektion" records delete --learner "" --data-dir "$data"
+check "a learner name with an escape sequence is refused as a usage error" \
+  exits 2 "$lektion" records export --learner $'Eve\e[2J' --data-dir "$data"
+check "  ... one line" one_line
+check "  ... naming the character" grep -qF 'U+001B' "$work/stderr"
+check "  ... and not echoing it to the terminal" bash -c "! grep -q $'\e' '$work/stderr'"
+check "a name with a right-to-left override is refused as a usage error" \
+  exits 2 "$lektion" records delete --learner $'Eve\xe2\x80\xaegnp.exe' --data-dir "$data"
+
+# Every failure is one line that starts with "lektion: ", once.
+check "a failure names the program once" exits 1 "$lektion" records delete --learner "Nobody" --data-dir "$data"
+check "  ... at the start" grep -q '^lektion: ' "$work/stderr"
+check "  ... not twice" bash -c "! grep -q 'lektion: lektion:' '$work/stderr'"
+check "no home folder: one line, the prefix once" \
+  exits 1 env -u LEKTION_DATA_DIR -u XDG_DATA_HOME -u HOME "$lektion" records list
+check "  ... not twice" bash -c "grep -q '^lektion: ' '$work/stderr' && ! grep -q 'lektion: lektion:' '$work/stderr'"
+
+# export -o never writes over the records, their log, a device, a FIFO or a folder.
+sum=$(sha256sum <"$data/records.sqlite3")
+check "export -o the records database is refused" \
+  exits 2 "$lektion" records export --data-dir "$data" -o "$data/records.sqlite3"
+check "  ... one line" one_line
+check "  ... and the database is intact" [ "$(sha256sum <"$data/records.sqlite3")" = "$sum" ]
+check "export -o the records' write-ahead log is refused" \
+  exits 2 "$lektion" records export --data-dir "$data" -o "$data/records.sqlite3-wal"
+check "  ... and none is created" [ ! -e "$data/records.sqlite3-wal" ]
+check "export -o the records' -shm is refused" \
+  exits 2 "$lektion" records export --data-dir "$data" -o "$data/records.sqlite3-shm"
+mkfifo "$work/fifo"
+check "export -o a FIFO is refused, without waiting for a reader" \
+  exits 2 timeout 10 "$lektion" records export --data-dir "$data" -o "$work/fifo"
+check "export -o a folder is refused" exits 2 "$lektion" records export --data-dir "$data" -o "$work"
+check "  ... one line" one_line
+check "export -o - writes to standard output" \
+  bash -c "'$lektion' records export --data-dir '$data' -o - | head -c 3 | od -An -tx1 | tr -d ' ' | grep -qx efbbbf"
+check "  ... and the database is still intact" [ "$(sha256sum <"$data/records.sqlite3")" = "$sum" ]
+
+# verify reads a bounded regular file and says where JSON is broken.
+"$lektion" records export --format xapi --data-dir "$data" -o "$work/all.xapi.json"
+check "verify an export" exits 0 "$lektion" records verify "$work/all.xapi.json"
+check "  ... chain intact" grep -q 'statements, chain intact$' "$work/stdout"
+check "verify /dev/zero ends at once with one line" exits 1 timeout 10 "$lektion" records verify /dev/zero
+check "  ... one line" one_line
+check "  ... saying it is not a regular file" grep -qF '/dev/zero: not a regular file' "$work/stderr"
+check "verify a FIFO ends at once with one line" exits 1 timeout 10 "$lektion" records verify "$work/fifo"
+check "  ... one line" one_line
+check "verify a folder fails with one line" exits 1 "$lektion" records verify "$work"
+check "  ... one line" one_line
+truncate -s 300M "$work/huge.json"
+check "verify a file over the limit ends at once with one line" exits 1 timeout 10 "$lektion" records verify "$work/huge.json"
+check "  ... saying why" grep -q 'larger than' "$work/stderr"
+rm -f "$work/huge.json"
+printf '[\n  {"id": 1},\n  {"id": tru}\n]\n' >"$work/bad.json"
+check "verify malformed JSON fails" exits 1 "$lektion" records verify "$work/bad.json"
+check "  ... as FILE:LINE:COLUMN" grep -qF "$work/bad.json:3:13: not valid JSON" "$work/stderr"
+check "  ... one line" one_line
+printf '[]\n' >"$work/empty.json"
+check "verify an empty array fails" exits 1 "$lektion" records verify "$work/empty.json"
+check "  ... no statements" grep -qF "$work/empty.json: no statements" "$work/stderr"
+
+# Names an older lektion let in reach the terminal escaped, never as control sequences.
+mkdir -p "$work/old" && cp "$data/records.sqlite3" "$work/old/"
+sqlite3 "$work/old/records.sqlite3" "INSERT INTO learners (name, name_key, language, created_at)
+  VALUES ('Eve' || char(27) || '[2J' || char(10) || 'x' || char(8238) || 'y',
+          'eve' || char(27) || '[2j' || char(10) || 'x' || char(8238) || 'y', 'da', '2024-01-01T00:00:00.000Z')"
+check "list escapes control characters" exits 0 "$lektion" records list --data-dir "$work/old"
+check "  ... shown as code points" grep -qF 'Eve<U+001B>[2J<U+000A>x<U+202E>y' "$work/stdout"
+check "  ... none reach the terminal" bash -c "! grep -q $'\e' '$work/stdout' && ! grep -q $'\xe2\x80\xae' '$work/stdout'"
+check "report escapes control characters" exits 0 "$lektion" report --course "$course" --data-dir "$work/old"
+check "  ... shown as code points (cut to the column)" grep -qF 'Eve<U+001B>[2J<U+000A>x…' "$work/stdout"
+check "  ... none reach the terminal" bash -c "! grep -q $'\e' '$work/stdout'"
+check "delete escapes the name it prints" exits 0 "$lektion" records delete --learner $'Eve\e[2J\nx\xe2\x80\xaey' --data-dir "$work/old"
+check "  ... shown as code points" grep -qF 'Eve<U+001B>[2J<U+000A>x<U+202E>y' "$work/stdout"
+
 [ "$fails" = 0 ] && echo "all records commands behave" || { echo "$fails checks failed" >&2; exit 1; }

