@@ -1,7 +1,8 @@
 // lektion xliff|po export|import: translation exchange for a course or, with
 // --ui, for the interface catalogs. Exports go to a file or standard output;
-// imports check the whole file before writing anything, then merge unit by
-// unit into translations/<lang>/ (or locales/<lang>.xlf).
+// imports check the whole file before writing anything, then, holding the
+// course's (or the catalogs') import lock, merge unit by unit into
+// translations/<lang>/ (swapped in whole) or locales/<lang>.xlf.
 #include <cstdio>
 #include <ctime>
 #include <optional>
@@ -12,9 +13,12 @@
 #include "cli/output.hpp"
 #include "course/loader.hpp"
 #include "course/translation.hpp"
+#include "exchange/import_lock.hpp"
+#include "exchange/language_folder.hpp"
 #include "exchange/merge.hpp"
 #include "exchange/po.hpp"
 #include "exchange/status.hpp"
+#include "exchange/terminal_text.hpp"
 #include "exchange/xliff.hpp"
 #include "resources/paths.hpp"
 
@@ -31,12 +35,14 @@ struct ExchangeOptions {
     bool ui = false, dry_run = false;
 };
 
+// Every line goes through say(): ids and file names come from files anyone
+// may have written, and must not reach the terminal as escape sequences.
 void print(const Diagnostics& diags) {
-    for (const Diagnostic& d : diags.items) std::fprintf(stderr, "%s\n", format(d).c_str());
+    for (const Diagnostic& d : diags.items) say(format(d));
 }
 
 int usage(const std::string& message) {
-    std::fprintf(stderr, "lektion: %s (try --help)\n", message.c_str());
+    say(fmt::format("lektion: {} (try --help)", message));
     return 2;
 }
 
@@ -96,7 +102,7 @@ int run_export(ExchangeOptions o, Format format) {
     const std::optional<Source> source = load_source(o, diags);
     if (!source) {
         print(diags);
-        std::fprintf(stderr, "lektion: nothing exported; run lektion lint for the details\n");
+        say("lektion: nothing exported; run lektion lint for the details");
         return 1;
     }
     if (same_language(o.lang, source->lang))
@@ -105,8 +111,7 @@ int run_export(ExchangeOptions o, Format format) {
     const TranslationStore store = read_store(o, stored_spelling(o, o.lang), diags);
     if (!store.readable) {
         print(diags);
-        std::fprintf(stderr, "lektion: the stored %s translation cannot be read; nothing exported\n",
-                     o.lang.c_str());
+        say(fmt::format("lektion: the stored {} translation cannot be read; nothing exported", o.lang));
         return 1;
     }
     const std::string text =
@@ -114,10 +119,9 @@ int run_export(ExchangeOptions o, Format format) {
     print(diags);
     if (const int failed = write_output(o.output, text, mode_shared, keep)) return failed;
     const Figures f = figures(*source, store);
-    std::fprintf(stderr, "%s: %d units exported to %s (%d translated, %d stale, %d to translate)\n",
-                 store.lang.c_str(), f.units,
-                 to_standard_output(o.output) ? "standard output" : o.output.c_str(), f.translated, f.stale,
-                 f.missing);
+    say(fmt::format("{}: {} units exported to {} ({} translated, {} stale, {} to translate)", store.lang,
+                    f.units, to_standard_output(o.output) ? "standard output" : o.output, f.translated,
+                    f.stale, f.missing));
     return 0;
 }
 
@@ -131,6 +135,19 @@ std::string summary(const ImportCounts& c) {
     return s;
 }
 
+// Refuses a stored translation that an import could only write through a
+// symbolic link (or that is not a folder or file), and removes what an
+// interrupted import left behind. "" or the refusal.
+std::string prepare_store(const ExchangeOptions& o, const std::string& lang) {
+    const std::string refused = o.ui ? check_catalog_file(locales_dir(o) / (lang + ".xlf"))
+                                     : check_language_folder(o.course_dir, lang);
+    if (!refused.empty() || o.dry_run) return refused;
+    for (const std::string& line :
+         o.ui ? clean_catalog_leftovers(locales_dir(o)) : clean_import_leftovers(o.course_dir))
+        say(line);
+    return {};
+}
+
 int run_import(ExchangeOptions o, Format format) {
     if (o.ui && o.file.empty()) std::swap(o.file, o.course_dir);  // "import --ui FILE"
     if (o.ui && !o.course_dir.empty())
@@ -140,7 +157,7 @@ int run_import(ExchangeOptions o, Format format) {
     const std::optional<Source> source = load_source(o, diags);
     if (!source) {
         print(diags);
-        std::fprintf(stderr, "lektion: nothing imported; run lektion lint for the details\n");
+        say("lektion: nothing imported; run lektion lint for the details");
         return 1;
     }
     const Domain domain = o.ui ? Domain::interface : Domain::course;
@@ -148,25 +165,45 @@ int run_import(ExchangeOptions o, Format format) {
                                                                : read_po_exchange(o.file, domain, diags);
     if (!in || !check_incoming_file(*source, *in, diags)) {
         print(diags);
-        std::fprintf(stderr, "lektion: %s refused; nothing was written\n", o.file.c_str());
+        say(fmt::format("lektion: {} refused; nothing was written", o.file));
         return 1;
     }
-    TranslationStore store =
-        read_store(o, stored_spelling(o, normalize_language_tag(in->target_lang)), diags);
+    // From reading the stored translation to writing it back, no other
+    // import into this course (or these catalogs) may run.
+    const fs::path lock_folder = o.ui ? locales_dir(o) : fs::path(o.course_dir);
+    const ImportLock lock(lock_folder, [&] {
+        say(fmt::format("lektion: another import into {} is under way; waiting for it to finish",
+                        lock_folder.string()));
+    });
+    if (!lock.locked()) {
+        say(fmt::format("lektion: {}; nothing was written", lock.error()));
+        return 1;
+    }
+    const std::string lang = stored_spelling(o, normalize_language_tag(in->target_lang));
+    if (const std::string refused = prepare_store(o, lang); !refused.empty()) {
+        say("lektion: " + refused);
+        return 1;
+    }
+    TranslationStore store = read_store(o, lang, diags);
     if (!store.readable) {
         print(diags);
-        std::fprintf(stderr, "lektion: the stored %s translation cannot be read; nothing was written\n",
-                     in->target_lang.c_str());
+        say(fmt::format("lektion: the stored {} translation cannot be read; nothing was written",
+                        in->target_lang));
         return 1;
     }
     const ImportCounts counts = merge_incoming(*source, *in, store, diags);
+    const bool to_write = store.has_changes();
     const std::vector<fs::path> written = o.dry_run ? std::vector<fs::path>() : write_store(store, diags);
     print(diags);
-    std::fprintf(stderr, "%s: %s\n", store.lang.c_str(), summary(counts).c_str());
-    for (const fs::path& p : written) std::fprintf(stderr, "wrote %s\n", p.generic_string().c_str());
-    if (o.dry_run) std::fprintf(stderr, "dry run: nothing was written\n");
-    else if (written.empty())
-        std::fprintf(stderr, "nothing was written: the stored translation has all of it\n");
+    if (!o.dry_run && to_write && written.empty()) {
+        // The counts would describe what is not there: say only that.
+        say(fmt::format("{}: nothing was stored; the stored translation is as it was", store.lang));
+        return 1;
+    }
+    say(fmt::format("{}: {}", store.lang, summary(counts)));
+    for (const fs::path& p : written) say("wrote " + p.generic_string());
+    if (o.dry_run) say("dry run: nothing was written");
+    else if (written.empty()) say("nothing was written: the stored translation has all of it");
     return diags.has_errors() ? 1 : 0;
 }
 
@@ -198,7 +235,7 @@ Run add_exchange(CLI::App& app, Format format) {
         try {
             return exp->parsed() ? run_export(*o, format) : run_import(*o, format);
         } catch (const std::exception& e) {
-            std::fprintf(stderr, "lektion: %s\n", e.what());
+            say(fmt::format("lektion: {}", e.what()));
             return 1;
         }
     };

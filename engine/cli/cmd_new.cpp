@@ -1,8 +1,10 @@
 // lektion new lesson COURSE_DIR ID "Title": a lesson skeleton that lints clean.
-#include <cstdio>
+#include <fmt/format.h>
 
 #include "cli/commands.hpp"
+#include "exchange/import_lock.hpp"
 #include "exchange/new_lesson.hpp"
+#include "exchange/terminal_text.hpp"
 
 namespace lektion::cli {
 
@@ -19,19 +21,32 @@ Run add_new(CLI::App& app) {
     lesson->add_option("ID", *id, "Lesson id, also the file name: l6 writes l6.xml")->required();
     lesson->add_option("TITLE", *title, "Lesson title, in the course's language")->required();
     return [dir, id, title] {
+        // What is wrong whatever the course: a usage error, as for any bad argument.
+        for (const std::string& problem : {lesson_id_problem(*id), lesson_title_problem(*title)})
+            if (!problem.empty()) {
+                say(fmt::format("lektion: {} (try --help)", problem));
+                return 2;
+            }
         NewLesson made;
         std::string error;
         try {
+            // course.xml is read, changed and written back: one command at a time.
+            const ImportLock lock(*dir,
+                                  [&] { say("lektion: another command is changing " + *dir + "; waiting"); });
+            if (!lock.locked()) {
+                say(fmt::format("lektion: {}; nothing was written", lock.error()));
+                return 1;
+            }
             if (!add_lesson(*dir, *id, *title, made, error)) {
-                std::fprintf(stderr, "lektion: %s\n", error.c_str());
+                say(fmt::format("lektion: {}", error));
                 return 1;
             }
         } catch (const std::exception& e) {
-            std::fprintf(stderr, "lektion: %s\n", e.what());
+            say(fmt::format("lektion: {}", e.what()));
             return 1;
         }
-        std::fprintf(stderr, "wrote %s\nadded it to %s\n", made.file.generic_string().c_str(),
-                     made.manifest.generic_string().c_str());
+        say(fmt::format("wrote {}\nadded it to {}", made.file.generic_string(),
+                        made.manifest.generic_string()));
         return 0;
     };
 }

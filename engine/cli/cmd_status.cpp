@@ -10,6 +10,7 @@
 #include "course/loader.hpp"
 #include "course/translation.hpp"
 #include "exchange/status.hpp"
+#include "exchange/terminal_text.hpp"
 #include "resources/paths.hpp"
 
 namespace lektion::cli {
@@ -45,8 +46,9 @@ struct Row {
 void print_table(const std::string& title, const Source& source, const std::vector<Row>& rows) {
     int words = 0;
     for (const SourceUnit& u : source.units) words += u.words;
-    std::printf("%s, source %s: %zu units, %d words\n", title.c_str(), source.lang.c_str(),
-                source.units.size(), words);
+    // The course id and language come from course.xml: shown, never obeyed.
+    std::printf("%s, source %s: %zu units, %d words\n", terminal_safe(title).c_str(),
+                terminal_safe(source.lang).c_str(), source.units.size(), words);
     if (rows.empty()) {
         std::printf("  no translations yet\n\n");
         return;
@@ -56,8 +58,8 @@ void print_table(const std::string& title, const Source& source, const std::vect
     for (const Row& r : rows) {
         const std::string units = fmt::format("{} {:5.1f} %", r.f.translated, r.f.percent());
         const std::string w = fmt::format("{} {:5.1f} %", r.f.words_translated, r.f.words_percent());
-        std::printf("  %-9s %17s %6d %8d   %17s %7d %8d\n", r.lang.c_str(), units.c_str(), r.f.stale,
-                    r.f.missing, w.c_str(), r.f.words_stale, r.f.words_missing);
+        std::printf("  %-9s %17s %6d %8d   %17s %7d %8d\n", terminal_safe(r.lang).c_str(), units.c_str(),
+                    r.f.stale, r.f.missing, w.c_str(), r.f.words_stale, r.f.words_missing);
     }
     std::printf("\n");
 }
@@ -113,9 +115,8 @@ Run add_status(CLI::App& app) {
         Diagnostics diags;
         const LoadResult r = load_course(*dir);
         if (!r.course) {
-            for (const Diagnostic& d : r.diagnostics.items) std::fprintf(stderr, "%s\n", format(d).c_str());
-            std::fprintf(stderr, "lektion: %s does not load; run lektion lint for the details\n",
-                         dir->c_str());
+            for (const Diagnostic& d : r.diagnostics.items) say(format(d));
+            say(fmt::format("lektion: {} does not load; run lektion lint for the details", *dir));
             return 1;
         }
         const Source course = course_source(*r.course);
@@ -138,7 +139,7 @@ Run add_status(CLI::App& app) {
                 ui_rows.push_back({l, figures(*ui, read_interface_store(locale_dir, l, diags))});
             print_table("Interface", *ui, ui_rows);
         }
-        for (const Diagnostic& d : diags.items) std::fprintf(stderr, "%s\n", format(d).c_str());
+        for (const Diagnostic& d : diags.items) say(format(d));
 
         int failed = 0;
         for (const Requirement& req : reqs) {

@@ -7,6 +7,7 @@
 #include <unicode/msgfmt.h>
 #include <unicode/parseerr.h>
 
+#include "course/text.hpp"
 #include "exchange/glyphs.hpp"
 #include "exchange/inline_markup.hpp"
 #include "l10n/catalog.hpp"
@@ -99,6 +100,14 @@ std::string argument_problem(const std::string& source, const std::string& targe
 // The reasons a unit cannot be imported; empty when it can.
 std::vector<std::string> unit_errors(const Source& source, const SourceUnit& unit, const IncomingUnit& u,
                                      const std::string& lang, bool po) {
+    // Whatever the reader let through (XML allows DEL and U+0080-U+009F, raw
+    // or as references): a control character in a stored translation breaks
+    // lint, export and the player, and reaches terminals as a sequence.
+    const std::string plain = u.target.plain();
+    if (find_invalid_utf8(plain)) return {"the translation is not UTF-8 text"};
+    if (const std::optional<ForbiddenChar> c = find_control_character(plain))
+        return {fmt::format("control character {} in the translation; no text may hold one",
+                            code_point_name(c->code))};
     std::vector<std::string> errors = u.problems;
     if (source.domain == Domain::course) {
         const std::string tags =
@@ -118,8 +127,13 @@ bool done_state(const std::string& state) {
            state.rfind("needs-review", 0) == 0;
 }
 
+// The XLIFF 1.2 state to store: only values of the standard's list, so that
+// nothing a file says is written back but what lektion knows.
 std::string stored_state(const IncomingUnit& u) {
-    if (u.review) return u.state.rfind("needs-review", 0) == 0 ? u.state : "needs-review-translation";
+    if (u.review)
+        return u.state == "needs-review-adaptation" || u.state == "needs-review-l10n"
+                   ? u.state
+                   : "needs-review-translation";
     if (u.state == "final" || u.state == "signed-off") return u.state;
     return "translated";
 }

@@ -4,10 +4,10 @@
 #include <fmt/format.h>
 #include <pugixml.hpp>
 
+#include "base/atomic_file.hpp"
 #include "course/loader.hpp"
 #include "course/text.hpp"
 #include "course/visit.hpp"
-#include "base/atomic_file.hpp"
 #include "exchange/inline_markup.hpp"
 
 namespace lektion {
@@ -92,6 +92,34 @@ std::optional<std::string> register_lesson(const std::string& manifest, const st
 
 }  // namespace
 
+std::string lesson_id_problem(const std::string& id) {
+    if (valid_lesson_id(id)) return {};
+    // The id is quoted in the message: only what cannot disturb a terminal.
+    std::string shown;
+    for (char c : id.substr(0, 64)) shown += (c >= 0x20 && c < 0x7F) ? c : '?';
+    return fmt::format(
+        "'{}' is not a lesson id: use a-z, 0-9, '-' and '_', starting with a letter or digit, such as l6",
+        shown);
+}
+
+std::string lesson_title_problem(const std::string& title) {
+    if (find_invalid_utf8(title)) return "the title is not UTF-8 text";
+    if (const std::optional<ForbiddenChar> c = find_control_character(title))
+        return fmt::format("the title holds control character {}; write plain text",
+                           code_point_name(c->code));
+    Text heading;
+    heading.spans.push_back({title, plain});
+    tidy(heading);
+    if (heading.empty()) return "the title is empty";
+    std::size_t characters = 0;
+    for (char c : heading.plain()) characters += (static_cast<unsigned char>(c) & 0xC0) != 0x80;
+    if (characters > max_title_length)
+        return fmt::format(
+            "the title is longer than {} characters ({}); a shorter one fits the table of contents",
+            max_title_length, characters);
+    return {};
+}
+
 std::string lesson_skeleton(const std::string& id, const std::string& title) {
     return fmt::format(R"(<?xml version="1.0" encoding="UTF-8"?>
 <!-- Lesson {0}: write the text in the course's source language, keep the ids
@@ -123,20 +151,11 @@ std::string lesson_skeleton(const std::string& id, const std::string& title) {
 
 bool add_lesson(const fs::path& dir, const std::string& id, const std::string& title, NewLesson& out,
                 std::string& error) {
-    if (!valid_lesson_id(id)) {
-        error = fmt::format(
-            "'{}' is not a lesson id: use a-z, 0-9, '-' and '_', "
-            "starting with a letter or "
-            "digit, such as l6",
-            id);
-        return false;
-    }
+    if (error = lesson_id_problem(id); !error.empty()) return false;
+    if (error = lesson_title_problem(title); !error.empty()) return false;
     Text heading;
     heading.spans.push_back({title, plain});
-    if (find_invalid_utf8(title) || (tidy(heading), heading.empty())) {
-        error = "the title is empty or not UTF-8 text";
-        return false;
-    }
+    tidy(heading);
     const LoadResult before = load_course(dir);
     if (!before.course) {
         error = fmt::format("{} has errors; fix them first (lektion lint {})", dir.string(), dir.string());

@@ -1,7 +1,6 @@
 // Reading a translated PO file back into the units merge.cpp checks.
 #include <fmt/format.h>
 
-#include "course/text.hpp"
 #include "course/xml_file.hpp"
 #include "exchange/inline_markup.hpp"
 #include "exchange/po.hpp"
@@ -54,11 +53,6 @@ std::optional<Incoming> read_po_exchange(const fs::path& path, Domain domain, Di
     const std::optional<std::string> text = read_bounded(path, max_exchange_file, error);
     if (!text) {
         diags.add(Severity::error, shown, 0, 0, error);
-        return std::nullopt;
-    }
-    if (auto bad = find_invalid_utf8(*text)) {
-        const auto [line, column] = LineMap(*text).locate(*bad);
-        diags.add(Severity::error, shown, line, column, "invalid UTF-8: PO files must be saved as UTF-8");
         return std::nullopt;
     }
     const std::optional<std::vector<PoEntry>> entries = parse_po(*text, shown, diags);

@@ -4,6 +4,8 @@
 
 #include <fmt/format.h>
 
+#include "course/text.hpp"
+
 namespace lektion {
 
 namespace {
@@ -45,18 +47,30 @@ std::vector<std::string> words(std::string_view s, char separator) {
     return out;
 }
 
+// A quoted string read back: its bytes, and for each byte where in the file
+// the character or escape that made it starts, so that a problem found in
+// the bytes is reported where the translator wrote it.
+struct Unquoted {
+    std::string text;
+    std::vector<const char*> from;  // one per byte of `text`
+    const char* close = nullptr;    // the closing quote
+};
+
 // Reads a C-style quoted string that is the whole of `s`; on failure sets `error`.
-std::string unquote(std::string_view s, std::string& error) {
+Unquoted unquote(std::string_view s, std::string& error) {
     s = trim(s);
+    Unquoted u;
     if (s.size() < 2 || s.front() != '"') {
         error = "expected a string in double quotes";
-        return {};
+        return u;
     }
-    std::string out;
+    std::string& out = u.text;
     std::size_t i = 1;
     for (; i < s.size() && s[i] != '"'; ++i) {
+        const char* at = s.data() + i;
         if (s[i] != '\\') {
             out += s[i];
+            u.from.push_back(at);
             continue;
         }
         if (++i >= s.size()) break;
@@ -94,10 +108,32 @@ std::string unquote(std::string_view s, std::string& error) {
                     error = fmt::format("unknown escape \\{}", c);
                 }
         }
+        u.from.resize(out.size(), at);
     }
+    u.close = s.data() + std::min(i, s.size());
     if (i >= s.size()) error = "the string has no closing quote";
     else if (i + 1 != s.size()) error = "text after the closing quote";
-    return out;
+    return u;
+}
+
+// What an escape may make that no text may hold: a control character other
+// than tab and line breaks (NUL cuts strings short, ESC starts terminal
+// sequences), or bytes that are not UTF-8. The raw file is checked before,
+// so only escapes are left. Returns the message and where the escape starts.
+std::optional<std::pair<const char*, std::string>> forbidden_escape(const Unquoted& u) {
+    // The escapes that made bytes [first, first + count).
+    auto written = [&](std::size_t first, std::size_t count) {
+        const char* end = first + count < u.from.size() ? u.from[first + count] : u.close;
+        return std::string_view(u.from[first], static_cast<std::size_t>(end - u.from[first]));
+    };
+    if (const std::optional<std::size_t> bad = find_invalid_utf8(u.text))
+        return std::pair{u.from[*bad],
+                         fmt::format("{} makes invalid UTF-8; write the character itself", written(*bad, 1))};
+    if (const std::optional<ForbiddenChar> c = find_control_character(u.text))
+        return std::pair{u.from[c->offset],
+                         fmt::format("{} is control character {}, which no text may hold",
+                                     written(c->offset, c->code < 0x80 ? 1 : 2), code_point_name(c->code))};
+    return std::nullopt;
 }
 
 }  // namespace
@@ -130,6 +166,31 @@ std::optional<std::vector<PoEntry>> parse_po(std::string_view text, const std::s
     auto error = [&](int line, int column, const std::string& message) {
         diags.add(Severity::error, shown, line, column, message);
         failed = true;
+    };
+    // At the character itself, for problems found in the bytes.
+    auto error_at = [&](const char* where, const std::string& message) {
+        const auto [line, column] = LineMap(text).locate(static_cast<std::size_t>(where - text.data()));
+        error(line, column, message);
+    };
+    // The whole file first, comments too: what the escapes make is checked as each string is read.
+    if (const std::optional<std::size_t> bad = find_invalid_utf8(text)) {
+        error_at(text.data() + *bad, "invalid UTF-8: PO files must be saved as UTF-8");
+        return std::nullopt;
+    }
+    if (const std::optional<ForbiddenChar> c = find_control_character(text)) {
+        error_at(text.data() + c->offset,
+                 fmt::format("control character {}, which no text may hold", code_point_name(c->code)));
+        return std::nullopt;
+    }
+    // The string of a keyword or continuation line, checked for what its escapes make.
+    auto read_string = [&](std::string_view quoted, std::string& problem) -> std::string {
+        Unquoted u = unquote(quoted, problem);
+        if (problem.empty())
+            if (auto bad = forbidden_escape(u)) {
+                error_at(bad->first, bad->second);
+                return {};
+            }
+        return std::move(u.text);
     };
     auto finish = [&] {
         if (started) {
@@ -170,7 +231,7 @@ std::optional<std::vector<PoEntry>> parse_po(std::string_view text, const std::s
                 break;
             }
             std::string problem;
-            *field += unquote(line, problem);
+            *field += read_string(line, problem);
             if (!problem.empty()) error(number, 1, problem);
             continue;
         }
@@ -179,11 +240,12 @@ std::optional<std::vector<PoEntry>> parse_po(std::string_view text, const std::s
         const std::string_view value =
             space == std::string_view::npos ? std::string_view() : line.substr(space);
         std::string problem;
-        std::string s = unquote(value, problem);
+        std::string s = read_string(value, problem);
         if (!problem.empty()) {
             error(number, static_cast<int>(keyword.size()) + 2, fmt::format("{}: {}", keyword, problem));
             break;
         }
+        if (failed) break;
         if (keyword == "msgctxt" || (keyword == "msgid" && !entry.msgctxt)) {
             if (started) finish();
         }

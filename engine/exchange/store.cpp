@@ -1,11 +1,14 @@
 #include "exchange/store.hpp"
 
 #include <algorithm>
+#include <cstdlib>
 
 #include <fmt/format.h>
 
 #include "base/atomic_file.hpp"
+#include "course/text.hpp"
 #include "exchange/inline_markup.hpp"
+#include "exchange/language_folder.hpp"
 #include "exchange/xliff_writer.hpp"
 
 namespace lektion {
@@ -94,10 +97,27 @@ TranslationStore read_course_store(const fs::path& course_dir, const std::string
     store.domain = Domain::course;
     store.lang = lang;
     store.folder = course_dir / "translations" / lang;
+    // Nothing is read through a link: the folder and each file must be what they say.
+    for (const fs::path& p : {course_dir / "translations", store.folder})
+        if (fs::is_symlink(p)) {
+            diags.add(Severity::error, p.generic_string(), 0, 0,
+                      "is a symbolic link; lektion reads and writes translations only inside the course");
+            store.readable = false;
+            return store;
+        }
     std::error_code ec;
     std::vector<fs::path> paths;
-    for (const auto& entry : fs::directory_iterator(store.folder, ec))
-        if (entry.path().extension() == ".xlf" && entry.is_regular_file(ec)) paths.push_back(entry.path());
+    for (const auto& entry : fs::directory_iterator(store.folder, ec)) {
+        if (entry.path().extension() != ".xlf" || is_atomic_temporary(entry.path().filename().string()))
+            continue;
+        if (entry.is_symlink(ec)) {
+            diags.add(Severity::error, entry.path().generic_string(), 0, 0,
+                      "is a symbolic link; lektion reads and writes translations only inside the course");
+            store.readable = false;
+        } else if (entry.is_regular_file(ec)) {
+            paths.push_back(entry.path());
+        }
+    }
     std::sort(paths.begin(), paths.end());
     for (const fs::path& p : paths) read_file(store, p, diags);
     return store;
@@ -110,7 +130,13 @@ TranslationStore read_interface_store(const fs::path& locales, const std::string
     store.folder = locales;
     const fs::path path = locales / (lang + ".xlf");
     std::error_code ec;
-    if (fs::exists(path, ec)) read_file(store, path, diags);
+    if (fs::is_symlink(path, ec)) {
+        diags.add(Severity::error, path.generic_string(), 0, 0,
+                  "is a symbolic link; lektion reads and writes catalogs only inside the locales folder");
+        store.readable = false;
+    } else if (fs::exists(path, ec)) {
+        read_file(store, path, diags);
+    }
     return store;
 }
 
@@ -131,17 +157,78 @@ std::string render_stored_file(const StoredFile& file, Domain domain) {
     return render_xliff(out);
 }
 
+std::string why_not_storable(std::string_view xml) {
+    if (const auto bad = find_invalid_utf8(xml)) return fmt::format("invalid UTF-8 at byte {}", *bad);
+    if (const auto c = find_control_character(xml))
+        return fmt::format("control character {} at byte {}", code_point_name(c->code), c->offset);
+    // lektion writes no character references; one kept from a stored file
+    // must not name what the raw text may not hold (pugixml reads &#0; too).
+    for (std::size_t at = xml.find("&#"); at != std::string_view::npos; at = xml.find("&#", at + 2)) {
+        const bool hex = at + 2 < xml.size() && (xml[at + 2] | 0x20) == 'x';
+        const std::size_t digits = at + (hex ? 3 : 2);
+        const std::size_t end = xml.find(';', digits);
+        if (end == std::string_view::npos || end - digits > 8) continue;  // not a reference: pugixml judges
+        const std::string number(xml.substr(digits, end - digits));
+        char* rest = nullptr;
+        const unsigned long value = std::strtoul(number.c_str(), &rest, hex ? 16 : 10);
+        if (number.empty() || *rest != '\0') continue;
+        if (value == 0 || value > 0x10FFFF || is_forbidden_character(static_cast<char32_t>(value)))
+            return fmt::format("character reference {} at byte {}", xml.substr(at, end + 1 - at), at);
+    }
+    pugi::xml_document doc;
+    const pugi::xml_parse_result parsed =
+        doc.load_buffer(xml.data(), xml.size(), pugi::parse_default, pugi::encoding_utf8);
+    if (!parsed)
+        return fmt::format("not well-formed XML ({} at byte {})", parsed.description(), parsed.offset);
+    if (std::string_view(doc.document_element().name()) != "xliff") return "not an XLIFF document";
+    return {};
+}
+
+bool TranslationStore::has_changes() const {
+    return std::any_of(files.begin(), files.end(), [](const StoredFile& f) { return f.modified; });
+}
+
 std::vector<fs::path> write_store(TranslationStore& store, Diagnostics& diags) {
-    std::vector<fs::path> written;
+    // Everything rendered and checked before anything is written.
+    std::vector<std::pair<std::string, std::string>> changed;
+    std::vector<StoredFile*> files;
     for (StoredFile& f : store.files) {
         if (!f.modified) continue;
-        const std::string error = write_atomically(f.path, render_stored_file(f, store.domain), mode_shared);
-        if (!error.empty()) {
-            diags.add(Severity::error, f.shown, 0, 0, error);
-            continue;
+        std::string text = render_stored_file(f, store.domain);
+        if (const std::string why = why_not_storable(text); !why.empty()) {
+            diags.add(Severity::error, f.shown, 0, 0,
+                      fmt::format("would not be well-formed and clean: {}; nothing was written", why));
+            return {};
         }
-        f.modified = false;
-        written.push_back(f.path);
+        if (f.path.parent_path() != store.folder) {
+            diags.add(Severity::error, f.shown, 0, 0,
+                      fmt::format("is not in {}; nothing was written", store.folder.generic_string()));
+            return {};
+        }
+        changed.emplace_back(f.path.filename().string(), std::move(text));
+        files.push_back(&f);
+    }
+    if (files.empty()) return {};
+    if (store.domain == Domain::course) {
+        const std::string error = replace_language_folder(store.folder.parent_path().parent_path(),
+                                                          store.folder.filename().string(), changed);
+        if (!error.empty()) {
+            diags.add(Severity::error, store.folder.generic_string(), 0, 0, error);
+            return {};
+        }
+    } else {
+        // An interface language is one catalog, written atomically by itself.
+        for (std::size_t i = 0; i < files.size(); ++i)
+            if (const std::string error = write_atomically(files[i]->path, changed[i].second, mode_shared);
+                !error.empty()) {
+                diags.add(Severity::error, files[i]->shown, 0, 0, error);
+                return {};
+            }
+    }
+    std::vector<fs::path> written;
+    for (StoredFile* f : files) {
+        f->modified = false;
+        written.push_back(f->path);
     }
     return written;
 }

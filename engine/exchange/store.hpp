@@ -53,12 +53,16 @@ struct TranslationStore {
 
     StoredUnit* find(std::string_view id);
     const StoredUnit* find(std::string_view id) const;
+    bool has_changes() const;  // files to write
 };
 
 // A <source> or <target>: inline emphasis for course units, plain ICU
 // patterns for interface messages.
 Text read_unit_text(pugi::xml_node node, Domain domain, std::vector<std::string>& problems);
 
+// A symbolic link on the way (translations/, the language folder, a .xlf
+// file, locales/<lang>.xlf) is an error and leaves the store unreadable:
+// nothing is read from outside the course or the locales folder.
 TranslationStore read_course_store(const std::filesystem::path& course_dir, const std::string& lang,
                                    Diagnostics& diags);
 TranslationStore read_interface_store(const std::filesystem::path& locales, const std::string& lang,
@@ -66,7 +70,16 @@ TranslationStore read_interface_store(const std::filesystem::path& locales, cons
 
 std::string render_stored_file(const StoredFile& file, Domain domain);
 
-// Writes every modified file atomically; returns the files written.
+// "" when rendered XLIFF may be stored, else why not: it is not UTF-8, holds
+// a control character (raw or as a character reference), or does not parse
+// back as XML. What a store writes passes this whatever it was given.
+std::string why_not_storable(std::string_view xml);
+
+// Writes every modified file, all or nothing: a course language through
+// replace_language_folder (translations/<lang>/ swapped whole), an interface
+// catalog with write_atomically. Each rendered file passes
+// why_not_storable first. Returns the files written; on any error, none,
+// with the error in `diags`, and the files stay modified.
 std::vector<std::filesystem::path> write_store(TranslationStore& store, Diagnostics& diags);
 
 // What the store holds for a unit of the source.

@@ -105,18 +105,36 @@ void check_store(const Source& source, const TranslationStore& store, Diagnostic
         }
 }
 
+// What course_languages leaves out of translations/ and an author should
+// hear of: folders named by no language tag, and symbolic links. Hidden
+// names (an import's staging folders, other tools' files) are not ours.
+void check_translation_entries(const fs::path& dir, Diagnostics& diags) {
+    std::error_code ec;
+    std::vector<fs::path> entries;
+    for (const auto& entry : fs::directory_iterator(dir / "translations", ec))
+        if (!entry.path().filename().string().starts_with(".")) entries.push_back(entry.path());
+    std::sort(entries.begin(), entries.end());
+    for (const fs::path& p : entries) {
+        const std::string shown = p.generic_string();
+        if (fs::is_symlink(p, ec))
+            diags.add(Severity::warning, shown, 0, 0,
+                      "a symbolic link; the player does not follow it and an import refuses it");
+        else if (fs::is_directory(p, ec) && !valid_language_tag(p.filename().string()))
+            diags.add(Severity::warning, shown, 0, 0,
+                      "not a language tag such as 'pl' or 'pt-BR'; the player will not offer this folder");
+    }
+}
+
 }  // namespace
 
 int lint_course_translations(const Course& course, const fs::path& dir, Diagnostics& diags) {
     const Source source = course_source(course);
     check_source_glyphs(source, dir, diags);
+    check_translation_entries(dir, diags);
     int languages = 0;
     for (const std::string& lang : course_languages(dir)) {
-        if (!valid_language_tag(lang)) {
-            diags.add(Severity::warning, (dir / "translations" / lang).generic_string(), 0, 0,
-                      "not a language tag such as 'pl' or 'pt-BR'; the player will not offer this folder");
-            continue;
-        }
+        if (!valid_language_tag(lang) || fs::is_symlink(dir / "translations" / lang))
+            continue;  // warned above
         if (same_language(lang, source.lang)) {
             diags.add(Severity::warning, (dir / "translations" / lang).generic_string(), 0, 0,
                       "a translation into the source language; the player shows the source instead");

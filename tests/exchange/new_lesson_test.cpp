@@ -3,9 +3,11 @@
 // the course as it was.
 #include <catch2/catch.hpp>
 
+#include <algorithm>
 #include <regex>
 
 #include "course/loader.hpp"
+#include "course/text.hpp"
 #include "exchange/new_lesson.hpp"
 #include "support.hpp"
 
@@ -57,24 +59,59 @@ TEST_CASE("new lesson refuses an id or file the course has, and ids that are not
     Workspace w;
     write_file(w.course() / "l7.xml", "taken");
     const auto before = snapshot(w.course());
-    const std::vector<std::pair<std::vector<std::string>, std::string>> cases = {
-        {{"l1", "X"}, "the course has the id 'l1' already"},
-        {{"quiz", "X"}, "the course has the id 'quiz' already"},
-        {{"l7", "X"}, "l7.xml exists already"},
-        {{"L6", "X"}, "'L6' is not a lesson id"},
-        {{"l6.x", "X"}, "'l6.x' is not a lesson id"},
-        {{"../l6", "X"}, "'../l6' is not a lesson id"},
-        {{"l6", "  "}, "the title is empty"},
+    struct Case {
+        std::vector<std::string> args;
+        int status;  // 2: the arguments are wrong whatever the course; 1: this course has it already
+        std::string message;
     };
-    for (const auto& [args, message] : cases) {
+    const std::vector<Case> cases = {
+        {{"l1", "X"}, 1, "the course has the id 'l1' already"},
+        {{"quiz", "X"}, 1, "the course has the id 'quiz' already"},
+        {{"l7", "X"}, 1, "l7.xml exists already"},
+        {{"L6", "X"}, 2, "'L6' is not a lesson id"},
+        {{"l6.x", "X"}, 2, "'l6.x' is not a lesson id"},
+        {{"../l6", "X"}, 2, "'../l6' is not a lesson id"},
+        {{"l6", "  "}, 2, "the title is empty"},
+    };
+    for (const auto& [args, status, message] : cases) {
         std::vector<std::string> all{"new", "lesson", w.course().string()};
         all.insert(all.end(), args.begin(), args.end());
         const Ran r = run_lektion(all);
-        CHECK(r.status == 1);
+        INFO(r.err);
+        CHECK(r.status == status);
         CHECK(r.err.find(message) != std::string::npos);
         CHECK(snapshot(w.course()) == before);
     }
     CHECK(run_lektion({"new", "lesson", w.course().string()}).status == 2);  // usage
+}
+
+TEST_CASE("new lesson refuses a title with control characters, invalid UTF-8, only spaces or too long") {
+    Workspace w;
+    const auto before = snapshot(w.course());
+    const std::vector<std::pair<std::string, std::string>> cases = {
+        {"Rød\x1b[31m tekst", "control character U+001B"},
+        {"Ny\x7flektion", "control character U+007F"},
+        {"Ny\xc2\x85lektion", "control character U+0085"},
+        {"Bell\x07", "control character U+0007"},
+        {"Ny \xff lektion", "not UTF-8"},
+        {" \t\n ", "the title is empty"},
+        {std::string(201, 'a'), "longer than 200 characters"},
+        {"l\x1b]0;owned\x07", "control character U+001B"},
+    };
+    for (const auto& [title, message] : cases) {
+        const Ran r = run_lektion({"new", "lesson", w.course().string(), "l6", title});
+        INFO(title << "\n" << r.err);
+        CHECK(r.status == 2);
+        CHECK(std::count(r.err.begin(), r.err.end(), '\n') == 1);
+        CHECK(r.err.find(message) != std::string::npos);
+        CHECK_FALSE(find_control_character(r.err));
+        CHECK_FALSE(find_invalid_utf8(r.err));
+        CHECK(snapshot(w.course()) == before);
+    }
+    // 200 characters, not bytes: a long Danish title fits.
+    CHECK(run_lektion({"new", "lesson", w.course().string(), "l6",
+                       std::string(100, 'a') + std::string(50, 'x') + "æøåÆØÅ" + std::string(44, 'z')})
+              .status == 0);
 }
 
 TEST_CASE("new lesson escapes the title and follows the manifest's line endings and layout") {

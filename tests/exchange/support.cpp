@@ -1,14 +1,23 @@
 #include "support.hpp"
 
+#include <algorithm>
 #include <cstdlib>
 #include <fstream>
 #include <sstream>
 
+#include <fcntl.h>
+#include <spawn.h>
 #include <sys/wait.h>
+#include <unistd.h>
+
+#include <cerrno>
 
 #include <fmt/format.h>
 #include <pugixml.hpp>
 
+#include "exchange/inline_markup.hpp"
+#include "exchange/source_units.hpp"
+#include "exchange/store.hpp"
 #include "resources/paths.hpp"
 
 namespace lektion::test {
@@ -38,14 +47,13 @@ Workspace::Workspace() {
     fs::copy(resource_dir("locales"), locales(), fs::copy_options::recursive);
 }
 
-Ran run_lektion(const std::vector<std::string>& args, const fs::path& resources) {
+namespace {
+
+Ran run_command(std::string command, const std::vector<std::string>& args) {
     static int counter = 0;
     const fs::path out =
         fs::temp_directory_path() / fmt::format("lektion-exchange-{}-{}.out", getpid(), ++counter);
     const fs::path err = fs::path(out).replace_extension(".err");
-    std::string command =
-        resources.empty() ? "" : "LEKTION_RESOURCES=" + shell_quote(resources.string()) + " ";
-    command += shell_quote(LEKTION_BINARY);
     for (const std::string& a : args) command += " " + shell_quote(a);
     command += " >" + shell_quote(out.string()) + " 2>" + shell_quote(err.string()) + " </dev/null";
     const int raw = std::system(command.c_str());
@@ -56,6 +64,51 @@ Ran run_lektion(const std::vector<std::string>& args, const fs::path& resources)
     fs::remove(out);
     fs::remove(err);
     return r;
+}
+
+}  // namespace
+
+Ran run_lektion(const std::vector<std::string>& args, const fs::path& resources) {
+    std::string command =
+        resources.empty() ? "" : "LEKTION_RESOURCES=" + shell_quote(resources.string()) + " ";
+    return run_command(command + shell_quote(LEKTION_BINARY), args);
+}
+
+Ran run_lektion_with_env(const std::vector<std::string>& env, const std::vector<std::string>& args) {
+    std::string command;
+    for (const std::string& e : env) command += shell_quote(e) + " ";
+    return run_command("env " + command + shell_quote(LEKTION_BINARY), args);
+}
+
+Ran run_lektion_with_file_limit(const std::vector<std::string>& args, int kib) {
+    // system() runs dash, whose ulimit -f counts 512-byte blocks; an ignored
+    // SIGXFSZ makes the write fail with EFBIG instead of killing the program.
+    return run_command(
+        fmt::format("trap '' XFSZ; ulimit -f {}; exec {}", kib * 2, shell_quote(LEKTION_BINARY)), args);
+}
+
+pid_t start_lektion(const std::vector<std::string>& args, const fs::path& log) {
+    std::vector<std::string> argv{LEKTION_BINARY};
+    argv.insert(argv.end(), args.begin(), args.end());
+    std::vector<char*> pointers;
+    for (std::string& a : argv) pointers.push_back(a.data());
+    pointers.push_back(nullptr);
+    posix_spawn_file_actions_t actions;
+    posix_spawn_file_actions_init(&actions);
+    posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0);
+    posix_spawn_file_actions_addopen(&actions, 1, log.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
+    posix_spawn_file_actions_adddup2(&actions, 1, 2);
+    pid_t pid = -1;
+    if (posix_spawn(&pid, LEKTION_BINARY, &actions, nullptr, pointers.data(), environ) != 0) pid = -1;
+    posix_spawn_file_actions_destroy(&actions);
+    return pid;
+}
+
+int wait_lektion(pid_t pid) {
+    int raw = 0;
+    while (::waitpid(pid, &raw, 0) < 0 && errno == EINTR) {
+    }
+    return WIFEXITED(raw) ? WEXITSTATUS(raw) : -1;
 }
 
 std::string read_file(const fs::path& path) {
@@ -113,6 +166,26 @@ int fill_po(const fs::path& file, const std::map<std::string, std::string>& msgs
     }
     write_file(file, out);
     return found;
+}
+
+std::map<std::string, std::string> english_targets(const fs::path& course,
+                                                   const std::vector<std::string>& originals,
+                                                   const std::string& suffix, bool po) {
+    const LoadResult loaded = load_course(course);
+    if (!loaded.course) return {};
+    const Source source = course_source(*loaded.course);
+    Diagnostics diags;
+    const TranslationStore english = read_course_store(course, "en", diags);
+    std::map<std::string, std::string> targets;
+    for (const SourceUnit& unit : source.units) {
+        if (!originals.empty() &&
+            std::find(originals.begin(), originals.end(), unit.original) == originals.end())
+            continue;
+        const StoredUnit* stored = english.find(unit.id);
+        if (!stored || stored->target.empty()) continue;
+        targets[unit.id] = (po ? to_po_markup(stored->target) : to_xliff_markup(stored->target)) + suffix;
+    }
+    return targets;
 }
 
 std::string fixture(const std::string& name) { return (fs::path(EXCHANGE_FIXTURES) / name).string(); }

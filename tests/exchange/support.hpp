@@ -4,6 +4,8 @@
 // touch.
 #pragma once
 
+#include <sys/types.h>
+
 #include <filesystem>
 #include <map>
 #include <string>
@@ -37,6 +39,18 @@ struct Ran {
 // Runs build/lektion with `args`; LEKTION_RESOURCES points at `resources` when given.
 Ran run_lektion(const std::vector<std::string>& args, const fs::path& resources = {});
 
+// Runs build/lektion with `env` ("NAME=value" each) added to its environment.
+Ran run_lektion_with_env(const std::vector<std::string>& env, const std::vector<std::string>& args);
+
+// Runs build/lektion with every file it writes limited to `kib` KiB (ulimit
+// -f, SIGXFSZ ignored): a write past the limit fails as on a full disk.
+Ran run_lektion_with_file_limit(const std::vector<std::string>& args, int kib);
+
+// Starts build/lektion without waiting, standard output and error to `log`.
+pid_t start_lektion(const std::vector<std::string>& args, const fs::path& log);
+// Its exit status, or -1 when a signal ended it.
+int wait_lektion(pid_t pid);
+
 std::string read_file(const fs::path& path);
 void write_file(const fs::path& path, const std::string& text);
 
@@ -49,6 +63,13 @@ int fill_xliff(const fs::path& file, const std::map<std::string, std::string>& t
 
 // Sets the msgstr of the entries whose msgctxt is named; returns how many it found.
 int fill_po(const fs::path& file, const std::map<std::string, std::string>& msgstrs);
+
+// Every unit of the course whose file is one of `originals` (every unit when
+// empty) with its English translation and then `suffix` as the target:
+// id -> XLIFF inline markup, or PO markup with `po`.
+std::map<std::string, std::string> english_targets(const fs::path& course,
+                                                   const std::vector<std::string>& originals,
+                                                   const std::string& suffix, bool po = false);
 
 std::string fixture(const std::string& name);  // path of tests/exchange/fixtures/<name>
 
