@@ -18,7 +18,7 @@
 #include "exchange/merge.hpp"
 #include "exchange/po.hpp"
 #include "exchange/status.hpp"
-#include "exchange/terminal_text.hpp"
+#include "base/terminal_text.hpp"
 #include "exchange/xliff.hpp"
 #include "resources/paths.hpp"
 

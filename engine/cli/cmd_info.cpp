@@ -3,6 +3,7 @@
 
 #include <fmt/format.h>
 
+#include "base/terminal_text.hpp"
 #include "cli/commands.hpp"
 #include "cli/plural.hpp"
 #include "course/loader.hpp"
@@ -33,7 +34,7 @@ Run add_info(CLI::App& app) {
     return [dir] {
         const LoadResult r = load_course(*dir);
         if (!r.course) {
-            for (const Diagnostic& d : r.diagnostics.items) std::fprintf(stderr, "%s\n", format(d).c_str());
+            for (const Diagnostic& d : r.diagnostics.items) say(format(d));
             std::fprintf(stderr, "lektion: %s does not load; run lektion lint for details\n", dir->c_str());
             return 1;
         }

@@ -2,6 +2,7 @@
 // the course, its stored translations and the interface catalogs.
 #include <cstdio>
 
+#include "base/terminal_text.hpp"
 #include "cli/commands.hpp"
 #include "cli/plural.hpp"
 #include "course/loader.hpp"
@@ -29,7 +30,7 @@ Run add_lint(CLI::App& app) {
             std::fprintf(stderr, "lektion: %s\n", e.what());
             return 1;
         }
-        for (const Diagnostic& d : r.diagnostics.items) std::fprintf(stderr, "%s\n", format(d).c_str());
+        for (const Diagnostic& d : r.diagnostics.items) say(format(d));
         const int errors = r.diagnostics.error_count();
         const int warnings = r.diagnostics.warning_count();
         if (!*quiet) {

@@ -4,7 +4,7 @@
 #include "cli/commands.hpp"
 #include "exchange/import_lock.hpp"
 #include "exchange/new_lesson.hpp"
-#include "exchange/terminal_text.hpp"
+#include "base/terminal_text.hpp"
 
 namespace lektion::cli {
 

@@ -10,7 +10,7 @@
 #include "course/loader.hpp"
 #include "course/translation.hpp"
 #include "exchange/status.hpp"
-#include "exchange/terminal_text.hpp"
+#include "base/terminal_text.hpp"
 #include "resources/paths.hpp"
 
 namespace lektion::cli {

@@ -1,4 +1,4 @@
-#include "exchange/terminal_text.hpp"
+#include "base/terminal_text.hpp"
 
 #include <cstdio>
 
