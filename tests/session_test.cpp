@@ -1,6 +1,8 @@
 // Navigation, gating, answering, scoring and completion, with no GUI.
 #include <catch2/catch.hpp>
 
+#include <algorithm>
+#include <memory>
 #include <stdexcept>
 
 #include "session/session.hpp"
@@ -261,4 +263,322 @@ TEST_CASE("a saved position past the end of a changed course falls back home") {
     p.position = {7, 3};
     Session s(fixture(), p);
     CHECK(s.position() == Position{-1, 0});
+}
+
+// --- the course changes under the learner ------------------------------------
+//
+// A trainer edits the course while a learner is in a lesson or a quiz attempt.
+// The session meets the change twice: on a --watch reload or a language switch
+// (set_course), and when the learner comes back and their events are replayed
+// against the new version (the constructor).
+
+namespace {
+
+std::shared_ptr<Course> edited(const CoursePtr& course) { return std::make_shared<Course>(*course); }
+
+Progress replayed(const std::vector<Event>& log) {
+    Progress p;
+    for (const Event& e : log) apply(p, e);
+    return p;
+}
+
+void erase_question(Course& c, const std::string& id) {
+    auto& qs = c.quiz->questions;
+    qs.erase(std::find_if(qs.begin(), qs.end(), [&](const Question& q) { return q.id == id; }));
+}
+
+Question* quiz_question(Course& c, const std::string& id) {
+    for (Question& q : c.quiz->questions)
+        if (q.id == id) return &q;
+    return nullptr;
+}
+
+// Runs `check` on the session as a reload finds it, and as a resume from the records finds it.
+template <class Check>
+void after_edit(Session& s, const std::vector<Event>& log, const CoursePtr& changed, Check check,
+                std::vector<Event>* resumed_log = nullptr) {
+    SECTION("on a reload") {
+        s.set_course(changed);
+        check(s);
+    }
+    SECTION("on resuming from the records") {
+        Session again(changed, replayed(log), [&](const Event& e) {
+            if (resumed_log) resumed_log->push_back(e);
+        });
+        check(again);
+    }
+}
+
+}  // namespace
+
+TEST_CASE("a quiz question removed during an attempt: the attempt goes on without it, scored on the rest") {
+    std::vector<Event> log;
+    const CoursePtr course = fixture(4, R"(shuffle="false")");
+    Session s(course, {}, [&](const Event& e) { log.push_back(e); });
+    complete_lesson(s, 0);
+    complete_lesson(s, 1);
+    REQUIRE(s.start_quiz(1));
+    REQUIRE(s.answer_quiz("q1", {"q1.a"}));
+    REQUIRE(s.answer_quiz("q2", {"q2.a"}));
+    auto changed = edited(course);
+    erase_question(*changed, "q2");
+    after_edit(s, log, changed, [](Session& t) {
+        const QuizAttempt* a = t.current_attempt();
+        REQUIRE(a);
+        CHECK(a->questions == std::vector<std::string>{"q1", "q3", "q4"});
+        CHECK(a->answers.count("q1"));
+        CHECK_FALSE(a->answers.count("q2"));
+        CHECK_FALSE(t.answer_quiz("q2", {"q2.a"}));  // not a question of this course any more
+        // The answer to the vanished question stays in what was recorded.
+        CHECK(t.recorded().attempts.back().answers.count("q2"));
+        REQUIRE(t.answer_quiz("q3", {"q3.a"}));
+        REQUIRE(t.answer_quiz("q4", {"q4.b"}));
+        const auto score = t.submit_quiz();
+        REQUIRE(score);
+        CHECK(score->raw == 2);
+        CHECK(score->max == 3);
+        CHECK(score->scaled == Approx(2.0 / 3.0));
+        CHECK_FALSE(score->passed);
+        // The result lists the questions that remain.
+        CHECK(t.progress().attempts.back().questions == std::vector<std::string>{"q1", "q3", "q4"});
+    });
+}
+
+TEST_CASE(
+    "a quiz question renamed during an attempt: the old one no longer counts, the new one is not asked") {
+    std::vector<Event> log;
+    const CoursePtr course = fixture(3, R"(shuffle="false")");
+    Session s(course, {}, [&](const Event& e) { log.push_back(e); });
+    complete_lesson(s, 0);
+    complete_lesson(s, 1);
+    REQUIRE(s.start_quiz(1));
+    REQUIRE(s.answer_quiz("q3", {"q3.a"}));
+    auto changed = edited(course);
+    quiz_question(*changed, "q3")->id = "q3-new";
+    after_edit(s, log, changed, [](Session& t) {
+        REQUIRE(t.current_attempt());
+        CHECK(t.current_attempt()->questions == std::vector<std::string>{"q1", "q2"});
+        CHECK(t.current_attempt()->answers.empty());
+        CHECK_FALSE(t.answer_quiz("q3-new", {"q3.a"}));
+        REQUIRE(t.answer_quiz("q1", {"q1.a"}));
+        REQUIRE(t.answer_quiz("q2", {"q2.a"}));
+        CHECK(t.submit_quiz()->max == 2);
+    });
+}
+
+TEST_CASE(
+    "an option removed during an attempt: an answer naming it is asked again, the shown order loses it") {
+    std::vector<Event> log;
+    const CoursePtr course = fixture(2, R"(shuffle="false")");
+    Session s(course, {}, [&](const Event& e) { log.push_back(e); });
+    complete_lesson(s, 0);
+    complete_lesson(s, 1);
+    REQUIRE(s.start_quiz(1));
+    REQUIRE(s.answer_quiz("q1", {"q1.b"}));
+    REQUIRE(s.answer_quiz("q2", {"q2.a"}));
+    auto changed = edited(course);
+    auto& options = quiz_question(*changed, "q1")->options;
+    options.erase(options.begin() + 1);  // q1.b
+    Option added;
+    added.id = "q1.d";
+    added.label.spans = {{"Ny", plain}};
+    options.push_back(added);
+    after_edit(s, log, changed, [](Session& t) {
+        const QuizAttempt* a = t.current_attempt();
+        REQUIRE(a);
+        CHECK(a->questions == std::vector<std::string>{"q1", "q2"});
+        // Options that went are not shown; options that came are shown last.
+        CHECK(a->order.at("q1") == std::vector<std::string>{"q1.a", "q1.c", "q1.d"});
+        CHECK_FALSE(a->answers.count("q1"));
+        CHECK(a->answers.count("q2"));
+        CHECK(t.recorded().attempts.back().answers.at("q1").chosen == std::vector<std::string>{"q1.b"});
+    });
+}
+
+TEST_CASE("every question of an open attempt gone: the attempt is set aside and a new one starts afresh") {
+    std::vector<Event> log;
+    const CoursePtr course = fixture(2, R"(shuffle="false" attempts="2")");
+    Session s(course, {}, [&](const Event& e) { log.push_back(e); });
+    complete_lesson(s, 0);
+    complete_lesson(s, 1);
+    REQUIRE(s.start_quiz(1));
+    REQUIRE(s.answer_quiz("q1", {"q1.b"}));
+    auto changed = edited(course);
+    for (Question& q : changed->quiz->questions) q.id = "new-" + q.id;
+    after_edit(s, log, changed, [](Session& t) {
+        CHECK_FALSE(t.current_attempt());
+        CHECK(t.quiz_state() == QuizState::open);
+        CHECK(t.attempts_left() == 2);  // an attempt never submitted is not used up
+        const QuizAttempt* a = t.start_quiz(2);
+        REQUIRE(a);
+        CHECK(a->number == 2);  // not the number of the attempt set aside
+        CHECK(a->questions == std::vector<std::string>{"new-q1", "new-q2"});
+        REQUIRE(t.answer_quiz("new-q1", {"q1.a"}));
+        CHECK(t.recorded().attempts.front().answers.size() == 1);  // the old attempt is untouched
+        CHECK(t.current_attempt()->answers.size() == 1);
+    });
+}
+
+TEST_CASE("the quiz removed during an attempt: nothing to answer or submit, and no crash") {
+    std::vector<Event> log;
+    const CoursePtr course = fixture(2);
+    Session s(course, {}, [&](const Event& e) { log.push_back(e); });
+    complete_lesson(s, 0);
+    complete_lesson(s, 1);
+    REQUIRE(s.start_quiz(1));
+    auto changed = edited(course);
+    changed->quiz.reset();
+    after_edit(s, log, changed, [](Session& t) {
+        CHECK_FALSE(t.current_attempt());
+        CHECK(t.quiz_state() == QuizState::locked);
+        CHECK_FALSE(t.answer_quiz("q1", {"q1.a"}));
+        CHECK_FALSE(t.submit_quiz());
+        CHECK_FALSE(t.start_quiz(3));
+    });
+}
+
+TEST_CASE("position changes record the lesson and section ids beside the page numbers") {
+    std::vector<Event> log;
+    Session s(fixture(), {}, [&](const Event& e) { log.push_back(e); });
+    s.open_lesson(1);
+    s.next();
+    s.next();
+    std::vector<Event> moves;
+    for (const Event& e : log)
+        if (e.kind == EventKind::position_changed) moves.push_back(e);
+    REQUIRE(moves.size() == 3);
+    CHECK(moves[1].lesson == "b");
+    CHECK(moves[1].target == "b.s2");
+    CHECK(moves[2].lesson == "b");
+    CHECK(moves[2].target.empty());  // the attention check
+    CHECK(s.progress().position_lesson == "b");
+}
+
+TEST_CASE("sections inserted and lessons moved: the learner stays on the same section") {
+    std::vector<Event> log;
+    const CoursePtr course = fixture();
+    Session s(course, {}, [&](const Event& e) { log.push_back(e); });
+    s.open_lesson(1);
+    s.next();  // b.s2, page 1 of lesson 1
+    auto changed = edited(course);
+    Section inserted = changed->lessons[1].sections[0];
+    inserted.id = "b.new";
+    changed->lessons[1].sections.insert(changed->lessons[1].sections.begin(), inserted);
+    std::swap(changed->lessons[0], changed->lessons[1]);
+    after_edit(s, log, changed, [](Session& t) {
+        CHECK(t.position() == Position{0, 2});
+        REQUIRE(t.section(t.position()));
+        CHECK(t.section(t.position())->id == "b.s2");
+        CHECK(t.next());  // and goes on from there
+        CHECK(t.is_check_page(t.position()));
+    });
+}
+
+TEST_CASE("the attention check stays the place when sections are inserted before it") {
+    std::vector<Event> log;
+    const CoursePtr course = fixture();
+    Session s(course, {}, [&](const Event& e) { log.push_back(e); });
+    s.go_to({0, 2});
+    REQUIRE(s.is_check_page(s.position()));
+    auto changed = edited(course);
+    Section inserted = changed->lessons[0].sections[0];
+    inserted.id = "a.new";
+    changed->lessons[0].sections.push_back(inserted);
+    after_edit(s, log, changed, [](Session& t) {
+        CHECK(t.position() == Position{0, 3});
+        CHECK(t.is_check_page(t.position()));
+    });
+}
+
+TEST_CASE("the lesson under the learner removed: home, not another lesson at the same number") {
+    std::vector<Event> log;
+    const CoursePtr course = fixture();
+    Session s(course, {}, [&](const Event& e) { log.push_back(e); });
+    s.go_to({0, 1});
+    auto changed = edited(course);
+    changed->lessons.erase(changed->lessons.begin());
+    after_edit(s, log, changed, [](Session& t) {
+        CHECK(t.position() == Position{-1, 0});
+        CHECK(t.course().lessons.size() == 1);
+    });
+}
+
+TEST_CASE("the section under the learner removed: the same page number of the same lesson") {
+    std::vector<Event> log;
+    const CoursePtr course = fixture();
+    Session s(course, {}, [&](const Event& e) { log.push_back(e); });
+    s.go_to({1, 0});
+    auto changed = edited(course);
+    changed->lessons[1].sections.erase(changed->lessons[1].sections.begin());
+    std::swap(changed->lessons[0], changed->lessons[1]);
+    after_edit(s, log, changed, [](Session& t) {
+        CHECK(t.position() == Position{0, 0});
+        REQUIRE(t.section(t.position()));
+        CHECK(t.section(t.position())->id == "b.s2");
+    });
+}
+
+TEST_CASE("a position from older records, without ids, is found again by the course it was read in") {
+    Progress p;
+    p.position = {1, 1};  // recorded before events carried ids
+    const CoursePtr course = fixture();
+    Session s(course, p);
+    REQUIRE(s.position() == Position{1, 1});
+    auto changed = edited(course);
+    std::swap(changed->lessons[0], changed->lessons[1]);
+    s.set_course(changed);
+    CHECK(s.position() == Position{0, 1});
+    CHECK(s.section(s.position())->id == "b.s2");
+}
+
+TEST_CASE("out-of-range look-ups answer nothing instead of throwing") {
+    Session s(fixture());
+    CHECK(s.section({5, 0}) == nullptr);
+    CHECK(s.section({0, 9}) == nullptr);
+    CHECK_FALSE(s.is_check_page({5, 0}));
+    CHECK_FALSE(s.lesson_open(5));
+    s.go_to({5, 0});
+    s.open_lesson(-3);
+    CHECK(s.position() == Position{-1, 0});
+}
+
+TEST_CASE("a lesson inserted before the learner's in an ordered course: home, since theirs is locked now") {
+    std::vector<Event> log;
+    const CoursePtr course = fixture(10, "", true);
+    Session s(course, {}, [&](const Event& e) { log.push_back(e); });
+    complete_lesson(s, 0);
+    s.go_to({1, 1});
+    REQUIRE(s.position() == Position{1, 1});
+    auto changed = edited(course);
+    Lesson inserted = changed->lessons[0];
+    inserted.id = "new";
+    changed->lessons.insert(changed->lessons.begin() + 1, inserted);
+    after_edit(s, log, changed, [](Session& t) {
+        CHECK(t.position() == Position{-1, 0});
+        CHECK_FALSE(t.lesson_open(2));
+        t.open_lesson(1);
+        CHECK(t.position() == Position{1, 0});
+    });
+}
+
+TEST_CASE("answer_quiz refuses options the question does not have") {
+    Session s(fixture(2, R"(shuffle="false")"));
+    complete_lesson(s, 0);
+    complete_lesson(s, 1);
+    REQUIRE(s.start_quiz(1));
+    CHECK_FALSE(s.answer_quiz("q1", {"q1.a", "q2.a"}));
+    CHECK_FALSE(s.answer_quiz("q1", {"nothing"}));
+    CHECK(s.current_attempt()->answers.empty());
+    CHECK(s.answer_quiz("q1", {"q1.a"}));
+    CHECK(s.answer_quiz("q1", {}));  // cleared: allowed, it counts as unanswered
+}
+
+TEST_CASE("a quiz without questions starts no attempt and records nothing") {
+    std::vector<Event> log;
+    auto course = edited(fixture(2));
+    course->quiz->questions.clear();
+    course->quiz_after_lessons = false;
+    Session s(course, {}, [&](const Event& e) { log.push_back(e); });
+    CHECK_FALSE(s.start_quiz(1));
+    CHECK(log.empty());
 }

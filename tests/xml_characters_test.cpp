@@ -47,7 +47,7 @@ TEST_CASE("a reference to ESC never reaches a terminal") {
 
 TEST_CASE("raw control characters are errors where they stand") {
     for (const std::string& bad : {std::string("\x1b", 1), std::string("\x01", 1), std::string("\x7f", 1),
-                                  std::string("\xc2\x85", 2), std::string("\0", 1)}) {
+                                   std::string("\xc2\x85", 2), std::string("\0", 1)}) {
         const LoadResult r = with_body("\n    <p id=\"x\">ab" + bad + "cd</p>");
         INFO(all_messages(r));
         CHECK_FALSE(r.course);

@@ -1,14 +1,21 @@
 // lektion play [COURSE_DIR]: the desktop player, or with --text the text
 // player. It is also what lektion does when given no sub-command.
+#include <unistd.h>
+
 #include <cstdio>
+#include <cstdlib>
+#include <filesystem>
 #include <iostream>
 
 #include "cli/commands.hpp"
 #include "course/translation.hpp"
+#include "l10n/language_tag.hpp"
 #include "l10n/negotiate.hpp"
 #include "l10n/strings.hpp"
+#include "player/scratch_store.hpp"
 #include "player/window.hpp"
 #include "records/store.hpp"
+#include "session/messages.hpp"
 #include "textplayer/text_player.hpp"
 
 namespace lektion::cli {
@@ -23,6 +30,60 @@ struct PlayOptions {
     std::vector<int> open_page;
 };
 
+// --lang: a well-formed tag, stored in its usual case ("pt-br" -> "pt-BR").
+const CLI::Validator language_tag(
+    [](std::string& s) {
+        if (!valid_language_tag(s)) return std::string("not a language tag such as da, en or pt-BR");
+        s = normalize_language_tag(s);
+        return std::string();
+    },
+    "LANG");
+
+// Messages quote course files and paths, which anyone may have written: no escape sequence gets through.
+void print_line(const std::string& line) {
+    std::fprintf(stderr, "%s\n", sanitize_for_terminal(line).c_str());
+}
+void print_error(const std::string& message) { print_line(error_line(message)); }
+
+ui::WindowOptions window_options(const PlayOptions& o) {
+    ui::WindowOptions w;
+    w.watch = o.watch;
+    w.screenshot_dir = o.screenshot;
+    w.quit_after_frames = o.quit_after_frames;
+    if (o.open_page.size() == 2) w.open_lesson = o.open_page[0], w.open_page = o.open_page[1];
+    return w;
+}
+
+// --screenshot: every screen played on a throwaway store. The named learner's
+// name, language, theme and text size are copied into it from the real
+// records, which are only read (and not even created when missing).
+int screenshot_tour(const PlayOptions& o, const CoursePtr& course) {
+    if (o.learner.empty()) {
+        print_error("--screenshot needs --learner NAME");
+        return 2;
+    }
+    Learner settings;
+    try {
+        const std::filesystem::path dir = data_dir(o.data_dir);
+        std::error_code ec;
+        if (std::filesystem::exists(dir / Store::file_name(), ec)) {
+            const Store real(dir, Store::Access::read);
+            if (auto found = real.find_learner(o.learner)) settings = *found;
+        }
+    } catch (const RecordsError& e) {
+        print_error(e.what());  // the tour goes on with the default settings
+    }
+    try {
+        ui::ScratchStore scratch;
+        scratch.add_learner(o.learner, settings);
+        ui::App app(course, o.course_dir, &scratch.store(), {o.learner, o.lang});
+        return ui::run_window(app, window_options(o));
+    } catch (const RecordsError& e) {
+        print_error(e.what());
+        return 1;
+    }
+}
+
 int play(const PlayOptions& o) {
     // --lang, else the system's language matched against the interface catalogs;
     // a learner's saved choice replaces the latter once they are picked.
@@ -31,29 +92,26 @@ int play(const PlayOptions& o) {
     set_ui_language(lang);
     const LoadResult loaded = load_course(o.course_dir, lang);
     if (!loaded.course) {
-        for (const Diagnostic& d : loaded.diagnostics.items) std::fprintf(stderr, "%s\n", format(d).c_str());
-        std::fprintf(stderr, "lektion: %s\n", tr("cli.course_errors", {{"dir", o.course_dir}}).c_str());
+        for (const Diagnostic& d : loaded.diagnostics.items) print_line(format(d));
+        print_error(tr("cli.course_errors", {{"dir", o.course_dir}}));
         return 1;
     }
+    if (!o.screenshot.empty()) return screenshot_tour(o, loaded.course);
     std::unique_ptr<Store> store;
     try {
         store = std::make_unique<Store>(data_dir(o.data_dir));
     } catch (const RecordsError& e) {
-        std::fprintf(stderr, "lektion: %s\n", e.what());
+        print_error(e.what());
         return 1;
     }
     if (o.text) {
-        TextPlayerOptions t{o.learner, o.lang, 72, o.watch ? o.course_dir : std::string()};
+        const TextPlayerOptions t{o.learner, o.lang, terminal_columns(std::getenv("COLUMNS"), STDOUT_FILENO),
+                                  o.watch ? o.course_dir : std::string()};
         return run_text_player(loaded.course, store.get(), t, std::cin, std::cout);
     }
     ui::App app(loaded.course, o.course_dir, store.get(), {o.learner, o.lang});
     if (o.watch) app.watch();
-    ui::WindowOptions w;
-    w.watch = o.watch;
-    w.screenshot_dir = o.screenshot;
-    w.quit_after_frames = o.quit_after_frames;
-    if (o.open_page.size() == 2) w.open_lesson = o.open_page[0], w.open_page = o.open_page[1];
-    return ui::run_window(app, w);
+    return ui::run_window(app, window_options(o));
 }
 
 }  // namespace
@@ -61,14 +119,16 @@ int play(const PlayOptions& o) {
 Run add_play(CLI::App& app) {
     auto* cmd = app.add_subcommand("play", "Play a course (the default command)");
     auto o = std::make_shared<PlayOptions>();
-    cmd->add_option("COURSE_DIR", o->course_dir, "Course folder (default: the bundled course)");
+    cmd->add_option("COURSE_DIR", o->course_dir, "Course folder (default: the bundled course)")
+        ->check(non_empty);
     cmd->add_flag("--text", o->text, "Play in the terminal, line by line (for screen readers and pipes)");
     cmd->add_flag("--watch", o->watch, "Reload the course when its files change (for authors)");
-    cmd->add_option("--learner", o->learner, "Pick or create this learner without asking");
-    cmd->add_option("--lang", o->lang, "Interface language (da, en)");
-    cmd->add_option("--data-dir", o->data_dir, "Folder of the learner records");
+    cmd->add_option("--learner", o->learner, "Pick or create this learner without asking")->check(non_empty);
+    cmd->add_option("--lang", o->lang, "Interface language (da, en)")->transform(language_tag);
+    cmd->add_option("--data-dir", o->data_dir, "Folder of the learner records")->check(non_empty);
     cmd->add_option("--screenshot", o->screenshot,
-                    "Render each screen once into PNG files in DIR, then exit");
+                    "Render each screen once into PNG files in DIR, then exit (on throwaway records)")
+        ->check(non_empty);
     // For tools/bench: measure start-up and memory on a given page.
     cmd->add_option("--quit-after-frames", o->quit_after_frames, "Draw N frames, then exit")->group("");
     cmd->add_option("--open-page", o->open_page, "Start on LESSON PAGE (0-based)")->expected(2)->group("");

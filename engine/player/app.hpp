@@ -3,6 +3,7 @@
 // call frame() between ImGui::NewFrame() and ImGui::Render().
 #pragma once
 
+#include <chrono>
 #include <filesystem>
 #include <functional>
 #include <map>
@@ -84,6 +85,18 @@ public:
     void set_quiz_page(QuizPage page, int index = 0) { quiz_page_ = page, quiz_index_ = index; }
     std::string last_error() const { return error_; }
 
+    // --- a busy database --------------------------------------------------------
+    // When another program holds the records' write lock, the store keeps the
+    // learner's steps in memory and the session goes on. The window retries
+    // them (about once a second) and shows the store's save problem as a line
+    // above every screen, never as a dialog.
+    bool records_pending() const { return store_ && store_->pending() > 0; }
+    bool retry_records();  // true when what the banner says changed
+    const std::string& save_problem() const { return save_problem_; }
+    // On quitting: waits up to `wait` for the lock; true when nothing is left unsaved.
+    bool flush_records(std::chrono::milliseconds wait);
+    std::string unsaved_message() const;  // what to say when flush_records() failed
+
 private:
     // --- screens (one file each) ------------------------------------------
     void learners_screen();
@@ -119,6 +132,7 @@ private:
     void untranslated_note(const std::vector<Block>& blocks, const Text& heading, float width);
 
     void watch_overlay();
+    void save_problem_banner();
 
     std::unique_ptr<CourseWatcher> watcher_;
     std::vector<Diagnostic> watch_errors_;
@@ -139,8 +153,9 @@ private:
     int quiz_index_ = 0;
     std::map<std::string, std::vector<std::string>> chosen_;  // check questions, before answering
     std::map<std::string, Evaluation> evaluations_;           // shown after answering
-    char new_name_[128] = {};
+    char new_name_[4 * 100 + 1] = {};  // a name of 100 characters (max_name_length) in any script
     std::string error_;
+    std::string save_problem_;
     std::map<std::string, WidgetRect> widgets_;
     bool scroll_to_top_ = false;
     bool enter_as_space_ = false;  // Space held down on the learner's behalf

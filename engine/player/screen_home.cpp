@@ -11,6 +11,7 @@ namespace lektion::ui {
 namespace {
 
 std::string quiz_status(const Session& s) {
+    IM_ASSERT(s.course().quiz && "quiz_status: the course has no quiz");
     const Quiz& quiz = *s.course().quiz;
     const auto best = s.progress().best_score();
     const std::string best_text = best ? percent(best->scaled) : "–";
@@ -39,9 +40,8 @@ void App::home_screen() {
     ImGui::Dummy({0, fonts_.size * 0.5f});
 
     const Position resume = s.resume_position();
-    if (resume.lesson >= 0) {
-        const Lesson& l = course_->lessons[static_cast<std::size_t>(resume.lesson)];
-        const std::string label = fmt::format("{}: {}", tr("home.continue"), l.title.plain());
+    if (const Lesson* l = s.lesson(resume.lesson)) {
+        const std::string label = tr("home.continue", {{"lesson", l->title.plain()}});
         if (button(label, {width, 0})) {
             guard([&] { s.go_to(resume); });
             screen_ = Screen::lesson;

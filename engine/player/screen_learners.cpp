@@ -40,7 +40,7 @@ void App::learners_screen() {
     if (!learners.empty()) {
         ImGui::TextUnformatted(tr("learners.pick").c_str());
         for (const Learner& l : learners)
-            if (button(l.name, {width, 0})) pick_learner(l);
+            if (button(l.name, {width, 0})) guard([&] { pick_learner(l); });
         ImGui::Dummy({0, fonts_.size * 0.5f});
     }
     ImGui::TextUnformatted(tr("learners.new").c_str());

@@ -98,11 +98,12 @@ void App::callout(const Block& b, float width) {
 void App::lesson_screen() {
     Session& s = *session_;
     const Position pos = s.position();
-    if (pos.lesson < 0) {
+    const Lesson* found = s.lesson(pos.lesson);
+    if (!found) {
         screen_ = Screen::home;
         return;
     }
-    const Lesson& lesson = course_->lessons[static_cast<std::size_t>(pos.lesson)];
+    const Lesson& lesson = *found;
     const Palette& pal = palette(theme_);
     const float footer = ImGui::GetFrameHeightWithSpacing() * 1.6f;
 
@@ -112,8 +113,9 @@ void App::lesson_screen() {
     draw_text(fonts_, lesson.title, toc_width - ImGui::GetStyle().WindowPadding.x * 2, fonts_.bold,
               pal.heading, 1.3f);
     ImGui::Separator();
-    const LessonProgress* lp = s.progress().lesson(lesson.id);
     for (int page = 0; page < s.page_count(pos.lesson); ++page) {
+        // Looked up for each entry: a click on the one before may have changed the progress.
+        const LessonProgress* lp = s.progress().lesson(lesson.id);
         const Section* sec = s.section({pos.lesson, page});
         const bool viewed = sec ? (lp && lp->viewed.count(sec->id))
                                 : (lp && lesson.checks.size() && lp->checks.count(lesson.checks[0].id));
@@ -228,6 +230,8 @@ void App::check_page(const Lesson& lesson, float width) {
         const Answer* recorded = s.check_answer(q.id);
         std::vector<std::string>& chosen = chosen_[q.id];
         if (recorded && chosen.empty()) chosen = recorded->chosen;
+        // Options a reload took away (or that were recorded against an older version) cannot be chosen.
+        std::erase_if(chosen, [&](const std::string& id) { return !q.option(id); });
         std::vector<std::string> order;
         for (const Option& o : q.options) order.push_back(o.id);
         auto shown = evaluations_.find(q.id);
@@ -239,6 +243,7 @@ void App::check_page(const Lesson& lesson, float width) {
             shown = evaluations_.find(q.id);
         }
         if (chosen.empty()) ImGui::EndDisabled();
+        recorded = s.check_answer(q.id);  // answering replaced the progress it pointed into
         if (shown == evaluations_.end() && recorded) {
             evaluations_[q.id] = s.evaluate(q, recorded->chosen);
             shown = evaluations_.find(q.id);
@@ -250,9 +255,9 @@ void App::check_page(const Lesson& lesson, float width) {
             for (const Text* fb : ev.feedback) paragraph(*fb, width);
             if (!ev.correct)
                 for (const std::string& id : ev.correct_options)
-                    draw_plain(fonts_.regular,
-                               tr("lesson.right_answer", {{"answer", q.option(id)->label.plain()}}), width,
-                               pal.text);
+                    if (const Option* o = q.option(id))
+                        draw_plain(fonts_.regular, tr("lesson.right_answer", {{"answer", o->label.plain()}}),
+                                   width, pal.text);
             if (ev.explanation) draw_text(fonts_, *ev.explanation, width, fonts_.italic, pal.muted);
         }
         ImGui::PopID();

@@ -26,7 +26,10 @@ void App::quiz_screen() {
         screen_ = Screen::home;
         return;
     }
-    if (quiz_page_ == QuizPage::question && !s.current_attempt()) quiz_page_ = QuizPage::intro;
+    // No open attempt (submitted elsewhere, or set aside by a reload that left none of its
+    // questions): its pages have nothing to show.
+    if ((quiz_page_ == QuizPage::question || quiz_page_ == QuizPage::review) && !s.current_attempt())
+        quiz_page_ = QuizPage::intro;
     ImGui::BeginChild("quiz", {0, 0}, false, ImGuiWindowFlags_NavFlattened);
     const float width = column_width() - ImGui::GetStyle().ScrollbarSize;
     begin_column(width);
@@ -61,11 +64,18 @@ void App::quiz_screen() {
 
 void App::quiz_question(float width) {
     Session& s = *session_;
-    const QuizAttempt& attempt = *s.current_attempt();
+    const QuizAttempt* open = s.current_attempt();
+    IM_ASSERT(open && "quiz_question: quiz_screen shows the intro when no attempt is open");
+    if (!open || open->questions.empty()) return;
+    const QuizAttempt& attempt = *open;
     const int total = static_cast<int>(attempt.questions.size());
-    quiz_index_ = std::clamp(quiz_index_, 0, total - 1);
-    const std::string& qid = attempt.questions[static_cast<std::size_t>(quiz_index_)];
-    const Question& q = *course_->question(qid);
+    quiz_index_ = std::clamp(quiz_index_, 0, total - 1);  // a reload may have taken questions out
+    const std::string qid = attempt.questions[static_cast<std::size_t>(quiz_index_)];
+    const Question* found = s.quiz_question(qid);
+    auto order = attempt.order.find(qid);
+    // The session keeps neither a vanished question nor one without an order in an open attempt.
+    if (!found || order == attempt.order.end()) return;
+    const Question& q = *found;
     const Palette& pal = palette(theme_);
 
     draw_plain(
@@ -80,7 +90,7 @@ void App::quiz_question(float width) {
     std::vector<std::string> chosen =
         it != attempt.answers.end() ? it->second.chosen : std::vector<std::string>{};
     ImGui::PushID(qid.c_str());
-    if (option_list(q, attempt.order.at(qid), chosen, false)) guard([&] { s.answer_quiz(qid, chosen); });
+    if (option_list(q, order->second, chosen, false)) guard([&] { s.answer_quiz(qid, chosen); });
     ImGui::PopID();
 
     ImGui::Dummy({0, fonts_.size});
@@ -95,12 +105,17 @@ void App::quiz_question(float width) {
 
 void App::quiz_review(float width) {
     Session& s = *session_;
-    const QuizAttempt& attempt = *s.current_attempt();
+    const QuizAttempt* open = s.current_attempt();
+    IM_ASSERT(open && "quiz_review: quiz_screen shows the intro when no attempt is open");
+    if (!open) return;
+    const QuizAttempt& attempt = *open;
     const Palette& pal = palette(theme_);
     draw_plain(fonts_.title, tr("quiz.review_title"), width, pal.heading, 1.3f);
     int n = 0;
     for (const std::string& qid : attempt.questions) {
-        const Question& q = *course_->question(qid);
+        const Question* found = s.quiz_question(qid);
+        if (!found) continue;
+        const Question& q = *found;
         ImGui::PushID(n);
         draw_text(fonts_, Text{"", {{fmt::format("{}. {}", n + 1, q.prompt.plain()), bold}}, false}, width,
                   fonts_.bold, pal.text);
@@ -152,7 +167,9 @@ void App::quiz_result(float width) {
     ImGui::Separator();
     int n = 0;
     for (const std::string& qid : attempt->questions) {
-        const Question& q = *course_->question(qid);
+        const Question* found = s.quiz_question(qid);
+        if (!found) continue;  // taken out of the quiz since: its answer no longer counts
+        const Question& q = *found;
         auto it = attempt->answers.find(qid);
         const std::vector<std::string> chosen =
             it != attempt->answers.end() ? it->second.chosen : std::vector<std::string>{};

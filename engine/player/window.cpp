@@ -3,6 +3,7 @@
 
 #include <malloc.h>
 
+#include <chrono>
 #include <cstdio>
 #include <filesystem>
 #include <functional>
@@ -20,6 +21,7 @@
 #include <fmt/format.h>
 
 #include "l10n/strings.hpp"
+#include "session/messages.hpp"
 #include "session/shuffle.hpp"
 
 namespace lektion::ui {
@@ -27,6 +29,9 @@ namespace lektion::ui {
 namespace {
 
 std::string glfw_error;
+
+// How long quitting waits for another program to let go of the records.
+constexpr std::chrono::seconds quit_wait{10};
 
 void on_glfw_error(int, const char* description) { glfw_error = description; }
 
@@ -121,7 +126,10 @@ struct Frame {
     }
 };
 
-// The screenshot tour: each screen once, as a learner would reach it.
+// The screenshot tour: each screen once, as a learner would reach it. It
+// plays the course (lessons read, checks answered, a quiz submitted), so the
+// caller gives it a throwaway store (play --screenshot does). Any course may
+// be toured: what a course lacks (a fifth lesson, a check, a quiz) is skipped.
 int screenshot_tour(Frame& f, const std::string& dir) {
     App& app = f.app;
     std::filesystem::create_directories(dir);
@@ -141,52 +149,56 @@ int screenshot_tour(Frame& f, const std::string& dir) {
         return 2;
     }
     Session& s = *app.session();
+    const Course& course = s.course();
+    // The first option of each check: right or wrong, it opens the way on.
+    auto answer_checks = [&](const Lesson& l) {
+        for (const Question& q : l.checks)
+            if (!q.options.empty()) s.answer_check(q.id, {q.options.front().id});
+    };
     snap("learners", [&] { app.show(Screen::learners); });
     snap("home", [&] { app.show(Screen::home); });
     snap("lesson", [&] {
         s.open_lesson(0);
         app.show(Screen::lesson);
     });
-    snap("lesson-case-study", [&] { s.go_to({4, 1}); });
-    snap("attention-check", [&] {
-        const int last = s.page_count(0) - 1;
-        s.go_to({0, last});
-        const Question& q = s.course().lessons[0].checks[0];
-        s.answer_check(q.id, {q.options[0].id});
-    });
+    // The bundled course's case study is on the second page of its fifth lesson.
+    if (course.lessons.size() > 4) snap("lesson-case-study", [&] { s.go_to({4, 1}); });
+    if (!course.lessons.empty() && !course.lessons.front().checks.empty())
+        snap("attention-check", [&] {
+            s.go_to({0, s.page_count(0) - 1});
+            answer_checks(course.lessons.front());
+        });
     // Read everything so that the quiz opens.
-    for (int l = 0; l < static_cast<int>(s.course().lessons.size()); ++l) {
+    for (int l = 0; l < static_cast<int>(course.lessons.size()); ++l) {
         for (int p = 0; p < s.page_count(l); ++p) s.go_to({l, p});
-        for (const Question& q : s.course().lessons[static_cast<std::size_t>(l)].checks)
-            s.answer_check(q.id, {q.options[0].id});
+        answer_checks(course.lessons[static_cast<std::size_t>(l)]);
     }
     snap("home-progress", [&] {
         s.go_home();
         app.show(Screen::home);
     });
-    if (s.course().quiz) {
+    if (course.quiz) {
         snap("quiz-intro", [&] {
             app.show(Screen::quiz);
             app.set_quiz_page(QuizPage::intro);
         });
-        snap("quiz-question", [&] {
-            s.start_quiz(fresh_seed());
-            app.set_quiz_page(QuizPage::question, 2);
-        });
-        snap("quiz-review", [&] {
-            const QuizAttempt* a = s.current_attempt();
-            for (const std::string& q : std::vector<std::string>(a->questions)) {
-                const Question* question = s.course().question(q);
-                for (const Option& o : question->options)
-                    if (o.correct) s.answer_quiz(q, {o.id});
-            }
-            s.answer_quiz(a->questions[0], {});
-            app.set_quiz_page(QuizPage::review);
-        });
-        snap("quiz-result", [&] {
-            s.submit_quiz();
-            app.set_quiz_page(QuizPage::result);
-        });
+        if (s.start_quiz(fresh_seed())) {
+            snap("quiz-question", [&] { app.set_quiz_page(QuizPage::question, 2); });
+            snap("quiz-review", [&] {
+                // Copied: answering changes the attempt.
+                const std::vector<std::string> questions = s.current_attempt()->questions;
+                for (const std::string& id : questions)
+                    if (const Question* q = s.quiz_question(id))
+                        for (const Option& o : q->options)
+                            if (o.correct) s.answer_quiz(id, {o.id});
+                if (!questions.empty()) s.answer_quiz(questions.front(), {});  // one unanswered, in red
+                app.set_quiz_page(QuizPage::review);
+            });
+            snap("quiz-result", [&] {
+                s.submit_quiz();
+                app.set_quiz_page(QuizPage::result);
+            });
+        }
     }
     snap("trainer-report", [&] { app.show(Screen::trainer); });
     snap("about", [&] { app.show(Screen::about); });
@@ -261,8 +273,12 @@ int run_window(App& app, const WindowOptions& options) {
     if (early_ok) f.prebuilt = early_fonts, f.prebuilt_size = early_size;
 
     if (options.open_lesson >= 0 && app.session()) {
-        app.session()->go_to({options.open_lesson, options.open_page});
-        app.show(Screen::lesson);
+        try {
+            app.session()->go_to({options.open_lesson, options.open_page});  // checks the page
+            app.show(Screen::lesson);
+        } catch (const std::exception& e) {
+            std::fprintf(stderr, "%s\n", error_line(e.what()).c_str());
+        }
     }
     int result = 0;
     if (options.quit_after_frames > 0) {
@@ -278,23 +294,42 @@ int run_window(App& app, const WindowOptions& options) {
         // Sleep until input arrives, then draw a few frames so that ImGui's
         // layout and hover state settle; a caret needs a slow blink only.
         int frames_left = 3;
+        // Steps kept while another program holds the records' lock: tried
+        // again about once a second (each try waits up to 0.1 s for the lock).
+        using clock = std::chrono::steady_clock;
+        auto last_retry = clock::now();
+        auto retry_if_due = [&] {
+            if (!app.records_pending() || clock::now() - last_retry < std::chrono::seconds(1)) return false;
+            last_retry = clock::now();
+            return app.retry_records();
+        };
         while (!glfwWindowShouldClose(window)) {
             if (frames_left <= 0) {
                 const unsigned before = input_events;
                 // A watching trainer's edits arrive as files, not events: look twice a second.
                 if (io.WantTextInput || options.watch) glfwWaitEventsTimeout(0.5);
+                else if (app.records_pending()) glfwWaitEventsTimeout(1.0);
                 else glfwWaitEvents();
                 const bool reloaded = options.watch && app.poll_watch();
+                const bool records_changed = retry_if_due();
                 // Woken by the timer with nothing new: no frame is needed.
-                if (input_events == before && !reloaded && !io.WantTextInput) continue;
+                if (input_events == before && !reloaded && !records_changed && !io.WantTextInput) continue;
                 frames_left = 3;
             } else {
                 glfwPollEvents();
+                retry_if_due();
             }
             f.draw();
             glfwSwapBuffers(window);
             --frames_left;
         }
+    }
+    // Whatever still waits for the lock gets a last chance, with the window
+    // already gone so that quitting does not look stuck.
+    glfwHideWindow(window);
+    if (app.records_pending() && !app.flush_records(quit_wait)) {
+        std::fprintf(stderr, "%s\n", error_line(app.unsaved_message()).c_str());
+        result = 1;
     }
     ImGui_ImplOpenGL3_Shutdown();
     ImGui_ImplGlfw_Shutdown();

@@ -72,7 +72,11 @@ void apply(Progress& p, const Event& e) {
                 if (a.number == e.attempt) a.score = e.score;
             break;
         case EventKind::course_completed: p.course_complete = true; break;
-        case EventKind::position_changed: p.position = e.position; break;
+        case EventKind::position_changed:
+            p.position = e.position;
+            p.position_lesson = e.lesson;
+            p.position_section = e.target;
+            break;
         case EventKind::language_changed: p.language = e.target; break;
     }
 }

@@ -37,7 +37,7 @@ struct Score {
 };
 
 struct QuizAttempt {
-    int number = 0;                                         // 1-based
+    int number = 0;                                         // 1-based, unique among the learner's attempts
     std::uint64_t seed = 0;                                 // draws and shuffles
     std::vector<std::string> questions;                     // drawn, in order
     std::map<std::string, std::vector<std::string>> order;  // question -> option ids as shown
@@ -53,6 +53,11 @@ struct LessonProgress {
 
 struct Progress {
     Position position;
+    // The ids of what `position` pointed to when it was recorded (empty before
+    // events carried them, and at home), so that a place is found again in a
+    // course whose lessons or sections have moved since. An empty section id
+    // in a lesson is its attention check.
+    std::string position_lesson, position_section;
     std::map<std::string, LessonProgress> lessons;  // by lesson id
     std::vector<QuizAttempt> attempts;
     bool course_complete = false;
@@ -84,6 +89,7 @@ struct Event {
     EventKind kind = EventKind::section_viewed;
     std::string lesson;                  // lesson id, where it applies
     std::string target;                  // section or question id, language for language_changed
+                                         // position_changed: lesson and section id (empty: the check)
     Answer answer;                       // check_answered, quiz_answered
     int attempt = 0;                     // quiz events
     std::uint64_t seed = 0;              // quiz_started

@@ -5,11 +5,39 @@
 
 #include <cstdlib>
 #include <filesystem>
+#include <fstream>
+#include <random>
 #include <set>
 
+#include <fmt/format.h>
 #include <stb_image.h>
 
+#include "course/loader.hpp"
+#include "records/store.hpp"
+#include "resources/paths.hpp"
+
 namespace fs = std::filesystem;
+using namespace lektion;
+
+namespace {
+
+std::string bytes_of(const fs::path& p) {
+    std::ifstream in(p, std::ios::binary);
+    return std::string((std::istreambuf_iterator<char>(in)), {});
+}
+
+// The mean of the image's pixels, 0 (black) to 255 (white).
+double brightness(const fs::path& png) {
+    int w = 0, h = 0, n = 0;
+    unsigned char* pixels = stbi_load(png.c_str(), &w, &h, &n, 1);
+    if (!pixels) return -1;
+    double sum = 0;
+    for (int i = 0; i < w * h; ++i) sum += pixels[i];
+    stbi_image_free(pixels);
+    return sum / (w * h);
+}
+
+}  // namespace
 
 TEST_CASE("the screenshot tour draws every screen, none blank") {
     if (!std::getenv("DISPLAY")) FAIL("no X display: run the suite through tools/check (xvfb-run)");
@@ -39,4 +67,89 @@ TEST_CASE("the screenshot tour draws every screen, none blank") {
         ++shots;
     }
     CHECK(shots >= 14);
+}
+
+TEST_CASE("the screenshot tour leaves the learner's records as they were, even with no attempts left") {
+    if (!std::getenv("DISPLAY")) FAIL("no X display: run the suite through tools/check (xvfb-run)");
+    const fs::path root =
+        fs::temp_directory_path() / fmt::format("lektion-tour-{:x}", std::random_device{}());
+    struct Cleanup {
+        fs::path p;
+        ~Cleanup() { fs::remove_all(p); }
+    } cleanup{root};
+    // The bundled course with one attempt at the quiz.
+    const fs::path course_dir = root / "course";
+    fs::create_directories(root);
+    fs::copy(bundled_course_dir(), course_dir, fs::copy_options::recursive);
+    {
+        std::string quiz = bytes_of(course_dir / "quiz.xml");
+        const auto at = quiz.find("attempts=\"0\"");
+        REQUIRE(at != std::string::npos);
+        quiz.replace(at, 12, "attempts=\"1\"");
+        std::ofstream(course_dir / "quiz.xml", std::ios::trunc) << quiz;
+    }
+    const CoursePtr course = load_course(course_dir).course;
+    REQUIRE(course);
+    REQUIRE(course->quiz->attempts == 1);
+    const fs::path data = root / "data";
+    std::size_t events = 0;
+    {
+        Store store(data);
+        Learner l = store.create_learner("Opbrugt", "da");
+        l.theme = "dark";
+        l.text_size = 24;
+        store.save_settings(l);
+        Session s(course, store.progress(l.id, *course), store.sink(l.id, *course));
+        for (int li = 0; li < static_cast<int>(course->lessons.size()); ++li) {
+            for (int p = 0; p < s.page_count(li); ++p) s.go_to({li, p});
+            for (const Question& q : course->lessons[static_cast<std::size_t>(li)].checks)
+                s.answer_check(q.id, {q.options[0].id});
+        }
+        REQUIRE(s.start_quiz(7));
+        for (const std::string& q : std::vector<std::string>(s.current_attempt()->questions))
+            for (const Option& o : course->question(q)->options)
+                if (!o.correct) {
+                    s.answer_quiz(q, {o.id});
+                    break;
+                }
+        REQUIRE_FALSE(s.submit_quiz()->passed);
+        REQUIRE(s.attempts_left() == 0);
+        events = store.events(l.id).size();
+    }
+    const std::string before = bytes_of(data / Store::file_name());
+    REQUIRE_FALSE(before.empty());
+    // Files with content; a reader's empty write-ahead log and its index do not count.
+    auto files = [&] {
+        std::set<std::string> names;
+        for (const auto& entry : fs::directory_iterator(data)) {
+            const std::string name = entry.path().filename().string();
+            if (name.ends_with("-shm") || (name.ends_with("-wal") && entry.file_size() == 0)) continue;
+            names.insert(name + " " + std::to_string(entry.file_size()));
+        }
+        return names;
+    };
+    const std::set<std::string> files_before = files();
+
+    const fs::path out = root / "shots";
+    std::string cmd = LEKTION_BINARY;
+    cmd.append(" play ").append(course_dir.string()).append(" --lang da --learner Opbrugt --data-dir ");
+    cmd.append(data.string()).append(" --screenshot ").append(out.string()).append(" > /dev/null");
+    CHECK(std::system(cmd.c_str()) == 0);
+    int shots = 0;
+    for (const auto& entry : fs::directory_iterator(out)) {
+        INFO(entry.path());
+        CHECK(brightness(entry.path()) >= 0);
+        ++shots;
+    }
+    CHECK(shots == 16);  // every screen, the quiz's four included
+    // The learner's own theme was copied in: home is dark.
+    CHECK(brightness(out / "02-home.png") < 80);
+
+    CHECK(bytes_of(data / Store::file_name()) == before);
+    CHECK(files() == files_before);  // and no write-ahead log holding anything
+    Store store(data, Store::Access::read);
+    const auto learner = store.find_learner("Opbrugt");
+    REQUIRE(learner);
+    CHECK(store.events(learner->id).size() == events);
+    CHECK(store.learners().size() == 1);
 }

@@ -11,11 +11,17 @@
 
 #include <fcntl.h>
 #include <poll.h>
+#include <sys/resource.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <chrono>
+#include <fstream>
+#include <thread>
+
 #include <fmt/format.h>
 
+#include "../temp_course.hpp"
 #include "course/loader.hpp"
 #include "records/store.hpp"
 #include "resources/paths.hpp"
@@ -217,4 +223,181 @@ TEST_CASE("the text player saves and quits at the end of its input, every prompt
     again.send("q");
     again.until_prompt();
     CHECK(again.wait() == 0);
+}
+
+namespace {
+
+std::string read_file(const std::filesystem::path& p) {
+    std::ifstream in(p, std::ios::binary);
+    return std::string((std::istreambuf_iterator<char>(in)), {});
+}
+
+struct Finished {
+    int status = -1;  // exit status; -1 when killed or not finished in time
+    long max_rss_kib = 0;
+    std::string out, err;
+};
+
+// The lektion binary with standard input from `input` (a file), output and
+// errors into files; killed after `seconds`.
+Finished run_lektion(const std::vector<std::string>& args, const std::filesystem::path& input,
+                     const std::filesystem::path& scratch, int seconds = 60,
+                     const std::vector<std::string>& env = {}) {
+    const auto out = scratch / "stdout", err = scratch / "stderr";
+    const pid_t pid = fork();
+    REQUIRE(pid >= 0);
+    if (pid == 0) {
+        const int in_fd = open(input.c_str(), O_RDONLY);
+        const int out_fd = open(out.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0600);
+        const int err_fd = open(err.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0600);
+        if (in_fd < 0 || out_fd < 0 || err_fd < 0) _exit(126);
+        dup2(in_fd, 0), dup2(out_fd, 1), dup2(err_fd, 2);
+        for (const std::string& e : env) putenv(const_cast<char*>(e.c_str()));
+        std::vector<char*> argv;
+        for (const std::string& a : args) argv.push_back(const_cast<char*>(a.c_str()));
+        argv.push_back(nullptr);
+        execv(argv[0], argv.data());
+        _exit(127);
+    }
+    Finished f;
+    int status = 0;
+    rusage usage{};
+    const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(seconds);
+    for (;;) {
+        const pid_t done = wait4(pid, &status, WNOHANG, &usage);
+        if (done == pid) break;
+        if (std::chrono::steady_clock::now() > deadline) {
+            kill(pid, SIGKILL);
+            wait4(pid, &status, 0, &usage);
+            f.out = read_file(out);
+            f.err = read_file(err);
+            return f;
+        }
+        std::this_thread::sleep_for(std::chrono::milliseconds(20));
+    }
+    f.status = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+    f.max_rss_kib = usage.ru_maxrss;
+    f.out = read_file(out);
+    f.err = read_file(err);
+    return f;
+}
+
+void write_file(const std::filesystem::path& p, const std::string& text) {
+    std::ofstream(p, std::ios::binary | std::ios::trunc) << text;
+}
+
+}  // namespace
+
+TEST_CASE("a quiz question removed between two runs: the text player resumes the attempt without it") {
+    lektion::test::TempCourse course;
+    course.manifest().file("l1.xml", lektion::test::lesson_xml("l1"));
+    course.file("quiz.xml", lektion::test::quiz_xml(3, R"(shuffle="false")"));
+    TempDir data;
+    const std::vector<std::string> args = {
+        LEKTION_BINARY, "play", course.dir().string(), "--text",          "--learner", "Trainee",
+        "--lang",       "da",   "--data-dir",          data.path.string()};
+    {
+        Child child(args);
+        CHECK(child.until_prompt().find("2) Quiz") != std::string::npos);
+        child.send("1");  // the lesson
+        child.until_prompt();
+        child.send("");  // to its attention check
+        CHECK(child.until_prompt().find("Skriv et tal") != std::string::npos);
+        child.send("1");
+        child.until_prompt();
+        child.send("");  // the end of the last lesson: home
+        child.until_prompt();
+        child.send("2");  // the quiz
+        CHECK(child.until_prompt().find("Spørgsmål 1 af 3") != std::string::npos);
+        child.send("1");
+        CHECK(child.until_prompt().find("Spørgsmål 2 af 3") != std::string::npos);
+        child.send("2");  // answered (wrong), then the trainer removes it
+        CHECK(child.until_prompt().find("Spørgsmål 3 af 3") != std::string::npos);
+        child.send("q");
+        child.until_prompt();
+        REQUIRE(child.wait() == 0);
+    }
+    std::string quiz = lektion::test::quiz_xml(3, R"(shuffle="false")");
+    const auto from = quiz.find("  <question id=\"q2\">");
+    quiz.erase(from, quiz.find("  <question id=\"q3\">") - from);
+    course.file("quiz.xml", quiz);
+
+    Child again(args);
+    again.until_prompt();
+    again.send("2");
+    const std::string first = again.until_prompt();
+    INFO(first);
+    CHECK(first.find("Spørgsmål 1 af 2") != std::string::npos);
+    again.send("");  // answered in the first run
+    const std::string second = again.until_prompt();
+    CHECK(second.find("Spørgsmål 2 af 2") != std::string::npos);
+    CHECK(second.find("Spørgsmål 3?") != std::string::npos);
+    again.send("1");
+    const std::string result = again.until_prompt();
+    INFO(result);
+    CHECK(result.find("2 af 2 rigtige") != std::string::npos);  // the removed question does not count
+    again.send("q");
+    again.until_prompt();
+    CHECK(again.wait() == 0);
+
+    // Its answer stays in the records.
+    Store store(data.path);
+    const auto events = store.events(store.find_learner("Trainee")->id);
+    CHECK(std::count_if(events.begin(), events.end(), [](const RecordedEvent& e) {
+              return e.event.kind == EventKind::quiz_answered && e.event.target == "q2";
+          }) == 1);
+}
+
+TEST_CASE("the text player reads a line of 10 MB in bounded memory, and ends on /dev/zero") {
+    TempDir data;
+    std::filesystem::create_directories(data.path);
+    const std::vector<std::string> args = {LEKTION_BINARY, "play",       "--text",
+                                           "--learner",    "Long",       "--lang",
+                                           "da",           "--data-dir", (data.path / "records").string()};
+    write_file(data.path / "short", "1\nq\n");
+    const Finished baseline = run_lektion(args, data.path / "short", data.path);
+    REQUIRE(baseline.status == 0);
+    write_file(data.path / "long", "1\n" + std::string(10'000'000, '1') + "\nq\n");
+    const Finished long_line = run_lektion(args, data.path / "long", data.path);
+    CHECK(long_line.status == 0);
+    CHECK(long_line.out.find("Linjen var for lang") != std::string::npos);
+    // Read whole, the line alone would take 10 MB (16 MiB as a string grows).
+    CHECK(long_line.max_rss_kib - baseline.max_rss_kib < 4 * 1024);
+
+    const Finished zeros = run_lektion(args, "/dev/zero", data.path, 60);
+    CHECK(zeros.status == 0);
+    CHECK(zeros.max_rss_kib - baseline.max_rss_kib < 4 * 1024);
+}
+
+TEST_CASE("play: empty --data-dir and --learner and a malformed --lang are usage errors; a tag is stored") {
+    TempDir data;
+    std::filesystem::create_directories(data.path);
+    write_file(data.path / "quit", "q\n");
+    // Should an empty value slip through, it must not reach the real records.
+    const std::vector<std::string> env = {"LEKTION_DATA_DIR=" + (data.path / "default").string()};
+    const std::string dir = (data.path / "records").string();
+    for (const std::vector<std::string>& bad :
+         std::vector<std::vector<std::string>>{{"--data-dir", ""},
+                                               {"--learner", "", "--data-dir", dir},
+                                               {"--lang", "x y", "--learner", "A", "--data-dir", dir},
+                                               {"--lang", "../da", "--learner", "A", "--data-dir", dir},
+                                               {"--lang", "", "--learner", "A", "--data-dir", dir}}) {
+        std::vector<std::string> args = {LEKTION_BINARY, "play", "--text"};
+        args.insert(args.end(), bad.begin(), bad.end());
+        const Finished f = run_lektion(args, data.path / "quit", data.path, 60, env);
+        INFO(fmt::format("{}", fmt::join(bad, " ")) << "\n" << f.err << f.out);
+        CHECK(f.status == 2);
+        CHECK(std::count(f.err.begin(), f.err.end(), '\n') == 1);
+        CHECK(f.err.rfind("lektion: ", 0) == 0);
+        CHECK(f.err.find("lektion: lektion:") == std::string::npos);
+    }
+    CHECK_FALSE(std::filesystem::exists(data.path / "default"));
+    CHECK_FALSE(std::filesystem::exists(dir));
+
+    const Finished ok = run_lektion(
+        {LEKTION_BINARY, "play", "--text", "--lang", "pt-br", "--learner", "Tag", "--data-dir", dir},
+        data.path / "quit", data.path, 60, env);
+    CHECK(ok.status == 0);
+    Store store(dir);
+    CHECK(store.find_learner("Tag")->language == "pt-BR");
 }

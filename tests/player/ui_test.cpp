@@ -2,9 +2,12 @@
 // attention check and the whole final quiz.
 #include <catch2/catch.hpp>
 
+#include <chrono>
 #include <filesystem>
 #include <fstream>
 #include <random>
+
+#include <sqlite3.h>
 
 #include <fmt/format.h>
 
@@ -49,6 +52,14 @@ struct Fixture {
 // The label the player gives an option that is correct, found by its text.
 std::string correct_label(Fixture& f, const Question& q) {
     for (const auto& [label, rect] : f.app->widgets())
+        for (const Option& o : q.options)
+            if (o.correct && label.size() > 3 && label.substr(3) == o.label.plain()) return label;
+    FAIL("no correct option of " << q.id << " on screen");
+    return {};
+}
+
+std::string correct_label_in(ui::App& app, const Question& q) {
+    for (const auto& [label, rect] : app.widgets())
         for (const Option& o : q.options)
             if (o.correct && label.size() > 3 && label.substr(3) == o.label.plain()) return label;
     FAIL("no correct option of " << q.id << " on screen");
@@ -307,4 +318,215 @@ TEST_CASE("a lesson page with a paragraph of half a megabyte and a 200 000-lette
     }
     CHECK(ui.draw_data()->TotalVtxCount > 0);
     CHECK(s.position() == Position{0, 1});
+}
+
+namespace {
+
+// The bundled course in a folder of its own, for tests that edit it.
+struct CourseCopy {
+    TempDir dir;
+    CourseCopy() {
+        std::filesystem::copy(bundled_course_dir(), dir.path, std::filesystem::copy_options::recursive);
+    }
+    // Takes the quiz question `id` out of quiz.xml.
+    void remove_question(const std::string& id) {
+        const auto file = dir.path / "quiz.xml";
+        std::ifstream in(file);
+        std::string xml((std::istreambuf_iterator<char>(in)), {});
+        const auto from = xml.find("<question id=\"" + id + "\"");
+        REQUIRE(from != std::string::npos);
+        const auto to = xml.find("</question>", from) + std::string("</question>").size();
+        xml.erase(from, to - from);
+        std::ofstream(file, std::ios::trunc) << xml;
+    }
+};
+
+void complete_lessons(Session& s) {
+    for (int l = 0; l < static_cast<int>(s.course().lessons.size()); ++l) {
+        for (int p = 0; p < s.page_count(l); ++p) s.go_to({l, p});
+        for (const Question& q : s.course().lessons[static_cast<std::size_t>(l)].checks)
+            s.answer_check(q.id, {q.options[0].id});
+    }
+}
+
+// Every question of the open attempt from the first, answered right with the mouse, then submitted.
+void answer_all_and_submit(ui::App& app, Headless& ui) {
+    Session& s = *app.session();
+    app.set_quiz_page(ui::QuizPage::question, 0);
+    ui.frames(2);
+    const std::vector<std::string> questions = s.current_attempt()->questions;
+    for (std::size_t i = 0; i < questions.size(); ++i) {
+        const Question* q = s.quiz_question(questions[i]);
+        REQUIRE(q);
+        std::string right;
+        for (const auto& [label, rect] : app.widgets())
+            for (const Option& o : q->options)
+                if (o.correct && label.size() > 3 && label.substr(3) == o.label.plain()) right = label;
+        REQUIRE_FALSE(right.empty());
+        ui.click(right);
+        ui.click(i + 1 < questions.size() ? tr("nav.next") : tr("quiz.review"));
+    }
+    REQUIRE(app.quiz_page() == ui::QuizPage::review);
+    ui.click(tr("quiz.submit"));
+    REQUIRE(app.quiz_page() == ui::QuizPage::result);
+    ui.frames(2);
+}
+
+}  // namespace
+
+TEST_CASE("quiz questions removed during an attempt: the quiz screens go on with the rest") {
+    CourseCopy copy;
+    set_ui_language("da");
+    const CoursePtr course = load_course(copy.dir.path, "da").course;
+    REQUIRE(course);
+    TempDir data;
+    Store store(data.path);
+    std::vector<std::string> questions;
+    {
+        ui::App app(course, copy.dir.path, &store, ui::AppOptions{"Kursist", "da"});
+        app.watch();
+        Headless ui(app);
+        ui.frames(2);
+        Session& s = *app.session();
+        complete_lessons(s);
+        ui.click(tr("nav.home"));
+        ui.click(tr("home.quiz_take"));
+        ui.click(tr("quiz.start"));
+        questions = s.current_attempt()->questions;
+        for (int i = 0; i < 3; ++i) {
+            ui.click(correct_label_in(app, *course->question(questions[static_cast<std::size_t>(i)])));
+            ui.click(tr("nav.next"));
+        }
+        REQUIRE(s.current_attempt()->answers.size() == 3);  // and the fourth question on the screen
+        // The trainer takes out an answered question and the one on the screen.
+        copy.remove_question(questions[1]);
+        copy.remove_question(questions[3]);
+        SECTION("on a --watch reload") {
+            REQUIRE(app.poll_watch());
+            ui.frames(3);
+            CHECK(app.screen() == ui::Screen::quiz);
+            CHECK(s.current_attempt()->questions.size() == 8);
+            answer_all_and_submit(app, ui);
+            CHECK(s.progress().last_score()->raw == 8);
+            CHECK(s.progress().last_score()->max == 8);
+            return;
+        }
+    }
+    // The learner comes back to the edited course.
+    const CoursePtr edited = load_course(copy.dir.path, "da").course;
+    REQUIRE(edited);
+    ui::App app(edited, copy.dir.path, &store, ui::AppOptions{"Kursist", "da"});
+    Headless ui(app);
+    ui.frames(2);
+    Session& s = *app.session();
+    REQUIRE(s.current_attempt());
+    CHECK(s.current_attempt()->questions.size() == 8);
+    CHECK(s.current_attempt()->answers.size() == 2);  // the first and the third
+    ui.click(tr("home.quiz_take"));
+    CHECK(app.quiz_page() == ui::QuizPage::question);
+    app.set_quiz_page(ui::QuizPage::review);
+    ui.frames(3);  // the review lists what remains
+    answer_all_and_submit(app, ui);
+    CHECK(s.progress().last_score()->raw == 8);
+    CHECK(s.progress().last_score()->max == 8);
+    // The result page lists what remains, and the removed answers stay in the records.
+    const auto events = store.events(store.find_learner("Kursist")->id);
+    CHECK(std::count_if(events.begin(), events.end(), [&](const RecordedEvent& e) {
+              return e.event.kind == EventKind::quiz_answered && e.event.target == questions[1];
+          }) == 1);
+}
+
+TEST_CASE("a learner's stored settings out of range are not used: language, theme, text size") {
+    TempDir data;
+    {
+        Store store(data.path);
+        store.create_learner("Skæv", "da");
+    }
+    sqlite3* db = nullptr;
+    REQUIRE(sqlite3_open((data.path / Store::file_name()).c_str(), &db) == SQLITE_OK);
+    REQUIRE(sqlite3_exec(db, "UPDATE learners SET language = '../../etc', theme = 'neon', text_size = 500",
+                         nullptr, nullptr, nullptr) == SQLITE_OK);
+    sqlite3_close(db);
+    set_ui_language("da");
+    const CoursePtr course = load_course(bundled_course_dir(), "da").course;
+    Store store(data.path);
+    ui::App app(course, bundled_course_dir(), &store, ui::AppOptions{"Skæv", ""});
+    Headless ui(app);
+    ui.frames(2);
+    CHECK(app.screen() == ui::Screen::home);
+    CHECK(app.last_error().empty());
+    CHECK(ui_language() == "da");
+    CHECK(app.theme() == ui::Theme::light);
+    CHECK(app.text_size() == ui::max_text_size);
+    // Choosing a theme saves sound settings over the broken ones.
+    app.show(ui::Screen::settings);
+    ui.frames(2);
+    ui.click(tr("theme.dark"));
+    CHECK(app.last_error().empty());
+    CHECK(store.find_learner("Skæv")->theme == "dark");
+}
+
+TEST_CASE("a busy database: the window goes on, shows the save problem as a line, and saves once it can") {
+    TempDir data;
+    Store store(data.path);
+    store.set_lock_waits({std::chrono::milliseconds(20), std::chrono::milliseconds(0)});
+    const std::int64_t id = store.create_learner("Travl", "da").id;
+    set_ui_language("da");
+    const CoursePtr course = load_course(bundled_course_dir(), "da").course;
+    ui::App app(course, bundled_course_dir(), &store, ui::AppOptions{"Travl", "da"});
+    Headless ui(app);
+    ui.frames(2);
+    // Another program takes the write lock, as an sqlite3 shell left in a transaction would.
+    sqlite3* other = nullptr;
+    REQUIRE(sqlite3_open(store.path().c_str(), &other) == SQLITE_OK);
+    REQUIRE(sqlite3_exec(other, "BEGIN IMMEDIATE", nullptr, nullptr, nullptr) == SQLITE_OK);
+    ui.click(tr("home.start"));
+    ui.click(tr("nav.next"));
+    Session& s = *app.session();
+    CHECK(app.screen() == ui::Screen::lesson);
+    CHECK(s.position() == Position{0, 1});  // the learner went on
+    CHECK(store.pending() > 0);
+    CHECK(app.last_error().empty());  // no error, no dialog: a line above the screen
+    REQUIRE(ui.has("save-problem"));
+    CHECK(app.save_problem().find("locked") != std::string::npos);
+    CHECK_FALSE(app.flush_records(std::chrono::milliseconds(50)));
+    CHECK(app.unsaved_message().find(store.path().string()) != std::string::npos);
+    app.retry_records();
+    ui.frames(2);
+    CHECK(ui.has("save-problem"));  // still locked
+    // The other program lets go: the next retry (the window's, once a second) saves it all.
+    sqlite3_exec(other, "COMMIT", nullptr, nullptr, nullptr);
+    sqlite3_close(other);
+    app.retry_records();
+    ui.frames(2);
+    CHECK_FALSE(ui.has("save-problem"));
+    CHECK(store.pending() == 0);
+    CHECK(store.progress(id, *course).position == Position{0, 1});
+    CHECK(app.flush_records(std::chrono::milliseconds(50)));
+}
+
+TEST_CASE("a name of 100 Greek letters fits the name field whole") {
+    Fixture f("");
+    std::string name;
+    for (int i = 0; i < 100; ++i) name += "λ";  // 200 bytes: more than the field once held
+    f.ui->click("##name");
+    f.ui->type(name);
+    f.ui->key(ui::keys::enter);
+    f.ui->frames(2);
+    CHECK(f.app->screen() == ui::Screen::home);
+    CHECK(f.app->learner_name() == name);
+}
+
+TEST_CASE("the table of contents takes the learner to any page of the lesson and marks what was read") {
+    Fixture f;
+    f.ui->click(tr("home.start"));
+    Session& s = *f.app->session();
+    const Lesson& lesson = f.course->lessons[0];
+    const std::string third = fmt::format("  {}##toc2", lesson.sections[2].heading.plain());
+    f.ui->click(third);
+    CHECK(s.position() == Position{0, 2});
+    f.ui->frames(2);
+    // Read, it is ticked; the second page, skipped, is not.
+    CHECK(f.ui->has(fmt::format("✓ {}##toc2", lesson.sections[2].heading.plain())));
+    CHECK(f.ui->has(fmt::format("  {}##toc1", lesson.sections[1].heading.plain())));
 }
