@@ -11,13 +11,6 @@ using namespace lektion::test;
 
 namespace {
 
-// A course whose lesson has `body` added to its first section (line 7 on).
-LoadResult with_body(const std::string& body) {
-    TempCourse c;
-    c.manifest("").file("l1.xml", lesson_xml("l1", body));
-    return c.load();
-}
-
 // A manifest whose lessons are these files, one a line from line 4.
 std::string manifest_naming(std::initializer_list<const char*> hrefs) {
     std::string xml =

@@ -80,6 +80,12 @@ std::string quiz_xml(int n, const std::string& attributes) {
                        attributes, questions);
 }
 
+LoadResult with_body(const std::string& body) {
+    TempCourse c;
+    c.manifest("").file("l1.xml", lesson_xml("l1", body));
+    return c.load();
+}
+
 bool has_error(const LoadResult& r, int line, const std::string& text) {
     for (const Diagnostic& d : r.diagnostics.items)
         if (d.line == line && d.message.find(text) != std::string::npos) return true;

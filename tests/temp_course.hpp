@@ -31,6 +31,9 @@ std::string lesson_xml(const std::string& id = "l1", const std::string& body = "
 // A valid quiz with `n` single-choice questions; the first option is correct.
 std::string quiz_xml(int n, const std::string& attributes = "");
 
+// A course whose lesson has `body` added to its first section (line 7 on).
+LoadResult with_body(const std::string& body);
+
 // True when some diagnostic has this line and contains `text`.
 bool has_error(const LoadResult& r, int line, const std::string& text);
 std::string all_messages(const LoadResult& r);

@@ -10,13 +10,6 @@ using namespace lektion::test;
 
 namespace {
 
-// The lesson's first section gets `body` from line 7 on.
-LoadResult with_body(const std::string& body) {
-    TempCourse c;
-    c.manifest("").file("l1.xml", lesson_xml("l1", body));
-    return c.load();
-}
-
 bool has(const LoadResult& r, int line, int column, const std::string& text) {
     for (const Diagnostic& d : r.diagnostics.items)
         if (d.severity == Severity::error && d.line == line && d.column == column &&
