@@ -1,7 +1,6 @@
 #include "course/xml_file.hpp"
 
 #include <algorithm>
-#include <array>
 #include <cctype>
 #include <cerrno>
 
@@ -98,48 +97,37 @@ std::optional<CharacterProblem> check_reference(std::string_view text, std::size
 // the file. Comments, CDATA and processing instructions are not markup for
 // references, but they may not hold control characters either.
 std::optional<CharacterProblem> check_characters(std::string_view text) {
+    // Control characters are forbidden everywhere, comments and CDATA too.
+    if (auto bad = forbidden_in(text, 0, text.size())) return bad;
+    // References: every '&' outside comments, CDATA and processing
+    // instructions, whose text is not markup. '&' is rare: sections are
+    // looked for only up to the '&'s there are.
     static constexpr std::pair<std::string_view, std::string_view> verbatim[] = {
         {"<!--", "-->"}, {"<![CDATA[", "]]>"}, {"<?", "?>"}};
-    // The bytes that need a look: controls, '&', '<', DEL and 0xC2 (the lead
-    // of U+0080–U+00BF). One table load a byte for all the others.
-    static constexpr auto interesting = [] {
-        std::array<bool, 256> t{};
-        for (int c = 0; c < 0x20; ++c) t[static_cast<std::size_t>(c)] = true;
-        for (unsigned char c : {'&', '<', '\x7f', '\xc2'}) t[c] = true;
-        return t;
-    }();
-    const auto* bytes = reinterpret_cast<const unsigned char*>(text.data());
-    const std::size_t n = text.size();
-    std::size_t i = 0;
-    while (i < n) {
-        while (i < n && !interesting[bytes[i]]) ++i;
-        if (i >= n) break;
-        const unsigned char c = bytes[i];
-        if (c == '\n' || c == '\t' || c == '\r') {
-            ++i;
-            continue;
-        }
-        if (c == '<') {
-            bool skipped = false;
+    // The next verbatim section at or after `from`: where it starts and ends.
+    // One pass over the '<'s (memchr), looking at the byte after each.
+    std::size_t section = 0, end = 0;  // 0, 0: not looked for yet
+    auto next_section = [&](std::size_t from) {
+        for (std::size_t at = text.find('<', from); at != std::string_view::npos;
+             at = text.find('<', at + 1)) {
+            if (at + 1 >= text.size() || (text[at + 1] != '!' && text[at + 1] != '?')) continue;
             for (const auto& [open, close] : verbatim) {
-                if (text.compare(i, open.size(), open) != 0) continue;
-                std::size_t end = text.find(close, i + open.size());
-                end = end == std::string_view::npos ? n : end + close.size();
-                if (auto bad = forbidden_in(text, i, end)) return bad;
-                i = end;
-                skipped = true;
-                break;
+                if (text.compare(at, open.size(), open) != 0) continue;
+                const std::size_t c = text.find(close, at + open.size());
+                section = at;
+                end = c == std::string_view::npos ? text.size() : c + close.size();
+                return;
             }
-            if (!skipped) ++i;
+        }
+        section = end = std::string_view::npos;
+    };
+    for (std::size_t amp = text.find('&'); amp != std::string_view::npos; amp = text.find('&', amp + 1)) {
+        while (section < amp && end <= amp) next_section(end);
+        if (section < amp) {  // inside a section: text, not a reference
+            amp = end - 1;
             continue;
         }
-        if (c == '&') {
-            if (auto bad = check_reference(text, i)) return bad;
-            ++i;
-            continue;
-        }
-        if (auto bad = forbidden_in(text, i, std::min(n, i + 2))) return bad;
-        ++i;
+        if (auto bad = check_reference(text, amp)) return bad;
     }
     return std::nullopt;
 }
