@@ -9,16 +9,17 @@
 
 #include <fmt/format.h>
 
+#include "base/terminal_text.hpp"
 #include "cli/commands.hpp"
 #include "cli/output.hpp"
 #include "course/loader.hpp"
 #include "course/translation.hpp"
+#include "exchange/file_kind.hpp"
 #include "exchange/import_lock.hpp"
 #include "exchange/language_folder.hpp"
 #include "exchange/merge.hpp"
 #include "exchange/po.hpp"
 #include "exchange/status.hpp"
-#include "base/terminal_text.hpp"
 #include "exchange/xliff.hpp"
 #include "resources/paths.hpp"
 
@@ -43,6 +44,13 @@ void print(const Diagnostics& diags) {
 
 int usage(const std::string& message) {
     say(fmt::format("lektion: {} (try --help)", message));
+    return 2;
+}
+
+// A usage error: the file is for the other import.
+int wrong_command(const ExchangeOptions& o, const char* what, const char* command) {
+    say(fmt::format("lektion: {} is {}; use lektion {} import{}", o.file, what, command,
+                    o.ui ? " --ui" : ""));
     return 2;
 }
 
@@ -153,6 +161,11 @@ int run_import(ExchangeOptions o, Format format) {
     if (o.ui && !o.course_dir.empty())
         return usage("--ui imports into the interface catalogs; leave out COURSE_DIR");
     if (o.file.empty()) return usage("import needs COURSE_DIR and FILE, or --ui and FILE");
+    // The other format's file: the command to use, not the other reader's complaint about it.
+    const ExchangeKind kind = exchange_kind(o.file);
+    if (format == Format::xliff && kind == ExchangeKind::po) return wrong_command(o, "a PO file", "po");
+    if (format == Format::po && kind == ExchangeKind::xliff)
+        return wrong_command(o, "an XLIFF file", "xliff");
     Diagnostics diags;
     const std::optional<Source> source = load_source(o, diags);
     if (!source) {

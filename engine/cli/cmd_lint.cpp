@@ -6,6 +6,7 @@
 #include "cli/commands.hpp"
 #include "cli/plural.hpp"
 #include "course/loader.hpp"
+#include "exchange/placeholder_lint.hpp"
 #include "exchange/translation_lint.hpp"
 #include "resources/paths.hpp"
 
@@ -24,7 +25,10 @@ Run add_lint(CLI::App& app) {
         int languages = 0, catalogs = 0;
         try {
             // Translations are checked against the source, so only a course that loads.
-            if (r.course) languages = lint_course_translations(*r.course, *dir, r.diagnostics);
+            if (r.course) {
+                lint_placeholders(*r.course, *dir, r.diagnostics);
+                languages = lint_course_translations(*r.course, *dir, r.diagnostics);
+            }
             catalogs = lint_interface_catalogs(resource_dir("locales"), r.diagnostics);
         } catch (const std::exception& e) {
             std::fprintf(stderr, "lektion: %s\n", e.what());

@@ -9,75 +9,12 @@
 #include "course/visit.hpp"
 #include "l10n/language_tag.hpp"
 #include "l10n/negotiate.hpp"
+#include "xliff/emphasis_tags.hpp"
+#include "xliff/trans_units.hpp"
 
 namespace lektion {
 
 namespace fs = std::filesystem;
-
-namespace {
-
-void read_spans(pugi::xml_node node, std::uint8_t emphasis, Text& out, std::vector<std::string>& problems,
-                int depth) {
-    for (pugi::xml_node c : node.children()) {
-        if (c.type() == pugi::node_pcdata || c.type() == pugi::node_cdata) {
-            out.spans.push_back({c.value(), emphasis});
-        } else if (c.type() == pugi::node_element) {
-            const std::string_view ctype = c.attribute("ctype").value();
-            if (std::string_view(c.name()) != "g" || (ctype != "bold" && ctype != "italic")) {
-                problems.push_back(
-                    fmt::format("inline <{}> is not supported; use <g ctype=\"bold\"> "
-                                "or <g ctype=\"italic\">",
-                                c.name()));
-                continue;
-            }
-            if (depth > 16) {
-                problems.push_back("inline tags nest too deeply");
-                continue;
-            }
-            read_spans(c, emphasis | (ctype == "bold" ? bold : italic), out, problems, depth + 1);
-        }
-    }
-}
-
-std::string emphasis_signature(const Text& t) {
-    std::string sig;
-    for (const Span& s : t.spans) sig += static_cast<char>('0' + s.emphasis);
-    sig.erase(std::remove(sig.begin(), sig.end(), '0'), sig.end());
-    sig.erase(std::unique(sig.begin(), sig.end()), sig.end());
-    return sig;
-}
-
-std::string escape(std::string_view s) {
-    std::string out;
-    for (char c : s) {
-        if (c == '&') out += "&amp;";
-        else if (c == '<') out += "&lt;";
-        else if (c == '>') out += "&gt;";
-        else out += c;
-    }
-    return out;
-}
-
-}  // namespace
-
-Text read_xliff_inline(pugi::xml_node node, std::vector<std::string>& problems) {
-    Text t;
-    read_spans(node, plain, t, problems, 0);
-    tidy(t);
-    return t;
-}
-
-std::string to_xliff_inline(const Text& text) {
-    std::string out;
-    int id = 0;
-    for (const Span& s : text.spans) {
-        std::string inner = escape(s.text);
-        if (s.emphasis & italic) inner = fmt::format("<g id=\"{}\" ctype=\"italic\">{}</g>", ++id, inner);
-        if (s.emphasis & bold) inner = fmt::format("<g id=\"{}\" ctype=\"bold\">{}</g>", ++id, inner);
-        out += inner;
-    }
-    return out;
-}
 
 std::vector<std::string> course_languages(const fs::path& dir) {
     std::vector<std::string> out;
@@ -110,7 +47,7 @@ LoadResult load_course(const fs::path& dir, const std::string& requested, Transl
         units[t.id] = &t;
         source_words[t.id] = count_words(t);
     });
-    std::map<std::string, bool> done;
+    std::map<std::string, std::string> done;  // where each unit's translation was read: "file:line"
 
     // No translation at all (best is empty): nothing to read, every unit is marked.
     std::error_code ec;
@@ -124,20 +61,27 @@ LoadResult load_course(const fs::path& dir, const std::string& requested, Transl
         XmlFile file(path, path.generic_string(), XmlLimits{}, result.diagnostics);
         if (!file.ok()) continue;
         for (pugi::xml_node xfile : file.root().children("file")) {
-            for (pugi::xml_node unit : xfile.child("body").children("trans-unit")) {
+            for_each_trans_unit(xfile, [&](pugi::xml_node unit) {
                 const std::string id = unit.attribute("id").value();
                 auto it = units.find(id);
                 if (it == units.end()) {
                     file.warning(unit,
                                  fmt::format("translation of '{}', which the course no longer has", id));
-                    continue;
+                    return;
+                }
+                if (auto first = done.find(id); first != done.end()) {
+                    file.warning(
+                        unit, fmt::format("'{}' again (first at {}); the first is used", id, first->second));
+                    return;
                 }
                 pugi::xml_node target = unit.child("target");
                 std::vector<std::string> problems;
                 Text translated = read_xliff_inline(target, problems);
+                // Half a translation is worse than the source, marked: show none of it.
                 for (const std::string& p : problems) file.warning(target, fmt::format("'{}': {}", id, p));
-                if (translated.empty()) continue;
-                const Text source_then = read_xliff_inline(unit.child("source"), problems);
+                if (!problems.empty() || translated.empty()) return;
+                std::vector<std::string> ignored;  // the source side is only compared
+                const Text source_then = read_xliff_inline(unit.child("source"), ignored);
                 Text& current = *it->second;
                 if (!same_text(source_then, current)) {
                     file.warning(unit, fmt::format("stale translation of '{}': the source changed since "
@@ -145,12 +89,12 @@ LoadResult load_course(const fs::path& dir, const std::string& requested, Transl
                                                    id));
                     if (stats) ++stats->stale;
                 }
-                if (emphasis_signature(translated) != emphasis_signature(current))
-                    file.warning(target, fmt::format("'{}': the emphasis tags differ from the source", id));
+                if (const std::string tags = tag_mismatch(current, translated); !tags.empty())
+                    file.warning(target, fmt::format("'{}': {}", id, tags));
                 translated.id = id;
                 current = std::move(translated);
-                done[id] = true;
-            }
+                done[id] = fmt::format("{}:{}", file.path(), file.site(unit).line);
+            });
         }
     }
     for (auto& [id, text] : units) {

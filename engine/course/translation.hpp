@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "course/loader.hpp"
+#include "xliff/inline.hpp"  // the inline markup the overlay reads, by the rules the exchange uses
 
 namespace lektion {
 
@@ -23,14 +24,11 @@ std::vector<std::string> course_languages(const std::filesystem::path& dir);
 // The course in `lang`: the source, with every translated unit replaced.
 // Units without a translation keep the source text and are marked
 // untranslated. Stale units (source changed since translation) are shown
-// and reported as warnings; unknown ids and tag mismatches too.
+// and reported as warnings; unknown ids and tag mismatches too. A target
+// whose inline markup xliff/inline.hpp refuses is not shown: the unit keeps
+// the source, marked, and the reason is a warning. Of two units with one id
+// the first counts, as for lint, status and export.
 LoadResult load_course(const std::filesystem::path& dir, const std::string& lang,
                        TranslationStats* stats = nullptr);
-
-// Inline text of an XLIFF <source> or <target>: characters and <g ctype="bold|italic">.
-Text read_xliff_inline(pugi::xml_node node, std::vector<std::string>& problems);
-
-// The <source>/<target> markup of a unit: "a <g id="1" ctype="bold">b</g>".
-std::string to_xliff_inline(const Text& text);
 
 }  // namespace lektion

@@ -4,13 +4,12 @@
 #include <map>
 
 #include <fmt/format.h>
-#include <unicode/msgfmt.h>
-#include <unicode/parseerr.h>
 
 #include "course/text.hpp"
 #include "exchange/glyphs.hpp"
-#include "exchange/inline_markup.hpp"
+#include "exchange/placeholders.hpp"
 #include "l10n/catalog.hpp"
+#include "xliff/emphasis_tags.hpp"
 
 namespace lektion {
 
@@ -76,27 +75,6 @@ bool check_belongs(const Source& source, const Incoming& in, Diagnostics& diags)
 
 // ---- each unit -----------------------------------------------------------
 
-std::string icu_problem(const std::string& pattern, const std::string& lang) {
-    UErrorCode status = U_ZERO_ERROR;
-    UParseError where{};
-    icu::MessageFormat format(icu::UnicodeString::fromUTF8(pattern), icu::Locale(lang.c_str()), where,
-                              status);
-    if (U_SUCCESS(status)) return {};
-    return fmt::format("broken ICU message pattern ({} at offset {})", u_errorName(status), where.offset);
-}
-
-std::string argument_problem(const std::string& source, const std::string& target) {
-    const std::vector<std::string> want = argument_names(source), have = argument_names(target);
-    std::vector<std::string> missing, extra;
-    std::set_difference(want.begin(), want.end(), have.begin(), have.end(), std::back_inserter(missing));
-    std::set_difference(have.begin(), have.end(), want.begin(), want.end(), std::back_inserter(extra));
-    std::string out;
-    for (const std::string& m : missing) out += fmt::format("{}lacks {{{}}}", out.empty() ? "" : "; ", m);
-    for (const std::string& e : extra)
-        out += fmt::format("{}uses {{{}}}, which the source does not have", out.empty() ? "" : "; ", e);
-    return out;
-}
-
 // The reasons a unit cannot be imported; empty when it can.
 std::vector<std::string> unit_errors(const Source& source, const SourceUnit& unit, const IncomingUnit& u,
                                      const std::string& lang, bool po) {
@@ -110,13 +88,15 @@ std::vector<std::string> unit_errors(const Source& source, const SourceUnit& uni
                             code_point_name(c->code))};
     std::vector<std::string> errors = u.problems;
     if (source.domain == Domain::course) {
-        const std::string tags =
-            describe_tag_mismatch(emphasis_runs(unit.source), emphasis_runs(u.target), po);
-        if (!tags.empty()) errors.push_back(tags);
+        // Markup the reader refused is the error; counting its tags would only add noise.
+        if (errors.empty())
+            if (const std::string tags = tag_mismatch(unit.source, u.target, po); !tags.empty())
+                errors.push_back(tags);
     } else {
         const std::string pattern = u.target.plain();
-        if (std::string p = icu_problem(pattern, lang); !p.empty()) errors.push_back(p);
-        else if (std::string a = argument_problem(unit.source.plain(), pattern); !a.empty())
+        if (std::string p = message_pattern_problem(pattern, lang); !p.empty())
+            errors.push_back("broken message pattern: " + p);
+        else if (std::string a = placeholder_problem(unit.source.plain(), pattern); !a.empty())
             errors.push_back(a);
     }
     return errors;

@@ -1,14 +1,20 @@
 #include "exchange/new_lesson.hpp"
-#include "course/xml_file.hpp"
+
+#include <algorithm>
+#include <set>
 
 #include <fmt/format.h>
 #include <pugixml.hpp>
 
 #include "base/atomic_file.hpp"
 #include "course/loader.hpp"
-#include "course/text.hpp"
+#include "course/translation.hpp"
 #include "course/visit.hpp"
-#include "exchange/inline_markup.hpp"
+#include "course/xml_file.hpp"
+#include "exchange/authoring_names.hpp"
+#include "exchange/skeleton.hpp"
+#include "exchange/store.hpp"
+#include "xliff/escape.hpp"
 
 namespace lektion {
 
@@ -16,25 +22,53 @@ namespace fs = std::filesystem;
 
 namespace {
 
-// An id for a lesson: the stable-id alphabet, without '.', which separates
-// the ids of what the lesson holds (l6.s1.p1).
-bool valid_lesson_id(const std::string& id) {
-    if (id.empty() || id.size() > 64) return false;
-    for (std::size_t i = 0; i < id.size(); ++i) {
-        const char c = id[i];
-        const bool alnum = (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9');
-        if (!alnum && (i == 0 || (c != '-' && c != '_'))) return false;
+void add_ids(std::set<std::string>& ids, const std::vector<Question>& questions) {
+    for (const Question& q : questions) {
+        ids.insert(q.id);
+        for (const Option& o : q.options) ids.insert(o.id);
     }
-    return true;
 }
 
-bool course_has_id(const Course& course, const std::string& id) {
-    bool found = course.id == id || (course.quiz.has_value() && course.quiz->id == id);
-    const std::string prefix = id + ".";
-    for (const Lesson& l : course.lessons) found |= l.id == id;
-    for_each_text(
-        course, [&](const Text& t, const UnitContext&) { found |= t.id == id || t.id.starts_with(prefix); });
-    return found;
+// Every id the course gives anything: what the loader registers, read back
+// from the model.
+std::set<std::string> course_ids(const Course& course) {
+    std::set<std::string> ids{course.id};
+    for (const Section& s : course.start) ids.insert(s.id);
+    for (const OutcomeGroup& g : course.outcomes) ids.insert(g.id);
+    for (const Lesson& l : course.lessons) {
+        ids.insert(l.id);
+        for (const Section& s : l.sections) ids.insert(s.id);
+        add_ids(ids, l.checks);
+    }
+    if (course.quiz) {
+        ids.insert(course.quiz->id);
+        add_ids(ids, course.quiz->questions);
+    }
+    for_each_text(course, [&](const Text& t, const UnitContext&) { ids.insert(t.id); });
+    ids.erase("");
+    return ids;
+}
+
+// `id` itself, or an id inside it: "l6" or "l6.s1.p1" for "l6".
+bool claims(const std::string& taken, const std::string& id) {
+    return taken == id || (taken.size() > id.size() && taken.starts_with(id) && taken[id.size()] == '.');
+}
+
+// "" when no stored translation holds a unit of `id`, else the refusal.
+std::string translated_before(const fs::path& dir, const std::string& id) {
+    for (const std::string& lang : course_languages(dir)) {
+        Diagnostics ignored;  // lint reports unreadable translations; here only their ids count
+        const TranslationStore store = read_course_store(dir, lang, ignored);
+        for (const StoredFile& f : store.files)
+            for (const StoredSection& s : f.sections)
+                for (const StoredUnit& u : s.units)
+                    if (claims(u.id, id))
+                        return fmt::format(
+                            "'{}' was used before: {} still translates '{}', and would show in the new "
+                            "lesson; choose another id",
+                            id, f.path.lexically_relative(dir).generic_string(), u.id);
+    }
+    return {};
 }
 
 // Byte offset just past the element that starts at `start` (its '<'): the end
@@ -92,83 +126,26 @@ std::optional<std::string> register_lesson(const std::string& manifest, const st
 
 }  // namespace
 
-std::string lesson_id_problem(const std::string& id) {
-    if (valid_lesson_id(id)) return {};
-    // The id is quoted in the message: only what cannot disturb a terminal.
-    std::string shown;
-    for (char c : id.substr(0, 64)) shown += (c >= 0x20 && c < 0x7F) ? c : '?';
-    return fmt::format(
-        "'{}' is not a lesson id: use a-z, 0-9, '-' and '_', starting with a letter or digit, such as l6",
-        shown);
-}
-
-std::string lesson_title_problem(const std::string& title) {
-    if (find_invalid_utf8(title)) return "the title is not UTF-8 text";
-    if (const std::optional<ForbiddenChar> c = find_control_character(title))
-        return fmt::format("the title holds control character {}; write plain text",
-                           code_point_name(c->code));
-    Text heading;
-    heading.spans.push_back({title, plain});
-    tidy(heading);
-    if (heading.empty()) return "the title is empty";
-    std::size_t characters = 0;
-    for (char c : heading.plain()) characters += (static_cast<unsigned char>(c) & 0xC0) != 0x80;
-    if (characters > max_title_length)
-        return fmt::format(
-            "the title is longer than {} characters ({}); a shorter one fits the table of contents",
-            max_title_length, characters);
-    return {};
-}
-
-std::string lesson_skeleton(const std::string& id, const std::string& title) {
-    return fmt::format(R"(<?xml version="1.0" encoding="UTF-8"?>
-<!-- Lesson {0}: write the text in the course's source language, keep the ids
-     (see content/FORMAT.md), and check with: lektion lint COURSE_DIR -->
-<lesson id="{0}">
-  <title id="{0}.title">{1}</title>
-  <section id="{0}.s1">
-    <heading id="{0}.s1.h">Section heading</heading>
-    <p id="{0}.s1.p1">First paragraph of the section.</p>
-  </section>
-  <check>
-    <question id="{0}.check" type="single">
-      <prompt id="{0}.check.prompt">A question on the lesson?</prompt>
-      <option id="{0}.check.a" correct="true">
-        <label id="{0}.check.a.label">The right answer</label>
-        <feedback id="{0}.check.a.feedback">Why it is right.</feedback>
-      </option>
-      <option id="{0}.check.b">
-        <label id="{0}.check.b.label">A wrong answer</label>
-        <feedback id="{0}.check.b.feedback">Why it is wrong.</feedback>
-      </option>
-      <explanation id="{0}.check.explanation">Where in the lesson the answer is explained.</explanation>
-    </question>
-  </check>
-</lesson>
-)",
-                       id, xml_escape(title));
-}
-
 bool add_lesson(const fs::path& dir, const std::string& id, const std::string& title, NewLesson& out,
                 std::string& error) {
     if (error = lesson_id_problem(id); !error.empty()) return false;
-    if (error = lesson_title_problem(title); !error.empty()) return false;
-    Text heading;
-    heading.spans.push_back({title, plain});
-    tidy(heading);
+    if (error = title_problem(title); !error.empty()) return false;
     const LoadResult before = load_course(dir);
     if (!before.course) {
         error = fmt::format("{} has errors; fix them first (lektion lint {})", dir.string(), dir.string());
         return false;
     }
-    if (course_has_id(*before.course, id)) {
+    const std::set<std::string> ids = course_ids(*before.course);
+    if (std::any_of(ids.begin(), ids.end(), [&](const std::string& taken) { return claims(taken, id); })) {
         error = fmt::format("the course has the id '{}' already", id);
         return false;
     }
+    if (error = translated_before(dir, id); !error.empty()) return false;
     out.file = dir / (id + ".xml");
     out.manifest = dir / "course.xml";
     std::error_code ec;
-    if (fs::exists(out.file, ec)) {
+    // symlink_status: a link that leads nowhere is there all the same.
+    if (fs::symlink_status(out.file, ec).type() != fs::file_type::not_found) {
         error = fmt::format("{} exists already", out.file.string());
         return false;
     }
@@ -182,7 +159,8 @@ bool add_lesson(const fs::path& dir, const std::string& id, const std::string& t
     if (!registered) return false;
 
     // The lesson first: a manifest naming a missing file would not load.
-    if (error = write_atomically(out.file, lesson_skeleton(id, heading.plain()), mode_shared); !error.empty())
+    if (error = write_atomically(out.file, lesson_skeleton(id, tidy_title(title)), mode_shared);
+        !error.empty())
         return false;
     if (error = write_atomically(out.manifest, *registered, mode_shared); !error.empty()) {
         fs::remove(out.file, ec);

@@ -2,9 +2,10 @@
 
 #include <fmt/format.h>
 
-#include "exchange/inline_markup.hpp"
+#include "course/text.hpp"
 #include "exchange/plural_forms.hpp"
 #include "exchange/po.hpp"
+#include "exchange/po_markup.hpp"
 #include "exchange/po_syntax.hpp"
 
 namespace lektion {

@@ -2,8 +2,8 @@
 #include <fmt/format.h>
 
 #include "course/xml_file.hpp"
-#include "exchange/inline_markup.hpp"
 #include "exchange/po.hpp"
+#include "exchange/po_markup.hpp"
 #include "exchange/po_syntax.hpp"
 
 namespace lektion {

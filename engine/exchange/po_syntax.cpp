@@ -172,6 +172,10 @@ std::optional<std::vector<PoEntry>> parse_po(std::string_view text, const std::s
         const auto [line, column] = LineMap(text).locate(static_cast<std::size_t>(where - text.data()));
         error(line, column, message);
     };
+    // Notepad and some web tools start UTF-8 with a byte order mark; it is
+    // not part of the first line. (Positions count from after it, as an
+    // editor that hides it shows them.)
+    if (text.starts_with("\xEF\xBB\xBF")) text.remove_prefix(3);
     // The whole file first, comments too: what the escapes make is checked as each string is read.
     if (const std::optional<std::size_t> bad = find_invalid_utf8(text)) {
         error_at(text.data() + *bad, "invalid UTF-8: PO files must be saved as UTF-8");

@@ -32,10 +32,9 @@ struct PoEntry {
 };
 
 // Every entry of a PO file; nullopt, with an error at its line, when the text
-// is not valid PO. Text that is not UTF-8, and control characters other than
-// tab and line breaks, raw or made by escapes (\000, \033, \x7f, \302\205),
-// are errors at the line and column of the character or escape: no string
-// read from a PO file holds one.
+// is not valid PO. A UTF-8 byte order mark at the start is skipped. Text that is not UTF-8, and control
+// characters other than tab and line breaks, raw or made by escapes (\000, \033, \x7f, \302\205), are errors
+// at the line and column of the character or escape: no string read from a PO file holds one.
 std::optional<std::vector<PoEntry>> parse_po(std::string_view text, const std::string& shown,
                                              Diagnostics& diags);
 

@@ -4,9 +4,10 @@
 
 #include <fmt/format.h>
 
+#include "course/text.hpp"
 #include "course/visit.hpp"
-#include "exchange/inline_markup.hpp"
 #include "exchange/located_xml.hpp"
+#include "xliff/inline.hpp"
 
 namespace lektion {
 
@@ -42,6 +43,12 @@ const SourceUnit* Source::find(std::string_view id) const {
 int Source::position(std::string_view id) const {
     auto it = index.find(id);
     return it == index.end() ? -1 : static_cast<int>(it->second);
+}
+
+Text plain_text(std::string s) {
+    Text t;
+    if (!s.empty()) t.spans.push_back({std::move(s), plain});
+    return t;
 }
 
 Source course_source(const Course& course) {

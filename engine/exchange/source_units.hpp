@@ -43,6 +43,9 @@ struct Source {
 
 Source course_source(const Course& course);
 
+// A plain string as a Text of one span: an interface message.
+Text plain_text(std::string s);
+
 // The English catalog as the source of every interface translation; nullopt
 // (with diagnostics) when it cannot be read.
 std::optional<Source> interface_source(const std::filesystem::path& locales, Diagnostics& diags);

@@ -2,14 +2,16 @@
 
 #include <algorithm>
 #include <cstdlib>
+#include <sstream>
 
 #include <fmt/format.h>
 
 #include "base/atomic_file.hpp"
 #include "course/text.hpp"
-#include "exchange/inline_markup.hpp"
 #include "exchange/language_folder.hpp"
 #include "exchange/xliff_writer.hpp"
+#include "xliff/inline.hpp"
+#include "xliff/trans_units.hpp"
 
 namespace lektion {
 
@@ -19,32 +21,34 @@ namespace {
 
 constexpr std::size_t max_store_file = 16u << 20;
 
-void read_units(const LocatedXml& file, pugi::xml_node parent, Domain domain, StoredSection& section,
-                int depth) {
-    for (pugi::xml_node node : parent.children()) {
-        const std::string_view name = node.name();
-        if (name == "group" && depth < 8) read_units(file, node, domain, section, depth + 1);
-        if (name != "trans-unit") continue;
-        StoredUnit u;
-        u.id = node.attribute("id").value();
-        u.site = file.site(node);
-        pugi::xml_node source = node.child("source");
-        pugi::xml_node target = node.child("target");
-        std::vector<std::string> ignored;  // the source side is only compared, never shown
-        u.source = read_unit_text(source, domain, ignored);
-        u.source_xml = inner_xml(source);
-        u.has_target = static_cast<bool>(target);
-        if (target) {
-            u.target = read_unit_text(target, domain, u.problems);
-            u.target_xml = inner_xml(target);
-            u.state = target.attribute("state").value();
-            u.target_site = file.site(target);
-        } else {
-            u.target_site = u.site;
-        }
-        for (pugi::xml_node note : node.children("note")) u.notes.push_back(note.text().get());
-        section.units.push_back(std::move(u));
+// The children of `node` as they would be written back: keeps what a reader
+// did not understand when a file is rewritten for other reasons.
+std::string inner_xml(pugi::xml_node node) {
+    std::ostringstream out;
+    for (pugi::xml_node c : node.children()) c.print(out, "", pugi::format_raw, pugi::encoding_utf8);
+    return out.str();
+}
+
+StoredUnit read_unit(const LocatedXml& file, pugi::xml_node node, Domain domain) {
+    StoredUnit u;
+    u.id = node.attribute("id").value();
+    u.site = file.site(node);
+    pugi::xml_node source = node.child("source");
+    pugi::xml_node target = node.child("target");
+    std::vector<std::string> ignored;  // the source side is only compared, never shown
+    u.source = read_unit_text(source, domain, ignored);
+    u.source_xml = inner_xml(source);
+    u.has_target = static_cast<bool>(target);
+    if (target) {
+        u.target = read_unit_text(target, domain, u.problems);
+        u.target_xml = inner_xml(target);
+        u.state = target.attribute("state").value();
+        u.target_site = file.site(target);
+    } else {
+        u.target_site = u.site;
     }
+    for (pugi::xml_node note : node.children("note")) u.notes.push_back(note.text().get());
+    return u;
 }
 
 void read_file(TranslationStore& store, const fs::path& path, Diagnostics& diags) {
@@ -67,7 +71,9 @@ void read_file(TranslationStore& store, const fs::path& path, Diagnostics& diags
         section.target_lang = xfile.attribute("target-language").value();
         section.datatype = xfile.attribute("datatype").value();
         section.site = file.site(xfile);
-        read_units(file, xfile.child("body"), store.domain, section, 0);
+        for_each_trans_unit(xfile, [&](pugi::xml_node unit) {
+            section.units.push_back(read_unit(file, unit, store.domain));
+        });
         stored.sections.push_back(std::move(section));
     }
     store.files.push_back(std::move(stored));
@@ -76,7 +82,7 @@ void read_file(TranslationStore& store, const fs::path& path, Diagnostics& diags
 }  // namespace
 
 Text read_unit_text(pugi::xml_node node, Domain domain, std::vector<std::string>& problems) {
-    if (domain == Domain::course) return read_xliff_text(node, problems);
+    if (domain == Domain::course) return read_xliff_inline(node, problems);
     return plain_text(read_xliff_plain(node, problems));
 }
 
@@ -146,10 +152,10 @@ std::string render_stored_file(const StoredFile& file, Domain domain) {
         XliffFileOut f{s.original, s.source_lang, s.target_lang, s.datatype, "", "", {}};
         if (f.datatype.empty()) f.datatype = domain == Domain::course ? "xml" : "plaintext";
         for (const StoredUnit& u : s.units) {
-            XliffUnitOut unit{u.id, u.modified ? to_xliff_markup(u.source) : u.source_xml, std::nullopt,
+            XliffUnitOut unit{u.id, u.modified ? to_xliff_inline(u.source) : u.source_xml, std::nullopt,
                               u.state, u.notes};
             if (u.modified || u.has_target)
-                unit.target = u.modified ? to_xliff_markup(u.target) : u.target_xml;
+                unit.target = u.modified ? to_xliff_inline(u.target) : u.target_xml;
             f.units.push_back(std::move(unit));
         }
         out.push_back(std::move(f));
@@ -236,7 +242,8 @@ std::vector<fs::path> write_store(TranslationStore& store, Diagnostics& diags) {
 bool flagged_for_review(const std::string& state) { return state.rfind("needs-", 0) == 0; }
 
 UnitStatus status_of(const SourceUnit& unit, const StoredUnit* stored) {
-    if (!stored || stored->target.empty()) return UnitStatus::missing;
+    // A target the reader refused is not shown by the player: not translated.
+    if (!stored || stored->target.empty() || !stored->problems.empty()) return UnitStatus::missing;
     if (!same_text(stored->source, unit.source) || flagged_for_review(stored->state))
         return UnitStatus::stale;
     return UnitStatus::translated;

@@ -27,7 +27,7 @@ struct StoredUnit {
         target_xml;  // as read; written back while the unit is unmodified
     bool modified = false;
     Site site, target_site;
-    std::vector<std::string> problems;  // markup the reader left out
+    std::vector<std::string> problems;  // markup xliff/inline.hpp refuses: then `target` is not a translation
 };
 
 struct StoredSection {
@@ -57,7 +57,8 @@ struct TranslationStore {
 };
 
 // A <source> or <target>: inline emphasis for course units, plain ICU
-// patterns for interface messages.
+// patterns for interface messages; both by xliff/inline.hpp, as the player
+// reads them.
 Text read_unit_text(pugi::xml_node node, Domain domain, std::vector<std::string>& problems);
 
 // A symbolic link on the way (translations/, the language folder, a .xlf
@@ -82,9 +83,10 @@ std::string why_not_storable(std::string_view xml);
 // with the error in `diags`, and the files stay modified.
 std::vector<std::filesystem::path> write_store(TranslationStore& store, Diagnostics& diags);
 
-// What the store holds for a unit of the source.
+// What the store holds for a unit of the source, as the player shows it.
 enum class UnitStatus { missing, translated, stale };
-// Stale: translated from a different source text, or flagged for review.
+// Missing: no target, or one whose markup the reader refused. Stale:
+// translated from a different source text, or flagged for review.
 UnitStatus status_of(const SourceUnit& unit, const StoredUnit* stored);
 bool flagged_for_review(const std::string& state);
 

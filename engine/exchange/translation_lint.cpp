@@ -1,16 +1,17 @@
 #include "exchange/translation_lint.hpp"
 
 #include <algorithm>
+#include <map>
 
 #include <fmt/format.h>
-#include <fmt/ranges.h>
 
 #include "course/translation.hpp"
 #include "exchange/glyphs.hpp"
-#include "exchange/inline_markup.hpp"
+#include "exchange/placeholders.hpp"
 #include "exchange/source_units.hpp"
 #include "exchange/store.hpp"
 #include "l10n/catalog.hpp"
+#include "xliff/emphasis_tags.hpp"
 
 namespace lektion {
 
@@ -70,20 +71,17 @@ void check_stored_unit(const Source& source, const StoredFile& file, const Store
                                  source.domain == Domain::course ? "course" : "English catalog"));
         return;
     }
-    if (u.target.empty()) return;
-    for (const std::string& p : u.problems) warn(u.target_site, fmt::format("'{}': {}", u.id, p));
+    // Markup xliff/inline.hpp refuses: the import would refuse the unit and the
+    // player shows the source instead, so it is an error, in the import's words.
+    for (const std::string& p : u.problems)
+        report(diags, Severity::error, file.shown, u.target_site, fmt::format("'{}': {}", u.id, p));
+    if (u.target.empty() || !u.problems.empty()) return;
     if (source.domain == Domain::course) {
-        const std::string tags =
-            describe_tag_mismatch(emphasis_runs(unit->source), emphasis_runs(u.target), false);
-        if (!tags.empty()) warn(u.target_site, fmt::format("'{}': {}", u.id, tags));
-    } else {
-        const std::vector<std::string> want = argument_names(unit->source.plain());
-        const std::vector<std::string> have = argument_names(u.target.plain());
-        if (want != have)
-            report(
-                diags, Severity::error, file.shown, u.target_site,
-                fmt::format("'{}': the placeholders differ from the English message ({{{}}} against {{{}}})",
-                            u.id, fmt::join(have, "}, {"), fmt::join(want, "}, {")));
+        if (const std::string tags = tag_mismatch(unit->source, u.target); !tags.empty())
+            warn(u.target_site, fmt::format("'{}': {}", u.id, tags));
+    } else if (const std::string p = placeholder_problem(unit->source.plain(), u.target.plain());
+               !p.empty()) {
+        report(diags, Severity::error, file.shown, u.target_site, fmt::format("'{}': {}", u.id, p));
     }
     if (status_of(*unit, &u) == UnitStatus::stale)
         warn(
@@ -98,10 +96,17 @@ void check_stored_unit(const Source& source, const StoredFile& file, const Store
 }
 
 void check_store(const Source& source, const TranslationStore& store, Diagnostics& diags) {
+    std::map<std::string, std::string> first;  // id -> "file:line": the player, status and export use it
     for (const StoredFile& file : store.files)
         for (const StoredSection& section : file.sections) {
             check_section_languages(file, section, source.lang, store.lang, diags);
-            for (const StoredUnit& u : section.units) check_stored_unit(source, file, u, diags);
+            for (const StoredUnit& u : section.units) {
+                const auto [seen, fresh] = first.emplace(u.id, fmt::format("{}:{}", file.shown, u.site.line));
+                if (fresh) check_stored_unit(source, file, u, diags);
+                else
+                    report(diags, Severity::warning, file.shown, u.site,
+                           fmt::format("'{}' again (first at {}); the first is used", u.id, seen->second));
+            }
         }
 }
 

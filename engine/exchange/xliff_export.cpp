@@ -1,24 +1,25 @@
 #include <fmt/format.h>
 
-#include "exchange/inline_markup.hpp"
+#include "course/text.hpp"
 #include "exchange/xliff.hpp"
 #include "exchange/xliff_writer.hpp"
+#include "xliff/inline.hpp"
 
 namespace lektion {
 
 namespace {
 
 XliffUnitOut unit_out(const SourceUnit& unit, const StoredUnit* stored) {
-    XliffUnitOut out{unit.id, to_xliff_markup(unit.source), std::string(), "new", {}};
+    XliffUnitOut out{unit.id, to_xliff_inline(unit.source), std::string(), "new", {}};
     if (!unit.note.empty()) out.notes.push_back(unit.note);
     switch (status_of(unit, stored)) {
         case UnitStatus::missing: break;
         case UnitStatus::translated:
-            out.target = to_xliff_markup(stored->target);
+            out.target = to_xliff_inline(stored->target);
             out.state = stored->state.empty() ? "translated" : stored->state;
             break;
         case UnitStatus::stale:
-            out.target = to_xliff_markup(stored->target);
+            out.target = to_xliff_inline(stored->target);
             out.state = "needs-review-translation";
             if (!same_text(stored->source, unit.source))
                 out.notes.push_back(fmt::format("The source changed since this was translated. It read: {}",

@@ -2,8 +2,8 @@
 // whether it fits the course in merge.cpp.
 #include <fmt/format.h>
 
-#include "exchange/inline_markup.hpp"
 #include "exchange/xliff.hpp"
+#include "xliff/trans_units.hpp"
 
 namespace lektion {
 
@@ -13,28 +13,22 @@ namespace {
 
 constexpr std::size_t max_exchange_file = 64u << 20;
 
-void read_units(const LocatedXml& file, pugi::xml_node parent, const std::string& original, Incoming& in,
-                int depth) {
-    for (pugi::xml_node node : parent.children()) {
-        const std::string_view name = node.name();
-        if (name == "group" && depth < 8) read_units(file, node, original, in, depth + 1);
-        if (name != "trans-unit") continue;
-        IncomingUnit u;
-        u.id = node.attribute("id").value();
-        u.original = original;
-        u.site = file.site(node);
-        std::vector<std::string> ignored;  // the source is compared, not imported
-        if (pugi::xml_node source = node.child("source"))
-            u.source = read_unit_text(source, in.domain, ignored);
-        pugi::xml_node target = node.child("target");
-        u.target_site = target ? file.site(target) : u.site;
-        if (target) {
-            u.target = read_unit_text(target, in.domain, u.problems);
-            u.state = target.attribute("state").value();
-        }
-        u.review = u.state.rfind("needs-review", 0) == 0;
-        in.units.push_back(std::move(u));
+IncomingUnit read_unit(const LocatedXml& file, pugi::xml_node node, const std::string& original,
+                       Domain domain) {
+    IncomingUnit u;
+    u.id = node.attribute("id").value();
+    u.original = original;
+    u.site = file.site(node);
+    std::vector<std::string> ignored;  // the source is compared, not imported
+    if (pugi::xml_node source = node.child("source")) u.source = read_unit_text(source, domain, ignored);
+    pugi::xml_node target = node.child("target");
+    u.target_site = target ? file.site(target) : u.site;
+    if (target) {
+        u.target = read_unit_text(target, domain, u.problems);
+        u.state = target.attribute("state").value();
     }
+    u.review = u.state.rfind("needs-review", 0) == 0;
+    return u;
 }
 
 }  // namespace
@@ -81,7 +75,9 @@ std::optional<Incoming> read_xliff_exchange(const fs::path& path, Domain domain,
                 xfile, fmt::format("this <file> is from '{}', the first one from '{}'", product, in.project));
         }
         in.sections.push_back({original, file.site(xfile)});
-        read_units(file, xfile.child("body"), original, in, 0);
+        for_each_trans_unit(xfile, [&](pugi::xml_node unit) {
+            in.units.push_back(read_unit(file, unit, original, in.domain));
+        });
     }
     return in;
 }

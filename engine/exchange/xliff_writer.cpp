@@ -2,7 +2,7 @@
 
 #include <fmt/format.h>
 
-#include "exchange/inline_markup.hpp"
+#include "xliff/escape.hpp"
 
 namespace lektion {
 

@@ -6,10 +6,10 @@
 #include <map>
 #include <set>
 
-#include "exchange/inline_markup.hpp"
 #include "exchange/source_units.hpp"
 #include "exchange/store.hpp"
 #include "support.hpp"
+#include "xliff/escape.hpp"
 
 using namespace lektion;
 using namespace lektion::test;

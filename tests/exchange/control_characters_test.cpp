@@ -7,7 +7,6 @@
 
 #include "course/loader.hpp"
 #include "course/text.hpp"
-#include "exchange/inline_markup.hpp"
 #include "exchange/merge.hpp"
 #include "exchange/store.hpp"
 #include "support.hpp"

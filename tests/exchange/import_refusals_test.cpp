@@ -135,7 +135,9 @@ TEST_CASE("units are refused or skipped one by one, and the good ones imported")
          {"start.s1.h"}},
         {"xliff/unsupported_inline.xlf",
          1,
-         {"11:9: error: 'start.s1.h': inline <x> is not supported"},
+         {"11:9: error: 'start.s1.h': inline <x id=\"1\"/> is a placeholder for a code, and lektion text has "
+          "none; "
+          "remove it"},
          "pl",
          {"course.title"}},
         {"xliff/duplicate_id.xlf",
@@ -181,13 +183,15 @@ TEST_CASE("units are refused or skipped one by one, and the good ones imported")
          {"course.title"}},
         {"ui/broken_icu.xlf",
          1,
-         {"11:9: error: 'quiz.attempts_left': broken ICU message pattern (U_PATTERN_SYNTAX_ERROR at offset "
-          "15)"},
+         {"11:9: error: 'quiz.attempts_left': broken message pattern: the pattern is not valid ICU "
+          "MessageFormat syntax (write {name}, {count, plural, one {…} other {…}}, and '' for an "
+          "apostrophe), "
+          "at character 16 of the pattern"},
          "is",
          {"learners.title"}},
         {"ui/broken_icu.po",
          1,
-         {"16:1: error: 'quiz.attempts_left': broken ICU message pattern"},
+         {"16:1: error: 'quiz.attempts_left': broken message pattern: the pattern is not valid ICU"},
          "is",
          {"learners.title"}},
         {"ui/placeholder_mismatch.xlf",

@@ -114,8 +114,8 @@ TEST_CASE("lint reports broken catalog patterns and placeholders that differ fro
     CHECK(r.err.find("locales/pl.xlf:") != std::string::npos);
     CHECK(r.err.find("error: 'quiz.attempts_left': broken message pattern") != std::string::npos);
     CHECK(r.err.find(
-              fmt::format("locales/de.xlf:{}:9: error: 'home.continue': the placeholders differ from the "
-                          "English message ({{lektion}} against {{lesson}})",
+              fmt::format("locales/de.xlf:{}:9: error: 'home.continue': lacks {{lesson}}; uses {{lektion}}, "
+                          "which the source does not have",
                           line_of(de, "{lektion}</target>"))) != std::string::npos);
 }
 

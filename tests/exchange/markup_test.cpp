@@ -1,9 +1,12 @@
 // Emphasis through the exchange formats, and the PO syntax, piece by piece.
 #include <catch2/catch.hpp>
 
+#include "course/text.hpp"
 #include "exchange/glyphs.hpp"
-#include "exchange/inline_markup.hpp"
+#include "exchange/po_markup.hpp"
 #include "exchange/po_syntax.hpp"
+#include "xliff/emphasis_tags.hpp"
+#include "xliff/inline.hpp"
 
 using namespace lektion;
 
@@ -19,7 +22,7 @@ Text xliff(const std::string& inner, std::vector<std::string>& problems) {
     static pugi::xml_document doc;
     const std::string xml = "<target>" + inner + "</target>";
     REQUIRE(doc.load_buffer(xml.data(), xml.size(), pugi::parse_default | pugi::parse_ws_pcdata));
-    return read_xliff_text(doc.child("target"), problems);
+    return read_xliff_inline(doc.child("target"), problems);
 }
 
 }  // namespace
@@ -34,7 +37,7 @@ TEST_CASE(
     std::vector<std::string> problems;
     CHECK(same_text(from_po_markup(po, problems), t));
     CHECK(problems.empty());
-    const std::string xliff_markup = to_xliff_markup(t);
+    const std::string xliff_markup = to_xliff_inline(t);
     CHECK(xliff_markup ==
           "<g id=\"1\" ctype=\"bold\">Lektion 1:</g> en <g id=\"3\" ctype=\"bold\"><g id=\"2\" "
           "ctype=\"italic\">vigtig</g></g> <g id=\"4\" ctype=\"italic\">proces</g>");

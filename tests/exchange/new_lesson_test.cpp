@@ -26,11 +26,12 @@ TEST_CASE("new lesson writes ID.xml, registers it after the last lesson, and the
     CHECK(read_file(w.course() / "course.xml") ==
           manifest.substr(0, after) + "\n    <lesson href=\"l6.xml\"/>" + manifest.substr(after));
 
+    // No errors; the skeleton's placeholder text is what is left to write.
     const Ran lint = run_lektion({"lint", w.course().string()}, w.root());
     CHECK(lint.status == 0);
     CHECK(std::regex_search(lint.err,
                             std::regex("6 lessons, a final quiz, 1 translation, [1-9][0-9]* interface "
-                                       "catalogs; 0 errors, 0 warnings")));
+                                       "catalogs; 0 errors, 8 warnings")));
 
     const LoadResult loaded = load_course(w.course());
     REQUIRE(loaded.course);
@@ -153,4 +154,96 @@ TEST_CASE("new lesson refuses a course that does not load") {
     CHECK_FALSE(add_lesson(c.dir(), "l2", "Two", made, error));
     CHECK(error.find("has errors; fix them first") != std::string::npos);
     CHECK_FALSE(fs::exists(c.dir() / "l2.xml"));
+}
+
+TEST_CASE("new lesson refuses an id the course gives to a section, question, option or group") {
+    TempCourse c;
+    c.manifest("").file("l1.xml", R"(<?xml version="1.0" encoding="UTF-8"?>
+<lesson id="l1">
+  <title id="l1.title">Lektion</title>
+  <section id="intro">
+    <heading id="intro-h">Afsnit</heading>
+    <p id="intro-p">Tekst.</p>
+  </section>
+  <check>
+    <question id="check1">
+      <prompt id="check1-prompt">Spørgsmål?</prompt>
+      <option id="yes" correct="true"><label id="yes-label">Ja</label></option>
+      <option id="no"><label id="no-label">Nej</label></option>
+    </question>
+  </check>
+</lesson>
+)");
+    REQUIRE(c.load().course);
+    const auto before = snapshot(c.dir());
+    for (const std::string id : {"intro", "check1", "yes", "c"}) {
+        const Ran r = run_lektion({"new", "lesson", c.dir().string(), id, "Ny"});
+        INFO(r.err);
+        CHECK(r.status == 1);
+        CHECK(std::count(r.err.begin(), r.err.end(), '\n') == 1);
+        CHECK(r.err.find("the course has the id '" + id + "' already") != std::string::npos);
+        CHECK(snapshot(c.dir()) == before);
+    }
+}
+
+TEST_CASE("new lesson refuses the id of a removed lesson whose translations are still stored") {
+    Workspace w;
+    const fs::path manifest = w.course() / "course.xml";
+    std::string text = read_file(manifest);
+    const std::string line = "\n    <lesson href=\"lektion5.xml\"/>";
+    REQUIRE(text.find(line) != std::string::npos);
+    text.erase(text.find(line), line.size());
+    write_file(manifest, text);
+    fs::remove(w.course() / "lektion5.xml");
+    const auto before = snapshot(w.course());
+    const Ran r = run_lektion({"new", "lesson", w.course().string(), "l5", "Ny lektion"});
+    INFO(r.err);
+    CHECK(r.status == 1);
+    CHECK(std::count(r.err.begin(), r.err.end(), '\n') == 1);
+    CHECK(r.err.find("'l5' was used before: translations/en/lektion5.xlf still translates 'l5.title'") !=
+          std::string::npos);
+    CHECK(snapshot(w.course()) == before);
+}
+
+TEST_CASE("new lesson refuses ID.xml when it is a link, even one that leads nowhere") {
+    Workspace w;
+    fs::create_symlink(w.file("nowhere.xml"), w.course() / "l6.xml");
+    const Ran r = run_lektion({"new", "lesson", w.course().string(), "l6", "Ny"});
+    CHECK(r.status == 1);
+    CHECK(r.err.find("l6.xml exists already") != std::string::npos);
+    CHECK_FALSE(fs::exists(w.file("nowhere.xml")));
+}
+
+TEST_CASE("lint warns at each piece of skeleton text nobody changed, and only there") {
+    Workspace w;
+    REQUIRE(run_lektion({"new", "lesson", w.course().string(), "l6", "Lektion 6: Nye veje"}).status == 0);
+    const std::string at = (w.course() / "l6.xml").string();
+    const std::string message = ": warning: placeholder text from 'lektion new lesson' is still here";
+    Ran lint = run_lektion({"lint", w.course().string()}, w.root());
+    for (const char* site : {":7:5", ":8:5", ":12:7", ":14:9", ":15:9", ":18:9", ":19:9", ":21:7"}) {
+        INFO(site << "\n" << lint.err);
+        CHECK(lint.err.find(at + site + message) != std::string::npos);
+    }
+    CHECK(lint.err.find("0 errors, 8 warnings") != std::string::npos);
+
+    // Written over, or wrapped differently: each judged by its words alone.
+    std::string lesson = read_file(w.course() / "l6.xml");
+    lesson.replace(lesson.find(">Section heading<"), 17, ">Nye veje<");
+    lesson.replace(lesson.find(">Why it is right.<"), 18, ">Why it is right. Mostly.<");
+    lesson.replace(lesson.find(">First paragraph of the section.<"), 33,
+                   ">First   paragraph\n of the section.<");
+    write_file(w.course() / "l6.xml", lesson);
+    lint = run_lektion({"lint", w.course().string()}, w.root());
+    INFO(lint.err);
+    CHECK(lint.status == 0);
+    CHECK(lint.err.find(at + ":7:5") == std::string::npos);             // the heading
+    CHECK(lint.err.find(at + ":8:5" + message) != std::string::npos);   // the paragraph, now on two lines
+    CHECK(lint.err.find(at + ":15:9" + message) != std::string::npos);  // the right answer's label
+    CHECK(lint.err.find(at + ":16:9") == std::string::npos);            // its feedback
+    CHECK(lint.err.find("0 errors, 6 warnings") != std::string::npos);
+
+    // The bundled course has none.
+    Workspace clean;
+    CHECK(run_lektion({"lint", clean.course().string()}, clean.root()).err.find("placeholder") ==
+          std::string::npos);
 }

@@ -15,10 +15,11 @@
 #include <fmt/format.h>
 #include <pugixml.hpp>
 
-#include "exchange/inline_markup.hpp"
+#include "exchange/po_markup.hpp"
 #include "exchange/source_units.hpp"
 #include "exchange/store.hpp"
 #include "resources/paths.hpp"
+#include "xliff/inline.hpp"
 
 namespace lektion::test {
 
@@ -183,7 +184,7 @@ std::map<std::string, std::string> english_targets(const fs::path& course,
             continue;
         const StoredUnit* stored = english.find(unit.id);
         if (!stored || stored->target.empty()) continue;
-        targets[unit.id] = (po ? to_po_markup(stored->target) : to_xliff_markup(stored->target)) + suffix;
+        targets[unit.id] = (po ? to_po_markup(stored->target) : to_xliff_inline(stored->target)) + suffix;
     }
     return targets;
 }
