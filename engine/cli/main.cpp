@@ -2,6 +2,9 @@
 #include <cstdio>
 #include <map>
 
+#include <fmt/format.h>
+
+#include "base/terminal_text.hpp"
 #include "cli/commands.hpp"
 
 int main(int argc, char** argv) {
@@ -26,7 +29,7 @@ int main(int argc, char** argv) {
         app.parse(argc, argv);
     } catch (const CLI::ParseError& e) {
         if (e.get_exit_code() == 0) return app.exit(e);  // --help
-        std::fprintf(stderr, "lektion: %s (try --help)\n", e.what());
+        lektion::say(fmt::format("lektion: {} (try --help)", e.what()));
         return 2;
     }
     for (auto& [sub, run] : commands)

@@ -2,6 +2,7 @@
 
 #include <cstdio>
 
+#include "base/terminal_text.hpp"
 #include "records/store.hpp"
 
 namespace lektion::cli {
@@ -26,7 +27,7 @@ int check_output(const std::string& file, const ProtectedPaths& keep) {
     if (to_standard_output(file)) return 0;
     const std::string why = why_not_output(file, keep);
     if (why.empty()) return 0;
-    std::fprintf(stderr, "lektion: %s\n", why.c_str());
+    say("lektion: " + why);
     return 2;
 }
 
@@ -42,7 +43,7 @@ int write_output(const std::string& file, std::string_view text, mode_t mode, co
     if (const int refused = check_output(file, keep)) return refused;
     const std::string error = write_atomically(file, text, mode);
     if (error.empty()) return 0;
-    std::fprintf(stderr, "lektion: %s\n", error.c_str());
+    say("lektion: " + error);
     return 1;
 }
 
