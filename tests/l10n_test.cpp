@@ -143,6 +143,25 @@ TEST_CASE("Polish, Lithuanian, Slovenian and Irish choose the right plural form"
     CHECK(da.format("quiz.attempts_left", {{"count", std::int64_t(1)}}) == "1 forsøg tilbage");
 }
 
+TEST_CASE("a catalog target in <mrk>, as CAT tools write it, is the translation") {
+    const fs::path path = fs::temp_directory_path() / "lektion-mrk-catalog.xlf";
+    std::ofstream(path) << R"(<?xml version="1.0" encoding="UTF-8"?>
+<xliff version="1.2" xmlns="urn:oasis:names:tc:xliff:document:1.2">
+  <file original="lektion-ui" source-language="en" target-language="da" datatype="plaintext">
+    <body>
+      <trans-unit id="hi"><source>Hi {name}</source>
+        <target><mrk mtype="seg" mid="1">Hej {name}</mrk></target></trans-unit>
+    </body>
+  </file>
+</xliff>
+)";
+    Diagnostics d;
+    const Catalog c = Catalog::load(path, d);
+    fs::remove(path);
+    CHECK(d.items.empty());
+    CHECK(c.format("hi", {{"name", "Ane"}}) == "Hej Ane");
+}
+
 TEST_CASE("a broken pattern is reported at its line and left out") {
     const fs::path path = fs::temp_directory_path() / "lektion-broken-catalog.xlf";
     std::ofstream(path) << R"(<?xml version="1.0" encoding="UTF-8"?>

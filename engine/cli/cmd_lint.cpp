@@ -2,6 +2,8 @@
 // the course, its stored translations and the interface catalogs.
 #include <cstdio>
 
+#include <fmt/format.h>
+
 #include "base/terminal_text.hpp"
 #include "cli/commands.hpp"
 #include "cli/plural.hpp"
@@ -31,7 +33,7 @@ Run add_lint(CLI::App& app) {
             }
             catalogs = lint_interface_catalogs(resource_dir("locales"), r.diagnostics);
         } catch (const std::exception& e) {
-            std::fprintf(stderr, "lektion: %s\n", e.what());
+            say(std::string("lektion: ") + e.what());
             return 1;
         }
         for (const Diagnostic& d : r.diagnostics.items) say(format(d));
@@ -41,13 +43,13 @@ Run add_lint(CLI::App& app) {
             const std::string problems =
                 counted(errors, "error", "errors") + ", " + counted(warnings, "warning", "warnings");
             if (r.course)
-                std::fprintf(
-                    stderr, "%s: %s, %s, %s, %s; %s\n", dir->c_str(),
-                    counted(static_cast<long long>(r.course->lessons.size()), "lesson", "lessons").c_str(),
+                say(fmt::format(
+                    "{}: {}, {}, {}, {}; {}", *dir,
+                    counted(static_cast<long long>(r.course->lessons.size()), "lesson", "lessons"),
                     r.course->quiz ? "a final quiz" : "no quiz",
-                    counted(languages, "translation", "translations").c_str(),
-                    counted(catalogs, "interface catalog", "interface catalogs").c_str(), problems.c_str());
-            else std::fprintf(stderr, "%s: %s\n", dir->c_str(), problems.c_str());
+                    counted(languages, "translation", "translations"),
+                    counted(catalogs, "interface catalog", "interface catalogs"), problems));
+            else say(fmt::format("{}: {}", *dir, problems));
         }
         return errors > 0 ? 1 : 0;
     };

@@ -9,6 +9,7 @@
 #include <unicode/parseerr.h>
 
 #include "course/xml_file.hpp"
+#include "xliff/inline.hpp"
 
 namespace lektion {
 
@@ -23,13 +24,6 @@ Catalog::Catalog(Catalog&&) noexcept = default;
 Catalog& Catalog::operator=(Catalog&&) noexcept = default;
 
 namespace {
-
-std::string text_of(pugi::xml_node node) {
-    std::string s;
-    for (pugi::xml_node c : node.children())
-        if (c.type() == pugi::node_pcdata || c.type() == pugi::node_cdata) s += c.value();
-    return s;
-}
 
 // Where in `pattern` (in code points) the trouble ICU reports starts. ICU
 // gives offset 0 for unmatched braces and a missing 'other': find them here.
@@ -113,7 +107,11 @@ Catalog Catalog::load(const std::filesystem::path& path, Diagnostics& diags) {
     for (pugi::xml_node unit : xfile.child("body").children("trans-unit")) {
         const std::string id = unit.attribute("id").value();
         pugi::xml_node target = unit.child("target");
-        const std::string pattern = text_of(target ? target : unit.child("source"));
+        // The one reader of XLIFF inline content: <mrk> as CAT tools write it is transparent.
+        std::vector<std::string> problems;
+        const std::string pattern = read_xliff_plain(target ? target : unit.child("source"), problems);
+        for (const std::string& p : problems)
+            file.error(target ? target : unit, fmt::format("'{}': {}", id, p));
         if (id.empty()) {
             file.error(unit, "trans-unit without an id");
             continue;
