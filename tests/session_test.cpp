@@ -5,7 +5,9 @@
 #include <memory>
 #include <stdexcept>
 
+#include "l10n/strings.hpp"
 #include "session/session.hpp"
+#include "session/status_words.hpp"
 #include "temp_course.hpp"
 
 using namespace lektion;
@@ -581,4 +583,50 @@ TEST_CASE("a quiz without questions starts no attempt and records nothing") {
     Session s(course, {}, [&](const Event& e) { log.push_back(e); });
     CHECK_FALSE(s.start_quiz(1));
     CHECK(log.empty());
+}
+
+TEST_CASE("status words: each lesson's and the quiz's state as both players say it") {
+    set_ui_language("da");
+    Session s(fixture(2, R"(attempts="1" pass-mark="100")", true));
+    CHECK(lesson_status(s, 0) == "0\u00A0%");  // ICU's Danish percentage
+    CHECK(lesson_status(s, 1) == "Låst");
+    CHECK(quiz_status(s) == "Låst, indtil alle lektioner er gennemført");
+    CHECK_FALSE(quiz_can_start(s));
+    s.open_lesson(0);
+    s.next();
+    CHECK(lesson_status(s, 0) == "67\u00A0%");  // two sections of two, the check not answered
+    complete_lesson(s, 0);
+    complete_lesson(s, 1);
+    CHECK(lesson_status(s, 0) == "Gennemført");
+    CHECK(quiz_status(s) == "Klar – bestå med mindst 100\u00A0%");
+    CHECK(quiz_can_start(s));
+    REQUIRE(s.start_quiz(1));
+    CHECK(quiz_status(s) == "I gang");
+    CHECK(quiz_can_start(s));
+    REQUIRE(s.submit_quiz());
+    CHECK(quiz_status(s) == "Ikke bestået – ingen forsøg tilbage (bedste 0\u00A0%)");
+    CHECK_FALSE(quiz_can_start(s));
+    set_ui_language("en");
+    CHECK(quiz_status(s) == "Not passed – no attempts left (best 0%)");
+}
+
+TEST_CASE("a section is untranslated when any of its texts is, deep in callouts and lists too") {
+    Section sec;
+    sec.heading.spans = {{"Overskrift", plain}};
+    Block callout;
+    callout.kind = BlockKind::callout;
+    Block list;
+    list.kind = BlockKind::list;
+    list.items.push_back(Text{"i", {{"punkt", plain}}, false});
+    callout.children.push_back(list);
+    sec.blocks.push_back(callout);
+    CHECK_FALSE(any_untranslated(sec));
+    sec.blocks[0].children[0].items[0].untranslated = true;
+    CHECK(any_untranslated(sec));
+    sec.blocks[0].children[0].items[0].untranslated = false;
+    Block figure;
+    figure.kind = BlockKind::figure;
+    figure.caption = Text{"c", {{"Figur", plain}}, true};
+    sec.blocks.push_back(figure);
+    CHECK(any_untranslated(sec));
 }

@@ -7,6 +7,7 @@
 #include <filesystem>
 #include <iostream>
 
+#include "base/terminal_text.hpp"
 #include "cli/commands.hpp"
 #include "course/translation.hpp"
 #include "l10n/language_tag.hpp"
@@ -39,10 +40,9 @@ const CLI::Validator language_tag(
     },
     "LANG");
 
-// Messages quote course files and paths, which anyone may have written: no escape sequence gets through.
-void print_line(const std::string& line) {
-    std::fprintf(stderr, "%s\n", sanitize_for_terminal(line).c_str());
-}
+// Messages quote course files and paths, which anyone may have written: no
+// escape sequence gets through, and an author sees what is there, as lint shows it.
+void print_line(const std::string& line) { std::fprintf(stderr, "%s\n", terminal_safe(line).c_str()); }
 void print_error(const std::string& message) { print_line(error_line(message)); }
 
 ui::WindowOptions window_options(const PlayOptions& o) {

@@ -11,6 +11,7 @@
 #include "player/rich_text.hpp"
 #include "player/scratch_store.hpp"
 #include "session/messages.hpp"
+#include "session/status_words.hpp"
 
 namespace lektion::ui {
 
@@ -105,6 +106,7 @@ bool App::poll_watch() {
         if (d.severity == Severity::error) watch_errors_.push_back(d);
     if (!loaded.course) return true;  // keep showing the last good version, with the errors over it
     clear_layout_cache();
+    if (textures_) textures_->forget_all();  // a figure's file may be what changed
     course_ = loaded.course;
     if (session_) session_->set_course(course_);
     evaluations_.clear();  // they point into the old course
@@ -124,7 +126,9 @@ void App::watch_overlay() {
                      ImGuiWindowFlags_NoFocusOnAppearing | ImGuiWindowFlags_NoNav);
     for (std::size_t i = 0; i < watch_errors_.size() && i < 8; ++i)
         ImGui::TextWrapped("%s", format(watch_errors_[i]).c_str());
-    if (watch_errors_.size() > 8) ImGui::Text("… %zu more", watch_errors_.size() - 8);
+    if (watch_errors_.size() > 8)
+        ImGui::TextWrapped(
+            "%s", tr("watch.more_errors", {{"count", std::int64_t(watch_errors_.size() - 8)}}).c_str());
     ImGui::End();
     ImGui::PopStyleColor(2);
 }
@@ -137,6 +141,7 @@ void App::set_language(const std::string& lang) {
     // the source, its units marked as untranslated.
     LoadResult loaded = load_course(course_dir_, lang);
     clear_layout_cache();  // the old course's texts are about to go
+    if (textures_) textures_->forget_all();
     if (loaded.course) {
         course_ = loaded.course;
         if (session_) session_->set_course(course_);
@@ -268,6 +273,13 @@ void App::frame() {
     }
     ImGui::End();
     watch_overlay();
+    // The frame is built: the figures it did not draw are not on screen any more.
+    if (textures_) textures_->end_frame();
+}
+
+void App::set_texture_backend(std::unique_ptr<TextureBackend> backend) {
+    textures_.reset();  // releases every texture through the backend that made it
+    if (backend) textures_ = std::make_unique<FigureTextures>(std::move(backend));
 }
 
 // --- shared pieces of text ----------------------------------------------------
@@ -278,10 +290,9 @@ void App::heading(const Text& text, float width, ImFont* font) {
     ImGui::Dummy({0, fonts_.size * 0.1f});
 }
 
-void App::untranslated_note(const std::vector<Block>& blocks, const Text& heading, float width) {
-    bool any = heading.untranslated;
-    for (const Block& b : blocks) any |= b.text.untranslated || b.alt.untranslated;
-    if (any) draw_plain(fonts_.italic, tr("lesson.untranslated"), width, palette(theme_).muted, 1.3f);
+void App::untranslated_note(const Section& section, float width) {
+    if (any_untranslated(section))
+        draw_plain(fonts_.italic, tr("lesson.untranslated"), width, palette(theme_).muted, 1.3f);
 }
 
 void App::paragraph(const Text& text, float width) {

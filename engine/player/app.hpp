@@ -18,6 +18,7 @@
 #include "course/watch.hpp"
 #include "diag/diagnostics.hpp"
 #include "player/fonts.hpp"
+#include "player/texture_cache.hpp"
 #include "player/theme.hpp"
 #include "records/store.hpp"
 #include "session/session.hpp"
@@ -85,6 +86,13 @@ public:
     void set_quiz_page(QuizPage page, int index = 0) { quiz_page_ = page, quiz_index_ = index; }
     std::string last_error() const { return error_; }
 
+    // --- figures ------------------------------------------------------------------
+    // Where figures' textures are made: OpenGL in the window, a fake in tests.
+    // Without one, figures show their alt text. Null releases every texture
+    // (the window does so before its context goes).
+    void set_texture_backend(std::unique_ptr<TextureBackend> backend);
+    const FigureTextures* textures() const { return textures_.get(); }
+
     // --- a busy database --------------------------------------------------------
     // When another program holds the records' write lock, the store keeps the
     // learner's steps in memory and the session goes on. The window retries
@@ -114,6 +122,7 @@ private:
     void callout(const Block& block, float width);
     void heading(const Text& text, float width, ImFont* font);
     void paragraph(const Text& text, float width);
+    void figure(const Block& block, float width);
     void check_page(const Lesson& lesson, float width);
     bool option_list(const Question& q, const std::vector<std::string>& order,
                      std::vector<std::string>& chosen, bool locked);
@@ -129,7 +138,7 @@ private:
     void save_settings();
     void guard(const std::function<void()>& action);  // shows a records failure instead of crashing
 
-    void untranslated_note(const std::vector<Block>& blocks, const Text& heading, float width);
+    void untranslated_note(const Section& section, float width);
 
     void watch_overlay();
     void save_problem_banner();
@@ -144,6 +153,7 @@ private:
     Learner learner_;
     std::unique_ptr<Session> session_;
     Fonts fonts_;
+    std::unique_ptr<FigureTextures> textures_;
     float text_size_ = default_text_size;
     Theme theme_ = Theme::light;
 

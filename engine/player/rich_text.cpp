@@ -183,6 +183,17 @@ const Layout& cached_layout(const Fonts& fonts, const Text& text, float width, f
 
 void clear_layout_cache() { layout_cache.clear(); }
 
+const Layout& text_layout(const Fonts& fonts, const Text& text, float width, float line_height,
+                          ImFont* font) {
+    return cached_layout(fonts, text, width, line_height, font);
+}
+
+namespace {
+std::vector<DrawnRun>* drawn_runs = nullptr;
+}  // namespace
+
+void record_drawn_runs(std::vector<DrawnRun>* sink) { drawn_runs = sink; }
+
 void draw_text(const Fonts& fonts, const Text& text, float width, ImFont* font, ImU32 color,
                float line_spacing) {
     const float size = font ? font->FontSize : fonts.size;
@@ -190,7 +201,11 @@ void draw_text(const Fonts& fonts, const Text& text, float width, ImFont* font, 
 }
 
 void draw_layout(const Layout& layout, float size, float line_spacing, ImU32 color) {
-    const ImVec2 origin = ImGui::GetCursorScreenPos();
+    paint_layout(layout, ImGui::GetCursorScreenPos(), size, line_spacing, color);
+    ImGui::Dummy({std::max(layout.size.x, layout.width), layout.size.y});
+}
+
+void paint_layout(const Layout& layout, ImVec2 origin, float size, float line_spacing, ImU32 color) {
     if (color == 0) color = ImGui::GetColorU32(ImGuiCol_Text);
     // Centre the glyphs in the taller line box.
     const float lead = size * (line_spacing - 1.0f) * 0.5f;
@@ -201,11 +216,14 @@ void draw_layout(const Layout& layout, float size, float line_spacing, ImU32 col
                             : ImVec4(0, 0, FLT_MAX, FLT_MAX);
     for (const Run& r : layout.runs) {
         const float y = origin.y + r.pos.y + lead;
+        if (drawn_runs)
+            drawn_runs->push_back({std::string(r.text),
+                                   {origin.x + r.pos.x, y},
+                                   {origin.x + r.pos.x + measure(r.font, r.text), y + r.font->FontSize}});
         if (y > clip.w || y + size < clip.y) continue;  // off screen: skip the vertices
         draw->AddText(r.font, r.font->FontSize, {origin.x + r.pos.x, y}, color, r.text.data(),
                       r.text.data() + r.text.size());
     }
-    ImGui::Dummy({std::max(layout.size.x, layout.width), layout.size.y});
 }
 
 void draw_plain(ImFont* font, std::string_view text, float width, ImU32 color, float line_spacing) {

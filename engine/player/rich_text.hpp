@@ -34,11 +34,27 @@ struct Layout {
 Layout layout_text(const Fonts& fonts, const Text& text, float width, float line_height,
                    ImFont* font = nullptr);
 
+// The layout draw_text() would use, from the same cache: for callers that
+// need its size before drawing it (the table of contents' entries). Copy it:
+// the next call may replace a text without an id.
+const Layout& text_layout(const Fonts& fonts, const Text& text, float width, float line_height,
+                          ImFont* font = nullptr);
+
 // Lays out and draws at the cursor, then advances the cursor past it.
 void draw_text(const Fonts& fonts, const Text& text, float width, ImFont* font = nullptr, ImU32 color = 0,
                float line_spacing = 1.5f);
 void draw_plain(ImFont* font, std::string_view text, float width, ImU32 color = 0, float line_spacing = 1.5f);
 void draw_layout(const Layout& layout, float size, float line_spacing, ImU32 color);
+// Draws at `origin` (screen coordinates) and leaves the cursor where it is.
+void paint_layout(const Layout& layout, ImVec2 origin, float size, float line_spacing, ImU32 color);
+
+// For tests: every run drawn from now on is appended to `sink` (null: none),
+// with its text and where it went on the screen, visible or not.
+struct DrawnRun {
+    std::string text;
+    ImVec2 min, max;
+};
+void record_drawn_runs(std::vector<DrawnRun>* sink);
 
 // Forget cached layouts: after the fonts or the course (and so the texts) change.
 void clear_layout_cache();

@@ -31,8 +31,7 @@ void App::about_screen() {
     begin_column(width);
     ImGui::BeginGroup();
     draw_text(fonts_, course_->title, width, fonts_.title, pal.heading, 1.3f);
-    draw_plain(fonts_.regular, tr("about.version", {{"id", course_->id}, {"version", course_->version}}),
-               width, pal.muted);
+    draw_plain(fonts_.regular, tr("about.course_version", {{"version", course_->version}}), width, pal.muted);
     draw_plain(fonts_.heading, tr("about.credits"), width, pal.heading);
     for (const Text& t : course_->credits) paragraph(t, width);
     draw_plain(fonts_.heading, tr("about.funding"), width, pal.heading);

@@ -5,27 +5,9 @@
 #include "l10n/strings.hpp"
 #include "player/app.hpp"
 #include "player/rich_text.hpp"
+#include "session/status_words.hpp"
 
 namespace lektion::ui {
-
-namespace {
-
-std::string quiz_status(const Session& s) {
-    IM_ASSERT(s.course().quiz && "quiz_status: the course has no quiz");
-    const Quiz& quiz = *s.course().quiz;
-    const auto best = s.progress().best_score();
-    const std::string best_text = best ? percent(best->scaled) : "–";
-    switch (s.quiz_state()) {
-        case QuizState::locked: return tr("home.quiz_locked");
-        case QuizState::passed: return tr("home.quiz_passed", {{"score", best_text}});
-        case QuizState::in_progress: return tr("home.quiz_in_progress");
-        case QuizState::failed_no_attempts_left: return tr("home.quiz_failed", {{"score", best_text}});
-        case QuizState::open: break;
-    }
-    return tr("home.quiz_open", {{"mark", percent(quiz.pass_mark / 100.0)}});
-}
-
-}  // namespace
 
 void App::home_screen() {
     Session& s = *session_;
@@ -71,18 +53,15 @@ void App::home_screen() {
         }
         if (!open) ImGui::EndDisabled();
         ImGui::SameLine();
-        const float fraction = static_cast<float>(s.lesson_fraction(li));
-        const std::string overlay = done ? tr("home.done") : percent(fraction);
-        ImGui::ProgressBar(fraction, {-1, 0}, overlay.c_str());
+        // The same words as the text player's list: "Completed", "40 %", "Locked".
+        ImGui::ProgressBar(static_cast<float>(s.lesson_fraction(li)), {-1, 0}, lesson_status(s, li).c_str());
         ImGui::PopID();
     }
 
     if (course_->quiz) {
         heading(Text{"", {{tr("home.quiz"), bold}}, false}, width, fonts_.heading);
         draw_plain(fonts_.regular, quiz_status(s), width, pal.text);
-        const QuizState state = s.quiz_state();
-        const bool can_take = state == QuizState::open || state == QuizState::in_progress ||
-                              (state == QuizState::passed && s.attempts_left() != 0);
+        const bool can_take = quiz_can_start(s);
         if (!can_take) ImGui::BeginDisabled();
         if (button(tr("home.quiz_take"), {width, 0})) {
             screen_ = Screen::quiz;
@@ -92,6 +71,7 @@ void App::home_screen() {
     }
 
     for (const Section& sec : course_->start) {
+        untranslated_note(sec, width);
         heading(sec.heading, width, fonts_.heading);
         blocks(sec.blocks, width);
     }

@@ -6,6 +6,7 @@
 #include "player/app.hpp"
 #include "player/rich_text.hpp"
 #include "session/shuffle.hpp"
+#include "session/status_words.hpp"
 
 namespace lektion::ui {
 
@@ -157,6 +158,12 @@ void App::quiz_result(float width) {
         fonts_.bold,
         score.passed ? tr("quiz.passed", {{"mark", pass_mark}}) : tr("quiz.failed", {{"mark", pass_mark}}),
         width, score.passed ? pal.good : pal.bad);
+    // What is left, in the words the home screen and the text player use.
+    if (s.attempts_left() > 0)
+        draw_plain(fonts_.regular, tr("quiz.attempts_left", {{"count", std::int64_t(s.attempts_left())}}),
+                   width, pal.text);
+    else if (s.quiz_state() == QuizState::failed_no_attempts_left)
+        draw_plain(fonts_.regular, quiz_status(s), width, pal.text);
     if (s.attempts_left() != 0 && button(tr("quiz.retry"), {width, 0})) {
         guard([&] {
             if (s.start_quiz(fresh_seed())) quiz_page_ = QuizPage::question, quiz_index_ = 0;

@@ -1,8 +1,10 @@
 #include "player/window.hpp"
+#include "player/gl_textures.hpp"
 #include "player/rich_text.hpp"
 
 #include <malloc.h>
 
+#include <cfloat>
 #include <chrono>
 #include <cstdio>
 #include <filesystem>
@@ -61,6 +63,9 @@ struct Frame {
     // The atlas built on a worker thread while the window opened, and its size.
     Fonts prebuilt{};
     float prebuilt_size = 0;
+    // The screenshot tour draws as if no pointer were over the window: wherever the
+    // pointer happens to be (Xvfb puts it in the middle), no tooltip or hover colour shows.
+    bool no_mouse = false;
 
     void rebuild_fonts_if_needed() {
         if (built_size == app.text_size() && built_theme == app.theme()) return;
@@ -102,6 +107,7 @@ struct Frame {
         ImGui_ImplOpenGL3_NewFrame();
         rebuild_fonts_if_needed();
         ImGui_ImplGlfw_NewFrame();
+        if (no_mouse) ImGui::GetIO().MousePos = ImVec2(-FLT_MAX, -FLT_MAX);
         app.before_new_frame(ImGui::GetIO());
         ImGui::NewFrame();
         app.frame();
@@ -132,6 +138,7 @@ struct Frame {
 // be toured: what a course lacks (a fifth lesson, a check, a quiz) is skipped.
 int screenshot_tour(Frame& f, const std::string& dir) {
     App& app = f.app;
+    f.no_mouse = true;
     std::filesystem::create_directories(dir);
     int shot = 0, failed = 0;
     auto snap = [&](const char* name, const std::function<void()>& setup) {
@@ -265,6 +272,7 @@ int run_window(App& app, const WindowOptions& options) {
     count_events(window);
     ImGui_ImplGlfw_InitForOpenGL(window, true);
     ImGui_ImplOpenGL3_Init("#version 330 core");
+    app.set_texture_backend(make_gl_textures());  // figures' textures belong to this context
 
     Frame f{window, app};
     float sx = 1, sy = 1;
@@ -331,6 +339,7 @@ int run_window(App& app, const WindowOptions& options) {
         std::fprintf(stderr, "%s\n", error_line(app.unsaved_message()).c_str());
         result = 1;
     }
+    app.set_texture_backend(nullptr);  // while the context that made them is current
     ImGui_ImplOpenGL3_Shutdown();
     ImGui_ImplGlfw_Shutdown();
     ImGui::DestroyContext();

@@ -7,7 +7,6 @@
 #include <cstddef>
 #include <iosfwd>
 #include <string>
-#include <string_view>
 
 #include "course/model.hpp"
 #include "records/store.hpp"
@@ -26,7 +25,9 @@ struct TextPlayerOptions {
 // Runs until the learner quits or input ends; progress is saved as it goes.
 // A busy database never ends it: steps wait in the store, are retried at
 // each prompt (the store's save problem is printed when there is one) and
-// flushed on quitting. 0, or 1 when something could not be saved.
+// flushed on quitting. 0, or 1 when something could not be saved. Nothing
+// it prints holds a control character: everything passes terminal_safe()
+// (ControlStyle::replaced), course text and records alike.
 int run_text_player(CoursePtr course, Store* store, const TextPlayerOptions& options, std::istream& in,
                     std::ostream& out);
 
@@ -37,12 +38,6 @@ inline constexpr int default_columns = 72, min_columns = 20, max_columns = 200;
 // The wrap width: $COLUMNS when it is a number, else the width of the
 // terminal on `fd` when it is one, else 72; held between 20 and 200.
 int terminal_columns(const char* columns_env, int fd);
-
-// Text as it may reach a terminal: every C0 control but line feed and tab,
-// DEL and the C1 controls become U+FFFD, escape sequences (CSI, OSC and the
-// other strings) one U+FFFD for the whole sequence, and bytes that are not
-// UTF-8 U+FFFD each. Everything the text player prints passes through here.
-std::string sanitize_for_terminal(std::string_view text);
 
 // --- the learner's lines -----------------------------------------------------
 

@@ -3,11 +3,13 @@
 // size, and more than a blank fill.
 #include <catch2/catch.hpp>
 
+#include <algorithm>
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <random>
 #include <set>
+#include <vector>
 
 #include <fmt/format.h>
 #include <stb_image.h>
@@ -15,6 +17,7 @@
 #include "course/loader.hpp"
 #include "records/store.hpp"
 #include "resources/paths.hpp"
+#include "sample_course.hpp"
 
 namespace fs = std::filesystem;
 using namespace lektion;
@@ -35,6 +38,54 @@ double brightness(const fs::path& png) {
     for (int i = 0; i < w * h; ++i) sum += pixels[i];
     stbi_image_free(pixels);
     return sum / (w * h);
+}
+
+// The binary under test; LEKTION_TEST_BINARY runs these tests against another build.
+std::string lektion_binary() {
+    const char* other = std::getenv("LEKTION_TEST_BINARY");
+    return other && *other ? other : LEKTION_BINARY;
+}
+
+struct Picture {
+    int w = 0, h = 0;
+    std::vector<unsigned char> rgb;
+    explicit Picture(const fs::path& png) {
+        int n = 0;
+        unsigned char* p = stbi_load(png.c_str(), &w, &h, &n, 3);
+        REQUIRE(p);
+        rgb.assign(p, p + static_cast<std::size_t>(w) * h * 3);
+        stbi_image_free(p);
+    }
+    const unsigned char* at(int x, int y) const { return &rgb[(static_cast<std::size_t>(y) * w + x) * 3]; }
+};
+
+// Where the pixels of one colour are: their bounding box and how many.
+struct Box {
+    int left = 1 << 30, top = 1 << 30, right = -1, bottom = -1, count = 0;
+    int width() const { return right - left + 1; }
+    int height() const { return bottom - top + 1; }
+};
+
+Box find_colour(const Picture& p, lektion::test::Rgb c, int tolerance = 4) {
+    Box b;
+    for (int y = 0; y < p.h; ++y)
+        for (int x = 0; x < p.w; ++x) {
+            const unsigned char* px = p.at(x, y);
+            if (std::abs(px[0] - c.r) > tolerance || std::abs(px[1] - c.g) > tolerance ||
+                std::abs(px[2] - c.b) > tolerance)
+                continue;
+            b.left = std::min(b.left, x), b.right = std::max(b.right, x);
+            b.top = std::min(b.top, y), b.bottom = std::max(b.bottom, y);
+            ++b.count;
+        }
+    return b;
+}
+
+fs::path shot(const fs::path& dir, const std::string& name) {
+    for (const auto& entry : fs::directory_iterator(dir))
+        if (entry.path().filename().string().ends_with("-" + name + ".png")) return entry.path();
+    FAIL("no screenshot " << name << " in " << dir);
+    return {};
 }
 
 }  // namespace
@@ -152,4 +203,54 @@ TEST_CASE("the screenshot tour leaves the learner's records as they were, even w
     REQUIRE(learner);
     CHECK(store.events(learner->id).size() == events);
     CHECK(store.learners().size() == 1);
+}
+
+TEST_CASE("figures in the window: the image's own pixels, at the column's width beside the contents, sharp") {
+    if (!std::getenv("DISPLAY")) FAIL("no X display: run the suite through tools/check (xvfb-run)");
+    using namespace lektion::test;
+    SampleCourse sample;
+    const fs::path out = fs::path(LEKTION_BUILD_DIR) / "screenshots-figures";
+    const fs::path data =
+        fs::temp_directory_path() / fmt::format("lektion-figures-{:x}", std::random_device{}());
+    fs::remove_all(out);
+    std::string cmd = lektion_binary();
+    cmd.append(" play ").append(sample.dir().string()).append(" --lang da --learner Figur --data-dir ");
+    cmd.append(data.string()).append(" --screenshot ").append(out.string()).append(" > /dev/null");
+    CHECK(std::system(cmd.c_str()) == 0);
+    fs::remove_all(data);
+    // The lesson at the default text size, light and dark (lesson 2's figure), and at 28 px (the same).
+    // The column at 19 px is 34 ems less the scrollbar, 630 px; at 28 px it is wider than twice the
+    // image's 360 pixels, and the figure stops growing there.
+    for (const auto& [name, width] : std::vector<std::pair<std::string, int>>{
+             {"lesson", 19 * 34 - 16}, {"dark-lesson", 19 * 34 - 16}, {"large-text", 2 * figure_width}}) {
+        INFO(name << " in " << out.string());
+        const Picture p(shot(out, name));
+        const Box left = find_colour(p, figure_left), right = find_colour(p, figure_right);
+        REQUIRE(left.count > 0);
+        REQUIRE(right.count > 0);
+        // Each half a solid block of the image's own colour, side by side.
+        CHECK(left.count >= left.width() * left.height() * 98 / 100);
+        CHECK(right.count >= right.width() * right.height() * 98 / 100);
+        CHECK(left.top == right.top);
+        CHECK(left.bottom == right.bottom);
+        const int w = right.right - left.left + 1, h = left.height();
+        CHECK(w == Approx(width).margin(2));
+        CHECK(static_cast<double>(w) / h == Approx(2.0).margin(0.02));
+        // Sharp: the two colours meet within two pixels, however far it was scaled.
+        CHECK(right.left - left.right <= 3);
+        // Beside the table of contents (17 ems wide at most), in the page, above the footer.
+        CHECK(left.left > 19 * 17 + 16);
+        CHECK(left.top > 100);
+        CHECK(left.bottom < p.h - 60);
+        // Its caption under it: text, so pixels far from the page's colour just below the figure.
+        const unsigned char* page = p.at(left.left - 4, left.bottom + 4);
+        int ink = 0;
+        for (int y = left.bottom + 3; y < std::min(p.h, left.bottom + 60); ++y)
+            for (int x = left.left; x < left.left + 200; ++x) {
+                const unsigned char* px = p.at(x, y);
+                ink +=
+                    std::abs(px[0] - page[0]) + std::abs(px[1] - page[1]) + std::abs(px[2] - page[2]) > 150;
+            }
+        CHECK(ink > 50);
+    }
 }

@@ -46,9 +46,24 @@ void Headless::frame() {
     }
     ui::apply_theme(app_.theme(), app_.text_size());
     app_.before_new_frame(io);
+    runs_.clear();
+    ui::record_drawn_runs(&runs_);
     ImGui::NewFrame();
     app_.frame();
     ImGui::Render();
+    ui::record_drawn_runs(nullptr);
+}
+
+std::string Headless::screen_text() const {
+    std::string all;
+    for (const ui::DrawnRun& r : runs_) all += r.text + " ";
+    return all;
+}
+
+const ui::DrawnRun* Headless::run(const std::string& text) const {
+    for (const ui::DrawnRun& r : runs_)
+        if (r.text == text) return &r;
+    return nullptr;
 }
 
 bool Headless::has(const std::string& label) { return app_.widgets().count(label) > 0; }

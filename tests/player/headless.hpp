@@ -8,6 +8,7 @@
 #include <imgui.h>
 
 #include "player/app.hpp"
+#include "player/rich_text.hpp"
 
 namespace lektion::test {
 
@@ -29,11 +30,17 @@ public:
     bool focus(const std::string& label);
     ImGuiID nav_id() const;
     ImDrawData* draw_data() const { return ImGui::GetDrawData(); }
+    // The text the last frame drew, run by run (words and the pieces between
+    // break opportunities), and all of it joined with spaces.
+    const std::vector<ui::DrawnRun>& runs() const { return runs_; }
+    std::string screen_text() const;
+    const ui::DrawnRun* run(const std::string& text) const;  // the first run that is exactly `text`
 
 private:
     ui::App& app_;
     ImGuiContext* context_;
     float built_size_ = 0;
+    std::vector<ui::DrawnRun> runs_;
 };
 
 }  // namespace lektion::test

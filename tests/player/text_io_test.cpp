@@ -17,11 +17,16 @@
 
 #include <fmt/format.h>
 
+#include "base/terminal_text.hpp"
+#include "course/translation.hpp"
 #include "l10n/strings.hpp"
 #include "records/store.hpp"
+#include "sample_course.hpp"
+#include "textplayer/choice.hpp"
 #include "textplayer/text_player.hpp"
 
 using namespace lektion;
+using lektion::test::SampleCourse;
 
 namespace {
 
@@ -104,25 +109,71 @@ struct TempDir {
 
 }  // namespace
 
-TEST_CASE("sanitize_for_terminal keeps text, line feeds and tabs, and turns every control into U+FFFD") {
-    CHECK(sanitize_for_terminal("Æble, ørred og å\tπ – 日本\n") == "Æble, ørred og å\tπ – 日本\n");
-    CHECK(sanitize_for_terminal("a\x1b[1;31mb") == "a\uFFFDb");        // CSI, whole
-    CHECK(sanitize_for_terminal("a\x1b]0;title\x07z") == "a\uFFFDz");  // OSC to BEL
-    CHECK(sanitize_for_terminal("a\x1b]8;;u\x1b\\z") == "a\uFFFDz");   // OSC to ST
-    CHECK(sanitize_for_terminal("a\xc2\x9b"
-                                "2Jz") == "a\uFFFDz");  // C1 CSI
-    CHECK(sanitize_for_terminal("a\x1b") == "a\uFFFD");
-    CHECK(sanitize_for_terminal("\x07\x08\r\x7f") == "\uFFFD\uFFFD\uFFFD\uFFFD");
-    CHECK(sanitize_for_terminal(std::string("a\0b", 3)) == "a\uFFFDb");
-    CHECK(sanitize_for_terminal("\xff\xc3") == "\uFFFD\uFFFD");            // not UTF-8
-    CHECK(sanitize_for_terminal("\xed\xa0\x80") == "\uFFFD\uFFFD\uFFFD");  // a surrogate
-    CHECK(control_at(sanitize_for_terminal(hostile)) == std::string::npos);
+TEST_CASE("terminal_safe for learners keeps text, line feeds and tabs, and turns every control into U+FFFD") {
+    auto safe = [](std::string_view s) { return terminal_safe(s, ControlStyle::replaced); };
+    CHECK(safe("Æble, ørred og å\tπ – 日本\n") == "Æble, ørred og å\tπ – 日本\n");
+    CHECK(safe("a\x1b[1;31mb") == "a\uFFFDb");        // CSI, whole
+    CHECK(safe("a\x1b]0;title\x07z") == "a\uFFFDz");  // OSC to BEL
+    CHECK(safe("a\x1b]8;;u\x1b\\z") == "a\uFFFDz");   // OSC to ST
+    CHECK(safe("a\xc2\x9b"
+               "2Jz") == "a\uFFFDz");  // C1 CSI
+    CHECK(safe("a\x1b") == "a\uFFFD");
+    CHECK(safe("\x07\x08\r\x7f") == "\uFFFD\uFFFD\uFFFD\uFFFD");
+    CHECK(safe(std::string("a\0b", 3)) == "a\uFFFDb");
+    CHECK(safe("\xff\xc3") == "\uFFFD\uFFFD");            // not UTF-8
+    CHECK(safe("\xed\xa0\x80") == "\uFFFD\uFFFD\uFFFD");  // a surrogate
+    CHECK(control_at(safe(hostile)) == std::string::npos);
+}
+
+TEST_CASE(
+    "terminal_safe for authors writes each control and each stray byte as an escape, keeping the rest") {
+    CHECK(terminal_safe("Æble\tπ\n") == "Æble\tπ\n");
+    CHECK(terminal_safe("a\x1b[1;31mb") == "a\\x1b[1;31mb");  // the sequence shown, harmless
+    CHECK(terminal_safe("\r\x7f\xc2\x9b") == "\\x0d\\x7f\\x9b");
+    CHECK(terminal_safe("\xff\xed\xa0\x80") == "\\xff\\xed\\xa0\\x80");
+    CHECK(control_at(terminal_safe(hostile)) == std::string::npos);
+    CHECK(terminal_safe(hostile, ControlStyle::escaped) == terminal_safe(hostile));
+}
+
+TEST_CASE(
+    "an answer typed: numbers from 1 to the options' count, one or several, and what is wrong otherwise") {
+    auto numbers = [](std::string_view line, bool multiple) {
+        return parse_choice(line, 4, multiple).numbers;
+    };
+    auto problem = [](std::string_view line, bool multiple) {
+        return parse_choice(line, 4, multiple).problem;
+    };
+    CHECK(numbers("2", false) == std::vector<int>{2});
+    CHECK(numbers("3 1", true) == std::vector<int>{3, 1});
+    CHECK(numbers("1,3", true) == std::vector<int>{1, 3});
+    CHECK(numbers(" 1 ,\t3,,", true) == std::vector<int>{1, 3});
+    CHECK(numbers("2 2", false) == std::vector<int>{2});  // the same answer twice is one
+    CHECK(problem("", false) == ChoiceProblem::empty);
+    CHECK(problem("5", false) == ChoiceProblem::out_of_range);
+    CHECK(problem("0", true) == ChoiceProblem::out_of_range);
+    CHECK(problem("99999999999999999999", false) == ChoiceProblem::out_of_range);
+    CHECK(problem("b", false) == ChoiceProblem::not_a_number);
+    CHECK(problem("2x", true) == ChoiceProblem::not_a_number);
+    CHECK(problem("+2", true) == ChoiceProblem::not_a_number);
+    CHECK(problem("1 3", false) == ChoiceProblem::several_for_single);
+    CHECK(problem("1 5", true) == ChoiceProblem::out_of_range);
+    CHECK(parse_choice("1 5", 4, true).numbers.empty());  // nothing of a line that is no answer
+    set_ui_language("da");
+    CHECK(choice_allowed(4, false) == "Skriv ét tal fra 1 til 4.");
+    CHECK(choice_allowed(4, true) ==
+          "Skriv et eller flere tal fra 1 til 4, adskilt af mellemrum eller kommaer.");
+    set_ui_language("en");
+    CHECK(choice_allowed(4, false) == "Type one number from 1 to 4.");
+    CHECK(choice_allowed(4, true) == "Type one or more numbers from 1 to 4, separated by spaces or commas.");
+    CHECK(choice_prompt(false) == "Your answer (one number)");
+    CHECK(choice_prompt(true) == "Your answers (one or more numbers)");
 }
 
 TEST_CASE("the text player writes no control character or escape sequence, whatever the course holds") {
     set_ui_language("da");
-    // Home, the section, the check (answered wrong: the right answer is shown), home, the quiz.
-    const std::string out = run(hostile_course(), "1\n\n2\n\n2\n1\nq\n");
+    // Home, the section, the check (answered wrong: the right answer is shown), home, the quiz's
+    // introduction, its question, the review, the result.
+    const std::string out = run(hostile_course(), "1\n\n2\n\n2\n\n1\ns\nq\n");
     INFO(out);
     CHECK(out.find("rød") != std::string::npos);
     CHECK(out.find("\uFFFD") != std::string::npos);
@@ -163,8 +214,8 @@ TEST_CASE("a learner's line of 10 MB is dropped with a word, and not taken as a 
     const std::string out = run(hostile_course(), "1\n" + std::string(10'000'000, '1') + "\nq\n", &status);
     CHECK(status == 0);
     CHECK(out.find("Linjen var for lang") != std::string::npos);
-    CHECK(out.find("1/2") != std::string::npos);  // the lesson was opened
-    CHECK(out.find("2/2") == std::string::npos);  // and the long line did not page on
+    CHECK(out.find("Side 1 af 2") != std::string::npos);  // the lesson was opened
+    CHECK(out.find("Side 2 af 2") == std::string::npos);  // and the long line did not page on
     CHECK(out.size() < 100'000);
 }
 
@@ -374,4 +425,107 @@ TEST_CASE("a name the records refuse is reported and asked again") {
     CHECK(store.find_learner("God"));
     CHECK(store.learners().size() == 1);
     CHECK(out.str().find("lektion: ") != std::string::npos);
+}
+
+namespace {
+
+CoursePtr sample_course(const SampleCourse& sample) {
+    set_ui_language("da");
+    const CoursePtr course = load_course(sample.dir(), "da").course;
+    REQUIRE(course);
+    return course;
+}
+
+std::size_t count_of(const std::string& text, const std::string& what) {
+    std::size_t n = 0;
+    for (std::size_t at = text.find(what); at != std::string::npos; at = text.find(what, at + 1)) ++n;
+    return n;
+}
+
+}  // namespace
+
+TEST_CASE(
+    "the text player prints a quotation with its author's marks only, and a figure as its alt text and "
+    "caption") {
+    SampleCourse sample;
+    const std::string out = run(sample_course(sample), "2\n\nq\n");
+    INFO(out);
+    CHECK(count_of(out, "»Arbejdsglæde smitter.«") == 1);
+    CHECK(out.find("»»") == std::string::npos);
+    CHECK(out.find("[Billede: De samme to flader]\nFigur 2: Igen.\n") != std::string::npos);
+}
+
+TEST_CASE("the text player's menu reaches the start page and the about page, with credits and disclaimer") {
+    SampleCourse sample;
+    const std::string out = run(sample_course(sample), "4\n\n5\n\nq\n");
+    INFO(out);
+    CHECK(out.find("Et lille kursus til afprøvning.") !=
+          std::string::npos);  // the description, as in the window
+    CHECK(out.find("3) Slutquiz (Klar – bestå med mindst 50\u00A0%)") != std::string::npos);
+    CHECK(out.find("4) Velkommen\n5) Om kurset\n") != std::string::npos);
+    CHECK(out.find("Enter: begynd kurset\n> ") != std::string::npos);
+    CHECK(out.find("Velkommen\n\nStartsidens tekst.") != std::string::npos);
+    CHECK(out.find("Kursusversion 2.1") != std::string::npos);
+    CHECK(out.find("figurkursus") == std::string::npos);  // the course's id is no words for a learner
+    CHECK(out.find("Om kurset\n\nSkrevet til afprøvning.") != std::string::npos);
+    CHECK(out.find("Finansiering\n\nAnsvarsfraskrivelsen.") != std::string::npos);
+    CHECK(count_of(out, "Enter: tilbage til forsiden > ") == 2);
+}
+
+TEST_CASE(
+    "the quiz in the text player: introduction, prompts that fit, invalid answers explained, a review that "
+    "changes answers") {
+    SampleCourse sample;
+    // The quiz, started; the first question answered 5, "1 3", x, then wrong; the second 9, then
+    // left open; the review changes the first, then the second; submitted; home.
+    const std::string out = run(sample_course(sample), "3\n\n5\n1 3\nx\n2\n9\n\n1\n1\n2\n1,3\ns\n\nq\n");
+    INFO(out);
+    CHECK(out.find("Slutquiz\n\nQuizzens introduktion.\n\n2 spørgsmål. Beståelseskrav: 50\u00A0%.\n1 forsøg "
+                   "tilbage\n"
+                   "Enter: start quizzen · p: tilbage > ") != std::string::npos);
+    CHECK(out.find("Spørgsmål 1 af 2\nFørste spørgsmål?\n1) Rigtigt svar\n2) Forkert svar\n3) Tredje svar\n"
+                   "Dit svar (ét tal) > ") != std::string::npos);
+    CHECK(count_of(out, "Dit svar (ét tal) > Skriv ét tal fra 1 til 3.\n") == 3);
+    CHECK(out.find(
+              "Dine svar (et eller flere tal) > Skriv et eller flere tal fra 1 til 3, adskilt af mellemrum "
+              "eller\nkommaer.\n") != std::string::npos);  // wrapped at 72 columns
+    const std::string review =
+        "Gennemse dine svar før aflevering\n\n1. Første spørgsmål?\n   Dit svar: Forkert svar\n"
+        "2. Andet spørgsmål, med flere svar?\n   Dit svar: Ikke besvaret\n\n"
+        "1 spørgsmål er endnu ikke besvaret.\n"
+        "Ret et svar: skriv dets nummer, 1 til 2 · s: aflever > ";
+    CHECK(out.find(review) != std::string::npos);
+    // The question chosen in the review shows the answer given, and leads back to the review.
+    CHECK(out.find("Første spørgsmål?\n1) Rigtigt svar\n2) Forkert svar\n3) Tredje svar\nDit svar: Forkert "
+                   "svar\n") != std::string::npos);
+    CHECK(out.find("1. Første spørgsmål?\n   Dit svar: Rigtigt svar\n2. Andet spørgsmål, med flere svar?\n"
+                   "   Dit svar: Ikke besvaret\n") != std::string::npos);
+    CHECK(out.find("   Dit svar: Rigtigt svar; Tredje svar\n\nRet et svar") != std::string::npos);
+    CHECK(out.find("Dit resultat: 100\u00A0%\n2 af 2 svar rigtige\nBestået!") != std::string::npos);
+    CHECK(out.find("3) Slutquiz (Bestået – bedste resultat 100\u00A0%)") != std::string::npos);
+}
+
+TEST_CASE(
+    "no attempts left: the text player says so in the window's words on its list and when the quiz is "
+    "chosen") {
+    SampleCourse sample;
+    // The one attempt, both answers wrong, submitted; home; the quiz chosen again; quit.
+    const std::string out = run(sample_course(sample), "3\n\n2\n2\ns\n\n3\nq\n");
+    INFO(out);
+    set_ui_language("da");
+    const std::string words = "Ikke bestået – ingen forsøg tilbage (bedste 0\u00A0%)";
+    CHECK(out.find("Dit resultat: 0\u00A0%\n0 af 2 svar rigtige\nIkke bestået.") != std::string::npos);
+    CHECK(out.find("3) Slutquiz (" + words + ")") != std::string::npos);
+    CHECK(out.find("Slutquiz\n" + words + "\n") != std::string::npos);  // chosen: why it does not start
+    CHECK(count_of(out, words) == 4);  // the result, the list, the choice, the list again
+    CHECK(out.find("Låst") == std::string::npos);
+}
+
+TEST_CASE("the check takes no line that is not an answer, and says what is allowed") {
+    SampleCourse sample;
+    // Lesson 1, its second page, its check: Enter, 4, "1 2", then right; the lesson is complete.
+    const std::string out = run(sample_course(sample), "1\n\n\n\n4\n1 2\n1\nq\n");
+    INFO(out);
+    CHECK(count_of(out, "Dit svar (ét tal) > Skriv ét tal fra 1 til 3.\n") == 3);
+    CHECK(out.find("Rigtigt!\nForklaringen.\n") != std::string::npos);
 }

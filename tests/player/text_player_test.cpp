@@ -155,9 +155,11 @@ TEST_CASE("the text player completes every lesson and passes the quiz from a pip
         const auto options = options_in(screen);
         const bool home = screen.find("6) Afsluttende evaluering quiz") != std::string::npos;
         if (home) {
-            const bool all_done = screen.find("Gennemført") != std::string::npos &&
-                                  screen.find("Låst") == std::string::npos &&
-                                  screen.find(" %)") == std::string::npos;
+            std::size_t done = 0;
+            for (std::size_t at = screen.find("(Gennemført)"); at != std::string::npos;
+                 at = screen.find("(Gennemført)", at + 1))
+                ++done;
+            const bool all_done = done == course->lessons.size();
             if (quiz_taken) child.send("q");
             else if (all_done) child.send("6"), quiz_taken = true;
             else child.send("");
@@ -174,9 +176,11 @@ TEST_CASE("the text player completes every lesson and passes the quiz from a pip
         std::string pick;
         for (const auto& [n, label] : options)
             if (label == right) pick = std::to_string(n);
-        if (!pick.empty() && screen.find("Skriv et tal") != std::string::npos) {
+        if (!pick.empty() && screen.find("Dit svar (ét tal) > ") != std::string::npos) {
             child.send(pick);
             ++answered;
+        } else if (screen.find("s: aflever > ") != std::string::npos) {
+            child.send("s");  // the review: every question answered, submit
         } else {
             child.send("");
         }
@@ -219,7 +223,7 @@ TEST_CASE("the text player saves and quits at the end of its input, every prompt
     again.until_prompt();
     again.send("");  // continue where you left off
     const std::string resumed = again.until_prompt();
-    CHECK(resumed.find("2/13") != std::string::npos);
+    CHECK(resumed.find("Side 2 af 13") != std::string::npos);
     again.send("q");
     again.until_prompt();
     CHECK(again.wait() == 0);
@@ -302,12 +306,14 @@ TEST_CASE("a quiz question removed between two runs: the text player resumes the
         child.send("1");  // the lesson
         child.until_prompt();
         child.send("");  // to its attention check
-        CHECK(child.until_prompt().find("Skriv et tal") != std::string::npos);
+        CHECK(child.until_prompt().find("Dit svar (ét tal) > ") != std::string::npos);
         child.send("1");
         child.until_prompt();
         child.send("");  // the end of the last lesson: home
         child.until_prompt();
-        child.send("2");  // the quiz
+        child.send("2");  // the quiz's introduction
+        CHECK(child.until_prompt().find("3 spørgsmål") != std::string::npos);
+        child.send("");  // started
         CHECK(child.until_prompt().find("Spørgsmål 1 af 3") != std::string::npos);
         child.send("1");
         CHECK(child.until_prompt().find("Spørgsmål 2 af 3") != std::string::npos);
@@ -324,18 +330,19 @@ TEST_CASE("a quiz question removed between two runs: the text player resumes the
 
     Child again(args);
     again.until_prompt();
-    again.send("2");
-    const std::string first = again.until_prompt();
-    INFO(first);
-    CHECK(first.find("Spørgsmål 1 af 2") != std::string::npos);
-    again.send("");  // answered in the first run
+    again.send("2");  // back where the learner left off: the first question not answered
     const std::string second = again.until_prompt();
+    INFO(second);
     CHECK(second.find("Spørgsmål 2 af 2") != std::string::npos);
     CHECK(second.find("Spørgsmål 3?") != std::string::npos);
     again.send("1");
+    const std::string review = again.until_prompt();
+    CHECK(review.find("1. Spørgsmål 1?") != std::string::npos);
+    CHECK(review.find("2. Spørgsmål 3?") != std::string::npos);
+    again.send("s");
     const std::string result = again.until_prompt();
     INFO(result);
-    CHECK(result.find("2 af 2 rigtige") != std::string::npos);  // the removed question does not count
+    CHECK(result.find("2 af 2 svar rigtige") != std::string::npos);  // the removed question does not count
     again.send("q");
     again.until_prompt();
     CHECK(again.wait() == 0);
@@ -400,4 +407,106 @@ TEST_CASE("play: empty --data-dir and --learner and a malformed --lang are usage
     CHECK(ok.status == 0);
     Store store(dir);
     CHECK(store.find_learner("Tag")->language == "pt-BR");
+}
+
+namespace {
+
+// The binary under test; LEKTION_TEST_BINARY runs these tests against another build (an older one, to
+// see a test fail before the change it checks).
+std::string lektion_binary() {
+    const char* other = std::getenv("LEKTION_TEST_BINARY");
+    return other && *other ? other : LEKTION_BINARY;
+}
+
+// Code points: a terminal column, for these scripts.
+std::size_t columns_of(const std::string& line) {
+    return static_cast<std::size_t>(std::count_if(
+        line.begin(), line.end(), [](char c) { return (static_cast<unsigned char>(c) & 0xC0) != 0x80; }));
+}
+
+}  // namespace
+
+TEST_CASE("transcripts at 40 and 100 columns: the start page, an invalid answer, the quiz's review") {
+    const CoursePtr course = load_course(bundled_course_dir()).course;
+    REQUIRE(course);
+    // The course's own pages; every lesson read through, the first check answered 9 and "1 2"
+    // first; the quiz started, its first question answered 5, "1 2" and x first; the review changes
+    // the third answer; submitted; home; quit.
+    auto number_of_right = [](const Question& q) {
+        for (std::size_t i = 0; i < q.options.size(); ++i)
+            if (q.options[i].correct) return std::to_string(i + 1);
+        return std::string("1");
+    };
+    std::string input = "7\n\n9\n\n10\n\n11\n\n1\n";
+    for (const Lesson& l : course->lessons) {
+        for (std::size_t i = 0; i < l.sections.size(); ++i) input += "\n";
+        if (&l == &course->lessons.front()) input += "9\n1 2\n";
+        input += number_of_right(l.checks.front()) + "\n\n";
+    }
+    input += "6\n\n5\n1 2\nx\n";
+    for (int i = 0; i < course->quiz->questions_per_attempt(); ++i) input += "1\n";
+    input += "3\n2\ns\n\nq\n";
+
+    const std::size_t check_options = course->lessons.front().checks.front().options.size();
+    const std::filesystem::path out_dir = std::filesystem::path(LEKTION_BUILD_DIR) / "transcripts";
+    std::filesystem::create_directories(out_dir);
+    for (const int columns : {40, 100}) {
+        INFO(columns << " columns");
+        TempDir data;
+        std::filesystem::create_directories(data.path);
+        write_file(data.path / "input", input);
+        const Finished f =
+            run_lektion({lektion_binary(), "play", "--text", "--learner", "Udskrift", "--lang", "da",
+                         "--data-dir", (data.path / "records").string()},
+                        data.path / "input", data.path, 120, {fmt::format("COLUMNS={}", columns)});
+        const std::filesystem::path transcript = out_dir / fmt::format("text-{}.txt", columns);
+        write_file(transcript, f.out);
+        INFO("transcript: " << transcript.string() << "\n" << f.err);
+        CHECK(f.status == 0);
+        // Every line fits, unless it is one word too long for any line. A prompt's "> " ends a line on a
+        // terminal (the learner's typing and Enter follow it), though not in this transcript of a pipe.
+        std::istringstream lines(f.out);
+        std::string whole;
+        int too_wide = 0;
+        while (std::getline(lines, whole)) {
+            for (std::size_t from = 0; from < whole.size();) {
+                const std::size_t prompt_end = whole.find("> ", from);
+                const std::size_t to = prompt_end == std::string::npos ? whole.size() : prompt_end + 2;
+                const std::string line = whole.substr(from, to - from);
+                from = to;
+                const auto text = line.find_first_not_of(' ');
+                const auto space = text == std::string::npos ? text : line.find(' ', text);
+                if (columns_of(line) > static_cast<std::size_t>(columns) && space != std::string::npos &&
+                    space + 1 < line.size()) {
+                    UNSCOPED_INFO("too wide: " << line);
+                    ++too_wide;
+                }
+            }
+        }
+        CHECK(too_wide == 0);
+        const std::string flat = collapse(f.out);
+        // The start page and the course's other pages, from the menu.
+        CHECK(flat.find("7) Introduktion 8) 1.1 Sammenfatning 9) 1.2 Læringsresultater 10) 1.3 Nøgleord 11) "
+                        "Om kurset") != std::string::npos);
+        CHECK(flat.find("Introduktion Set fra medarbejderens perspektiv") != std::string::npos);
+        CHECK(flat.find("1.2 Læringsresultater Læringsudbyttet") != std::string::npos);
+        CHECK(flat.find("Teoretisk viden - Forståelse af karriereplanlægning") != std::string::npos);
+        CHECK(flat.find("1.3 Nøgleord Karriereplanlægning ·") != std::string::npos);
+        CHECK(flat.find("Kursusversion 1.0.0") != std::string::npos);
+        CHECK(flat.find("Finansiering") != std::string::npos);
+        // The invalid answers, each told what is allowed.
+        CHECK(flat.find(
+                  fmt::format("Dit svar (ét tal) > Skriv ét tal fra 1 til {}. Dit svar (ét tal) > Skriv ét "
+                              "tal fra 1 til {}.",
+                              check_options, check_options)) != std::string::npos);
+        CHECK(
+            flat.find(
+                "Dit svar (ét tal) > Skriv ét tal fra 1 til 3. Dit svar (ét tal) > Skriv ét tal fra 1 til 3. "
+                "Dit svar (ét tal) > Skriv ét tal fra 1 til 3.") != std::string::npos);
+        // The review, twice (before and after the change), then the result.
+        CHECK(flat.find("Gennemse dine svar før aflevering 1. ") != std::string::npos);
+        CHECK(flat.find("Ret et svar: skriv dets nummer, 1 til 10 · s: aflever >") != std::string::npos);
+        CHECK(flat.find("Dit resultat:") != std::string::npos);
+        CHECK(flat.find("Gemt. På gensyn.") != std::string::npos);
+    }
 }

@@ -1,0 +1,52 @@
+#include "session/status_words.hpp"
+
+#include <cassert>
+
+#include "l10n/strings.hpp"
+
+namespace lektion {
+
+std::string lesson_status(const Session& s, int lesson) {
+    if (s.lesson_complete(lesson)) return tr("home.done");
+    if (!s.lesson_open(lesson)) return tr("home.locked");
+    return percent(s.lesson_fraction(lesson));
+}
+
+std::string quiz_status(const Session& s) {
+    assert(s.course().quiz && "quiz_status: the course has no quiz");
+    if (!s.course().quiz) return {};
+    const auto best = s.progress().best_score();
+    const std::string best_text = best ? percent(best->scaled) : "–";
+    switch (s.quiz_state()) {
+        case QuizState::locked: return tr("home.quiz_locked");
+        case QuizState::passed: return tr("home.quiz_passed", {{"score", best_text}});
+        case QuizState::in_progress: return tr("home.quiz_in_progress");
+        case QuizState::failed_no_attempts_left: return tr("home.quiz_failed", {{"score", best_text}});
+        case QuizState::open: break;
+    }
+    return tr("home.quiz_open", {{"mark", percent(s.course().quiz->pass_mark / 100.0)}});
+}
+
+bool quiz_can_start(const Session& s) {
+    const QuizState state = s.quiz_state();
+    return state == QuizState::open || state == QuizState::in_progress ||
+           (state == QuizState::passed && s.attempts_left() != 0);
+}
+
+bool any_untranslated(const std::vector<Block>& blocks) {
+    for (const Block& b : blocks) {
+        if (b.text.untranslated || b.alt.untranslated) return true;
+        if (b.caption && b.caption->untranslated) return true;
+        if (b.title && b.title->untranslated) return true;
+        for (const Text& item : b.items)
+            if (item.untranslated) return true;
+        if (any_untranslated(b.children)) return true;
+    }
+    return false;
+}
+
+bool any_untranslated(const Section& section) {
+    return section.heading.untranslated || any_untranslated(section.blocks);
+}
+
+}  // namespace lektion

@@ -1,0 +1,29 @@
+// The words both players use for where a learner stands: a lesson's state
+// and the final quiz's. One place, so that the window's home, the text
+// player's list and what either says when the quiz is chosen always agree.
+#pragma once
+
+#include <string>
+
+#include "course/model.hpp"
+#include "session/session.hpp"
+
+namespace lektion {
+
+// "Completed", "40 %" or "Locked". `lesson` is an index of the course's lessons.
+std::string lesson_status(const Session& s, int lesson);
+
+// "Locked until every lesson is complete", "Ready – pass with at least 70 %",
+// "In progress", "Passed – best score 90 %", "Not passed – no attempts left (best 40 %)".
+// The course must have a quiz.
+std::string quiz_status(const Session& s);
+
+// Whether a new attempt may start now (or the open one go on).
+bool quiz_can_start(const Session& s);
+
+// True when some text of the section is shown in the source language for want
+// of a translation: its heading, or any text of its blocks, callouts and lists included.
+bool any_untranslated(const Section& section);
+bool any_untranslated(const std::vector<Block>& blocks);
+
+}  // namespace lektion
