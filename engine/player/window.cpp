@@ -22,6 +22,8 @@
 
 #include <fmt/format.h>
 
+#include "base/atomic_file.hpp"
+#include "base/terminal_text.hpp"
 #include "l10n/strings.hpp"
 #include "session/messages.hpp"
 #include "session/shuffle.hpp"
@@ -128,7 +130,17 @@ struct Frame {
         glPixelStorei(GL_PACK_ALIGNMENT, 1);
         glReadPixels(0, 0, w, h, GL_RGB, GL_UNSIGNED_BYTE, pixels.data());
         stbi_flip_vertically_on_write(1);  // GL's rows run bottom-up
-        return stbi_write_png(path.c_str(), w, h, 3, pixels.data(), w * 3) != 0;
+        // Encoded in memory and written by the one atomic write: never
+        // through a link, never over a device or a FIFO someone left in DIR.
+        std::string png;
+        const auto append = [](void* to, void* data, int size) {
+            static_cast<std::string*>(to)->append(static_cast<const char*>(data),
+                                                  static_cast<std::size_t>(size));
+        };
+        if (!stbi_write_png_to_func(append, &png, w, h, 3, pixels.data(), w * 3)) return false;
+        const std::string error = write_atomically(path, png, mode_shared);
+        if (!error.empty()) std::fprintf(stderr, "lektion: %s\n", terminal_safe(error).c_str());
+        return error.empty();
     }
 };
 

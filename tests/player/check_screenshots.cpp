@@ -254,3 +254,24 @@ TEST_CASE("figures in the window: the image's own pixels, at the column's width 
         CHECK(ink > 50);
     }
 }
+
+TEST_CASE("the screenshot tour never writes through a link someone left in its folder") {
+    if (!std::getenv("DISPLAY")) FAIL("no X display: run the suite through tools/check (xvfb-run)");
+    const fs::path root =
+        fs::temp_directory_path() / fmt::format("lektion-tour-link-{:x}", std::random_device{}());
+    struct Cleanup {
+        fs::path p;
+        ~Cleanup() { fs::remove_all(p); }
+    } cleanup{root};
+    const fs::path out = root / "shots", victim = root / "victim.txt";
+    fs::create_directories(out);
+    std::ofstream(victim) << "precious";
+    fs::create_symlink(victim, out / "01-learners.png");
+    std::string cmd = LEKTION_BINARY;
+    cmd.append(" play --lang da --learner Ane --data-dir ").append((root / "data").string());
+    cmd.append(" --screenshot ").append(out.string()).append(" > /dev/null 2>&1");
+    CHECK(std::system(cmd.c_str()) != 0);  // one screen could not be written: said so
+    CHECK(bytes_of(victim) == "precious");
+    CHECK(fs::is_symlink(out / "01-learners.png"));
+    CHECK(fs::exists(out / "02-home.png"));  // the others were
+}
