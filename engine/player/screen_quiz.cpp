@@ -10,17 +10,6 @@
 
 namespace lektion::ui {
 
-namespace {
-
-std::string labels_of(const Question& q, const std::vector<std::string>& ids) {
-    std::string out;
-    for (const std::string& id : ids)
-        if (const Option* o = q.option(id)) out += (out.empty() ? "" : "; ") + o->label.plain();
-    return out.empty() ? tr("quiz.unanswered") : out;
-}
-
-}  // namespace
-
 void App::quiz_screen() {
     Session& s = *session_;
     if (!course_->quiz) {
@@ -122,10 +111,11 @@ void App::quiz_review(float width) {
                   fonts_.bold, pal.text);
         auto it = attempt.answers.find(qid);
         const bool answered = it != attempt.answers.end() && !it->second.chosen.empty();
-        draw_plain(fonts_.regular,
-                   tr("quiz.your_answer",
-                      {{"answer", labels_of(q, answered ? it->second.chosen : std::vector<std::string>{})}}),
-                   width, answered ? pal.text : pal.bad);
+        draw_plain(
+            fonts_.regular,
+            tr("quiz.your_answer",
+               {{"answer", answer_words(q, answered ? it->second.chosen : std::vector<std::string>{})}}),
+            width, answered ? pal.text : pal.bad);
         if (button(tr("quiz.edit"))) quiz_index_ = n, quiz_page_ = QuizPage::question;
         ImGui::PopID();
         ++n;
@@ -186,11 +176,11 @@ void App::quiz_result(float width) {
             Text{
                 "", {{fmt::format("{} {}. {}", ev.correct ? "✓" : "✗", ++n, q.prompt.plain()), bold}}, false},
             width, fonts_.bold, ev.correct ? pal.good : pal.bad);
-        draw_plain(fonts_.regular, tr("quiz.your_answer", {{"answer", labels_of(q, chosen)}}), width,
+        draw_plain(fonts_.regular, tr("quiz.your_answer", {{"answer", answer_words(q, chosen)}}), width,
                    pal.text);
         if (!ev.correct)
             draw_plain(fonts_.regular,
-                       tr("quiz.correct_answer", {{"answer", labels_of(q, ev.correct_options)}}), width,
+                       tr("quiz.correct_answer", {{"answer", answer_words(q, ev.correct_options)}}), width,
                        pal.text);
         if (ev.explanation) draw_text(fonts_, *ev.explanation, width, fonts_.italic, pal.muted);
         ImGui::Dummy({0, fonts_.size * 0.4f});

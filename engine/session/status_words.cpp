@@ -49,4 +49,11 @@ bool any_untranslated(const Section& section) {
     return section.heading.untranslated || any_untranslated(section.blocks);
 }
 
+std::string answer_words(const Question& q, const std::vector<std::string>& option_ids) {
+    std::string out;
+    for (const std::string& id : option_ids)
+        if (const Option* o = q.option(id)) out += (out.empty() ? "" : "; ") + o->label.plain();
+    return out.empty() ? tr("quiz.unanswered") : out;
+}
+
 }  // namespace lektion

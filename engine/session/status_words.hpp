@@ -4,6 +4,7 @@
 #pragma once
 
 #include <string>
+#include <vector>
 
 #include "course/model.hpp"
 #include "session/session.hpp"
@@ -20,6 +21,10 @@ std::string quiz_status(const Session& s);
 
 // Whether a new attempt may start now (or the open one go on).
 bool quiz_can_start(const Session& s);
+
+// The labels of the chosen options, "A; C", or "Not answered": how both
+// players name an answer. Ids the question no longer has are left out.
+std::string answer_words(const Question& q, const std::vector<std::string>& option_ids);
 
 // True when some text of the section is shown in the source language for want
 // of a translation: its heading, or any text of its blocks, callouts and lists included.

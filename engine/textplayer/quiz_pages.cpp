@@ -15,13 +15,6 @@ namespace lektion {
 
 namespace {
 
-std::string labels_of(const Question& q, const std::vector<std::string>& ids) {
-    std::string out;
-    for (const std::string& id : ids)
-        if (const Option* o = q.option(id)) out += (out.empty() ? "" : "; ") + o->label.plain();
-    return out.empty() ? tr("quiz.unanswered") : out;
-}
-
 std::vector<std::string> chosen_in(const QuizAttempt& a, const std::string& qid) {
     auto it = a.answers.find(qid);
     return it != a.answers.end() ? it->second.chosen : std::vector<std::string>{};
@@ -82,7 +75,7 @@ TextPlayer::ReviewReply TextPlayer::quiz_review() {
         const std::string mark = fmt::format("{}. ", ++n);
         const std::string indent(width_of(mark), ' ');
         out_.wrap(q->prompt.plain(), indent, mark);
-        out_.wrap(tr("quiz.your_answer", {{"answer", labels_of(*q, chosen)}}), indent, indent);
+        out_.wrap(tr("quiz.your_answer", {{"answer", answer_words(*q, chosen)}}), indent, indent);
     }
     out_ << "\n";
     if (unanswered > 0) out_.wrap(tr("text.unanswered", {{"count", std::int64_t(unanswered)}}));
@@ -146,7 +139,7 @@ bool TextPlayer::quiz() {
         out_.wrap(q->prompt.plain());
         const std::vector<std::string> shown = show_options(*q, order->second);
         if (const std::vector<std::string> chosen = chosen_in(*a, qid); !chosen.empty())
-            out_.wrap(tr("quiz.your_answer", {{"answer", labels_of(*q, chosen)}}));
+            out_.wrap(tr("quiz.your_answer", {{"answer", answer_words(*q, chosen)}}));
         const Reply r = ask_choice(*q, shown, course);
         if (r.kind == Reply::quit) return false;
         if (r.kind == Reply::reloaded) continue;  // ask the question again as it is now
@@ -189,10 +182,10 @@ bool TextPlayer::quiz_result(const Score& score) {
             const std::string mark = fmt::format("{} {}. ", ev.correct ? "✓" : "✗", ++n);
             const std::string indent(width_of(mark), ' ');
             out_.wrap(q->prompt.plain(), indent, mark);
-            out_.wrap(tr("quiz.your_answer", {{"answer", labels_of(*q, chosen)}}), indent, indent);
+            out_.wrap(tr("quiz.your_answer", {{"answer", answer_words(*q, chosen)}}), indent, indent);
             if (!ev.correct)
-                out_.wrap(tr("quiz.correct_answer", {{"answer", labels_of(*q, ev.correct_options)}}), indent,
-                          indent);
+                out_.wrap(tr("quiz.correct_answer", {{"answer", answer_words(*q, ev.correct_options)}}),
+                          indent, indent);
             if (ev.explanation) out_.wrap(ev.explanation->plain(), indent, indent);
             out_ << "\n";
         }
