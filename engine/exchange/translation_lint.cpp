@@ -61,7 +61,7 @@ void check_section_languages(const StoredFile& file, const StoredSection& sectio
 }
 
 void check_stored_unit(const Source& source, const StoredFile& file, const StoredUnit& u,
-                       Diagnostics& diags) {
+                       const std::string& store_lang, Diagnostics& diags) {
     auto warn = [&](Site site, std::string message) {
         report(diags, Severity::warning, file.shown, site, std::move(message));
     };
@@ -80,7 +80,8 @@ void check_stored_unit(const Source& source, const StoredFile& file, const Store
         if (const std::string tags = tag_mismatch(unit->source, u.target); !tags.empty())
             warn(u.target_site, fmt::format("'{}': {}", u.id, tags));
     } else if (const std::string p = placeholder_problem(unit->source.plain(), u.target.plain());
-               !p.empty()) {
+               !p.empty() && message_pattern_problem(u.target.plain(), store_lang).empty()) {
+        // A broken pattern is reported once, by Catalog::load; its placeholders would only follow on.
         report(diags, Severity::error, file.shown, u.target_site, fmt::format("'{}': {}", u.id, p));
     }
     if (status_of(*unit, &u) == UnitStatus::stale)
@@ -102,7 +103,7 @@ void check_store(const Source& source, const TranslationStore& store, Diagnostic
             check_section_languages(file, section, source.lang, store.lang, diags);
             for (const StoredUnit& u : section.units) {
                 const auto [seen, fresh] = first.emplace(u.id, fmt::format("{}:{}", file.shown, u.site.line));
-                if (fresh) check_stored_unit(source, file, u, diags);
+                if (fresh) check_stored_unit(source, file, u, store.lang, diags);
                 else
                     report(diags, Severity::warning, file.shown, u.site,
                            fmt::format("'{}' again (first at {}); the first is used", u.id, seen->second));

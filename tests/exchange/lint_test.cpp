@@ -119,6 +119,23 @@ TEST_CASE("lint reports broken catalog patterns and placeholders that differ fro
                           line_of(de, "{lektion}</target>"))) != std::string::npos);
 }
 
+TEST_CASE("a broken catalog pattern is one error, in words, with no follow-on") {
+    Workspace w;
+    const std::string before = read_file(w.locales() / "da.xlf");
+    const std::size_t lesson = before.find("{lesson}</target>");
+    REQUIRE(lesson != std::string::npos);
+    std::string da = before;
+    da.replace(lesson, 8, "{lesson");  // unclosed
+    write_file(w.locales() / "da.xlf", da);
+    const Ran r = lint(w);
+    INFO(r.err);
+    CHECK(r.status == 1);
+    CHECK(r.err.find("'home.continue': broken message pattern: a brace { is not closed") !=
+          std::string::npos);
+    CHECK(r.err.find("U_") == std::string::npos);              // no ICU code names
+    CHECK(r.err.find("lacks {lesson}") == std::string::npos);  // no follow-on
+}
+
 TEST_CASE("lint warns about a translation folder that names no language") {
     Workspace w;
     fs::create_directories(w.course() / "translations/not a language");
