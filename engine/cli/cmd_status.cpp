@@ -6,11 +6,12 @@
 
 #include <fmt/format.h>
 
+#include "base/terminal_text.hpp"
 #include "cli/commands.hpp"
+#include "cli/plural.hpp"
 #include "course/loader.hpp"
 #include "course/translation.hpp"
 #include "exchange/status.hpp"
-#include "base/terminal_text.hpp"
 #include "resources/paths.hpp"
 
 namespace lektion::cli {
@@ -47,8 +48,9 @@ void print_table(const std::string& title, const Source& source, const std::vect
     int words = 0;
     for (const SourceUnit& u : source.units) words += u.words;
     // The course id and language come from course.xml: shown, never obeyed.
-    std::printf("%s, source %s: %zu units, %d words\n", terminal_safe(title).c_str(),
-                terminal_safe(source.lang).c_str(), source.units.size(), words);
+    std::printf("%s, source %s: %s, %s\n", terminal_safe(title).c_str(), terminal_safe(source.lang).c_str(),
+                counted(static_cast<long long>(source.units.size()), "unit", "units").c_str(),
+                counted(words, "word", "words").c_str());
     if (rows.empty()) {
         std::printf("  no translations yet\n\n");
         return;
