@@ -161,8 +161,9 @@ TEST_CASE("a new course version keeps earlier records valid and readable") {
     Session s(v2, p, store.sink(l.id, *v2));
     CHECK(s.quiz_state() != QuizState::locked);
     REQUIRE(s.start_quiz(8));
-    for (const std::string& q : s.current_attempt()->questions)
-        s.answer_quiz(q, right_answer(*v2->question(q)));
+    // A copy: each answer rebuilds the progress the attempt lives in.
+    const std::vector<std::string> questions = s.current_attempt()->questions;
+    for (const std::string& q : questions) s.answer_quiz(q, right_answer(*v2->question(q)));
     REQUIRE(s.submit_quiz());
 
     const std::vector<RecordedEvent> events = store.events(l.id, "c");
