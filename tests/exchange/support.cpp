@@ -1,5 +1,7 @@
 #include "support.hpp"
 
+#include "killed_on_purpose.hpp"
+
 #include <algorithm>
 #include <cstdlib>
 #include <fstream>
@@ -88,7 +90,7 @@ Ran run_lektion_with_file_limit(const std::vector<std::string>& args, int kib) {
         fmt::format("trap '' XFSZ; ulimit -f {}; exec {}", kib * 2, shell_quote(LEKTION_BINARY)), args);
 }
 
-pid_t start_lektion(const std::vector<std::string>& args, const fs::path& log) {
+pid_t start_lektion(const std::vector<std::string>& args, const fs::path& log, Ending ending) {
     std::vector<std::string> argv{LEKTION_BINARY};
     argv.insert(argv.end(), args.begin(), args.end());
     std::vector<char*> pointers;
@@ -99,8 +101,10 @@ pid_t start_lektion(const std::vector<std::string>& args, const fs::path& log) {
     posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0);
     posix_spawn_file_actions_addopen(&actions, 1, log.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
     posix_spawn_file_actions_adddup2(&actions, 1, 2);
+    EnvironmentWithoutLeakCheck killable;
+    char** env = ending == Ending::killed_on_purpose ? killable.get() : environ;
     pid_t pid = -1;
-    if (posix_spawn(&pid, LEKTION_BINARY, &actions, nullptr, pointers.data(), environ) != 0) pid = -1;
+    if (posix_spawn(&pid, LEKTION_BINARY, &actions, nullptr, pointers.data(), env) != 0) pid = -1;
     posix_spawn_file_actions_destroy(&actions);
     return pid;
 }

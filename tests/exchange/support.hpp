@@ -47,7 +47,10 @@ Ran run_lektion_with_env(const std::vector<std::string>& env, const std::vector<
 Ran run_lektion_with_file_limit(const std::vector<std::string>& args, int kib);
 
 // Starts build/lektion without waiting, standard output and error to `log`.
-pid_t start_lektion(const std::vector<std::string>& args, const fs::path& log);
+// killed_on_purpose: the test will SIGKILL it (see killed_on_purpose.hpp).
+enum class Ending { runs_to_its_end, killed_on_purpose };
+pid_t start_lektion(const std::vector<std::string>& args, const fs::path& log,
+                    Ending ending = Ending::runs_to_its_end);
 // Its exit status, or -1 when a signal ended it.
 int wait_lektion(pid_t pid);
 

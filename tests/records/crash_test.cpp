@@ -14,6 +14,7 @@
 #include <set>
 #include <thread>
 
+#include "killed_on_purpose.hpp"
 #include "records/store.hpp"
 #include "support.hpp"
 
@@ -39,6 +40,7 @@ struct Writer {
             ::close(fds[0]);
             ::close(fds[1]);
             const std::string n = std::to_string(count);
+            turn_off_leak_check_before_exec();
             ::execl(RECORDS_WRITER, RECORDS_WRITER, dir.c_str(), learner.c_str(), prefix.c_str(), n.c_str(),
                     static_cast<char*>(nullptr));
             ::_exit(127);

@@ -14,6 +14,7 @@
 #include <chrono>
 #include <thread>
 
+#include "killed_on_purpose.hpp"
 #include "records/store.hpp"
 #include "session/session.hpp"
 #include "support.hpp"
@@ -200,6 +201,7 @@ TEST_CASE("the log of a lektion that is running is never taken for a stray one")
     if (pid == 0) {
         const int null = ::open("/dev/null", O_WRONLY);
         ::dup2(null, STDOUT_FILENO);
+        turn_off_leak_check_before_exec();  // killed below
         ::execl(RECORDS_WRITER, RECORDS_WRITER, dir.path().c_str(), "Ann", "w", "0",
                 static_cast<char*>(nullptr));
         ::_exit(127);
