@@ -1,14 +1,23 @@
 #!/usr/bin/env bash
-# Installs the node packages of the xAPI schema test into DIR, a folder in the
-# build tree (never the product): the public xAPI statement schema
-# (tin-can-json-schema, draft-04) and ajv to check statements against it.
+# Installs the node packages of a records test into DIR, a folder in the
+# build tree (never the product):
+#   schema (the default)  the public xAPI statement schema (tin-can-json-schema,
+#                         draft-04) and ajv to check statements against it
+#   lrs                   Learning Locker's statement service (xapi-statements),
+#                         the real LRS the push tests send to
 # Quick when they are there already; exits non-zero when npm or the registry
 # cannot be reached, so that the test fails rather than passing unchecked.
+# Packages are installed without running their install scripts: nothing here
+# needs a native build.
 #
-#   tools/records-test-deps.sh DIR
+#   tools/records-test-deps.sh DIR [schema|lrs]
 set -euo pipefail
-dir=${1:?usage: records-test-deps.sh DIR}
-packages=(tin-can-json-schema@2.0.0 ajv@8.20.0 ajv-draft-04@1.0.0)
+dir=${1:?usage: records-test-deps.sh DIR [schema|lrs]}
+case ${2:-schema} in
+  schema) packages=(tin-can-json-schema@2.0.0 ajv@8.20.0 ajv-draft-04@1.0.0) ;;
+  lrs) packages=(xapi-statements@5.0.1) ;;
+  *) echo "usage: records-test-deps.sh DIR [schema|lrs]" >&2; exit 2 ;;
+esac
 
 installed() {  # NAME VERSION
   [ -f "$dir/node_modules/$1/package.json" ] &&
@@ -24,7 +33,7 @@ command -v node >/dev/null || { echo "records-test-deps: node is not installed" 
 command -v npm >/dev/null || { echo "records-test-deps: npm is not installed" >&2; exit 1; }
 mkdir -p "$dir"
 [ -f "$dir/package.json" ] || echo '{ "private": true }' >"$dir/package.json"
-if ! npm install --prefix "$dir" --no-audit --no-fund --save-exact "${packages[@]}" >&2; then
+if ! npm install --prefix "$dir" --no-audit --no-fund --ignore-scripts --save-exact "${packages[@]}" >&2; then
   echo "records-test-deps: npm could not install ${packages[*]} (is the registry reachable?)" >&2
   exit 1
 fi

@@ -9,7 +9,7 @@ LEKTION_PACKAGES=(
   build-essential cmake ninja-build pkg-config
   libimgui-dev libglfw3-dev python3-glad libgl-dev
   libicu-dev libpugixml-dev libsqlite3-dev
-  libcli11-dev libfmt-dev nlohmann-json3-dev libssl-dev libstb-dev
+  libcli11-dev libfmt-dev nlohmann-json3-dev libssl-dev libcurl4-openssl-dev libstb-dev
   fonts-noto-core fonts-dejavu-core
 )
 LEKTION_TEST_PACKAGES=(catch2 clang-format libxml2-utils xvfb xauth libgl1-mesa-dri sqlite3 gettext translate-toolkit)

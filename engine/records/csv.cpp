@@ -6,6 +6,8 @@
 
 #include <fmt/format.h>
 
+#include "records/merge_order.hpp"
+
 namespace lektion {
 
 namespace {
@@ -70,6 +72,7 @@ void write_learner_course(std::ostream& out, const LearnerCourse& lc, const Cour
     std::map<std::string, Row> lessons;
     std::map<std::string, std::map<std::string, bool>> first_check_answers;
     std::map<int, Row> attempts;
+    AttemptNumbers numbers;  // attempts from several PCs kept apart, as the report numbers them
     for (const RecordedEvent& r : lc.events) {
         const Event& e = r.event;
         if (!e.lesson.empty()) {
@@ -86,7 +89,7 @@ void write_learner_course(std::ostream& out, const LearnerCourse& lc, const Cour
         }
         if (e.kind == EventKind::quiz_started || e.kind == EventKind::quiz_answered ||
             e.kind == EventKind::quiz_submitted) {
-            Row& row = attempts[e.attempt];
+            Row& row = attempts[numbers.number(r)];
             touch(row, r);
             if (e.kind == EventKind::quiz_submitted) {
                 row.completed = true;

@@ -8,10 +8,17 @@ namespace {
 
 using nlohmann::json;
 
+// An event's device, place there and registration, resolved for this
+// database's own events (NULL in their rows) from the identity and the
+// registrations tables.
 constexpr const char* columns =
-    "seq, uuid, learner_id, course_id, course_version, language, at, duration_ms, kind, lesson, "
-    "target, attempt, chosen, correct, score_raw, score_max, score_scaled, passed, "
-    "position_lesson, position_page, detail, text";
+    "e.seq, e.uuid, e.learner_id, e.course_id, e.course_version, e.language, e.at, e.duration_ms, "
+    "e.kind, e.lesson, e.target, e.attempt, e.chosen, e.correct, e.score_raw, e.score_max, "
+    "e.score_scaled, e.passed, e.position_lesson, e.position_page, e.detail, e.text, "
+    "COALESCE(e.device, (SELECT database_id FROM identity WHERE only = 1), ''), "
+    "COALESCE(e.device_seq, e.seq), COALESCE(e.registration, r.registration, '')";
+constexpr const char* from =
+    " FROM events e LEFT JOIN registrations r ON r.learner_id = e.learner_id AND r.course_id = e.course_id";
 
 // Option ids come from the front end; bytes that are not UTF-8 become U+FFFD, not an exception.
 std::string dump(const json& j) { return j.dump(-1, ' ', false, json::error_handler_t::replace); }
@@ -81,18 +88,27 @@ std::optional<RecordedEvent> read_row(const sql::Statement& s) {
     e.position.page = static_cast<int>(s.integer(19));
     if (!s.is_null(20)) read_detail(parse(s.text(20)), e);
     e.text = s.text(21);
+    r.device = s.text(22);
+    r.device_seq = s.integer(23);
+    r.registration = s.text(24);
     return r;
 }
 
 }  // namespace
 
-std::int64_t insert_event(sqlite3* db, const RecordedEvent& r) {
+EventWriter::EventWriter(sqlite3* db)
+    : db_(db),
+      s_(db,
+         "INSERT INTO events (uuid, learner_id, course_id, course_version, language, at, "
+         "duration_ms, kind, lesson, target, attempt, chosen, correct, score_raw, "
+         "score_max, score_scaled, passed, position_lesson, position_page, detail, text, "
+         "device, device_seq, registration) "
+         "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)") {}
+
+std::int64_t EventWriter::insert(const RecordedEvent& r) {
     const Event& e = r.event;
-    sql::Statement s(db,
-                     "INSERT INTO events (uuid, learner_id, course_id, course_version, language, at, "
-                     "duration_ms, kind, lesson, target, attempt, chosen, correct, score_raw, "
-                     "score_max, score_scaled, passed, position_lesson, position_page, detail, text) "
-                     "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
+    sql::Statement& s = s_;
+    s.reset();
     s.bind(1, r.uuid).bind(2, r.learner_id).bind(3, r.course_id).bind(4, r.course_version);
     s.bind(5, r.language).bind(6, r.at).bind(7, static_cast<std::int64_t>(e.duration_ms));
     s.bind(8, to_string(e.kind)).bind(9, e.lesson).bind(10, e.target).bind(11, e.attempt);
@@ -105,13 +121,16 @@ std::int64_t insert_event(sqlite3* db, const RecordedEvent& r) {
     if (e.kind == EventKind::position_changed) s.bind(18, e.position.lesson).bind(19, e.position.page);
     if (e.kind == EventKind::quiz_started) s.bind(20, detail_of(e));
     s.bind(21, e.text);
+    if (!r.device.empty()) s.bind(22, r.device).bind(23, r.device_seq).bind(24, r.registration);
     s.run();
-    return sqlite3_last_insert_rowid(db);
+    return sqlite3_last_insert_rowid(db_);
 }
 
+std::int64_t insert_event(sqlite3* db, const RecordedEvent& r) { return EventWriter(db).insert(r); }
+
 std::vector<RecordedEvent> select_events(sqlite3* db, std::int64_t learner_id, const std::string& course_id) {
-    const std::string sql = std::string("SELECT ") + columns + " FROM events WHERE learner_id = ?" +
-                            (course_id.empty() ? "" : " AND course_id = ?") + " ORDER BY seq";
+    const std::string sql = std::string("SELECT ") + columns + from + " WHERE e.learner_id = ?" +
+                            (course_id.empty() ? "" : " AND e.course_id = ?") + " ORDER BY e.seq";
     sql::Statement s(db, sql);
     s.bind(1, learner_id);
     if (!course_id.empty()) s.bind(2, course_id);
@@ -119,6 +138,16 @@ std::vector<RecordedEvent> select_events(sqlite3* db, std::int64_t learner_id, c
     while (s.step())
         if (auto r = read_row(s)) out.push_back(std::move(*r));
     return out;
+}
+
+EventFinder::EventFinder(sqlite3* db)
+    : s_(db, std::string("SELECT ") + columns + from + " WHERE e.uuid = ?") {}
+
+std::optional<RecordedEvent> EventFinder::find(std::string_view uuid) {
+    s_.reset();
+    s_.bind(1, uuid);
+    if (!s_.step()) return std::nullopt;
+    return read_row(s_);
 }
 
 std::int64_t newest_seq(sqlite3* db, std::int64_t learner_id, const std::string& course_id) {

@@ -41,4 +41,14 @@ std::string printable(std::string_view text) {
     return out;
 }
 
+bool shows_as_is(std::string_view text) {
+    // Most of what is checked is ASCII ids and timestamps: no ICU for them.
+    bool ascii = true;
+    for (unsigned char c : text) {
+        if (c < 0x20 || c == 0x7F) return false;
+        ascii = ascii && c < 0x80;
+    }
+    return ascii || printable(text) == text;
+}
+
 }  // namespace lektion

@@ -15,4 +15,9 @@ namespace lektion {
 // letters of every script included, passes unchanged.
 std::string printable(std::string_view text);
 
+// Whether printable(text) == text: UTF-8 without anything printable() escapes.
+// What an import stores must pass it, so nothing from a file reaches the
+// database, and from there a terminal, as a control character.
+bool shows_as_is(std::string_view text);
+
 }  // namespace lektion

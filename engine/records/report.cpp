@@ -2,6 +2,9 @@
 
 #include <algorithm>
 #include <map>
+#include <set>
+
+#include "records/merge_order.hpp"
 
 namespace lektion {
 
@@ -104,12 +107,12 @@ Report make_report(const Store& store, const Course& course) {
     report.has_quiz = course.quiz.has_value();
     report.attempts_allowed = course.quiz ? course.quiz->attempts : 0;
     report.pass_mark = course.quiz ? course.quiz->pass_mark : 0;
+    report.this_device = store.device_id();
 
     std::map<std::string, Tally> quiz, checks;
     for (const Learner& learner : store.learners()) {
         const std::vector<RecordedEvent> events = store.events(learner.id, course.id);
-        Progress p;
-        for (const RecordedEvent& r : events) apply(p, r.event);
+        const Progress p = replay_progress(events);
         remember_texts(events, quiz, checks);
         count_quiz(p, quiz);
         count_checks(p, checks);
@@ -121,10 +124,15 @@ Report make_report(const Store& store, const Course& course) {
         row.best = p.best_score();
         row.last = p.last_score();
         row.attempts = p.attempts_submitted();
-        if (!events.empty()) {
-            row.first_activity = events.front().at;
-            row.last_activity = events.back().at;
+        std::set<std::string> devices;
+        for (const RecordedEvent& r : events) {
+            if (row.first_activity.empty() || r.at < row.first_activity) row.first_activity = r.at;
+            if (r.at > row.last_activity) row.last_activity = r.at;
+            devices.insert(r.device);
         }
+        row.devices.assign(devices.begin(), devices.end());
+        for (const std::string& d : devices)
+            if (!report.device_names.count(d)) report.device_names[d] = store.device_name(d);
         report.learners.push_back(std::move(row));
     }
 

@@ -3,6 +3,7 @@
 // Data only: the lektion report command prints it, the player can draw it.
 #pragma once
 
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -28,6 +29,7 @@ struct LearnerReport {
     int attempts = 0;            // quiz attempts submitted
     std::string first_activity;  // UTC ISO 8601; empty: never started
     std::string last_activity;
+    std::vector<std::string> devices;  // ids of the PCs their events in the course were recorded on, sorted
 };
 
 struct QuestionReport {
@@ -48,11 +50,13 @@ struct Report {
     std::vector<std::string> lesson_ids;
     std::vector<std::string> lesson_titles;
     bool has_quiz = false;
-    int pass_mark = 0;                    // percent
-    int attempts_allowed = 0;             // 0: unlimited
-    std::vector<LearnerReport> learners;  // every learner, by name
-    std::vector<QuestionReport> quiz;     // the quiz's questions, course order first
-    std::vector<QuestionReport> checks;   // attention checks, course order first
+    int pass_mark = 0;                                // percent
+    int attempts_allowed = 0;                         // 0: unlimited
+    std::vector<LearnerReport> learners;              // every learner, by name
+    std::vector<QuestionReport> quiz;                 // the quiz's questions, course order first
+    std::vector<QuestionReport> checks;               // attention checks, course order first
+    std::string this_device;                          // this database's device id
+    std::map<std::string, std::string> device_names;  // every device in `learners`: its name, "" unknown
 };
 
 // A quiz question's first answer is the one that counted in the first

@@ -1,5 +1,6 @@
 #include "records/report_text.hpp"
 
+#include <algorithm>
 #include <cmath>
 
 #include <fmt/format.h>
@@ -91,6 +92,32 @@ void question_shares(std::string& out, const char* title, const std::vector<Ques
     }
 }
 
+// Which PC each learner's work came from, once records from other PCs were
+// imported: the device's name (its host name) and the start of its id, which
+// tells apart PCs that share a name.
+void devices(std::string& out, const Report& r) {
+    const bool merged = std::any_of(r.learners.begin(), r.learners.end(), [&](const LearnerReport& l) {
+        return std::any_of(l.devices.begin(), l.devices.end(),
+                           [&](const std::string& d) { return d != r.this_device; });
+    });
+    if (!merged) return;
+    out += "\nWhere the work was recorded\n";
+    for (const LearnerReport& l : r.learners) {
+        if (l.devices.empty()) continue;
+        std::string pcs;
+        for (const std::string& d : l.devices) {
+            const auto name = r.device_names.find(d);
+            const std::string label =
+                d == r.this_device ? std::string("this PC")
+                : name != r.device_names.end() && !name->second.empty()
+                    ? fmt::format("{} ({})", printable(name->second), printable(d.substr(0, 8)))
+                    : printable(d.substr(0, 8));
+            pcs += (pcs.empty() ? "" : ", ") + label;
+        }
+        out += cell(printable(l.learner.name), name_width) + pcs + "\n";
+    }
+}
+
 }  // namespace
 
 std::string format_report(const Report& r) {
@@ -105,6 +132,7 @@ std::string format_report(const Report& r) {
         question_shares(out, "Quiz questions", r.quiz);
     }
     question_shares(out, "Attention checks", r.checks);
+    devices(out, r);
     return out;
 }
 

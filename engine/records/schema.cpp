@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include "records/event_rows.hpp"
+#include "records/keyed_hash.hpp"
 #include "records/sqlite.hpp"
 #include "records/state_cache.hpp"
 #include "records/timestamp.hpp"
@@ -90,6 +91,56 @@ CREATE TABLE identity (
 );
 )sql";
 
+// Version 4: a classroom of PCs. Events keep where they were recorded (the
+// device: the recording database's id, NULL for this one; its order there;
+// the xAPI registration they were recorded under, NULL for this database's
+// own), so that merged records replay and export the same on every PC.
+// Devices seen in imports, tombstones of erased learners, what each LRS has
+// acknowledged, and the trainer passphrase and learner PINs as slow hashes.
+constexpr const char* schema_4 = R"sql(
+ALTER TABLE events ADD COLUMN device TEXT;
+ALTER TABLE events ADD COLUMN device_seq INTEGER;
+ALTER TABLE events ADD COLUMN registration TEXT;
+CREATE TABLE devices (
+  id TEXT PRIMARY KEY,
+  name TEXT NOT NULL DEFAULT '',
+  first_seen TEXT NOT NULL
+);
+CREATE TABLE tombstones (
+  name_hash TEXT PRIMARY KEY,
+  deleted_at TEXT NOT NULL
+);
+CREATE TABLE lrs_endpoints (
+  id INTEGER PRIMARY KEY,
+  url TEXT NOT NULL UNIQUE,
+  home_page TEXT NOT NULL,
+  activity_base TEXT NOT NULL
+);
+CREATE TABLE lrs_acknowledged (
+  endpoint INTEGER NOT NULL REFERENCES lrs_endpoints(id) ON DELETE CASCADE,
+  seq INTEGER NOT NULL REFERENCES events(seq) ON DELETE CASCADE,
+  at TEXT NOT NULL,
+  PRIMARY KEY (endpoint, seq)
+) WITHOUT ROWID;
+CREATE INDEX lrs_acknowledged_by_event ON lrs_acknowledged (seq);
+CREATE TABLE settings (
+  key TEXT PRIMARY KEY,
+  value TEXT NOT NULL
+);
+CREATE TABLE trainer_passphrase (
+  only INTEGER PRIMARY KEY CHECK (only = 1),
+  hash TEXT NOT NULL,
+  failures INTEGER NOT NULL DEFAULT 0,
+  failed_at INTEGER NOT NULL DEFAULT 0
+);
+CREATE TABLE learner_pins (
+  learner_id INTEGER PRIMARY KEY REFERENCES learners(id) ON DELETE CASCADE,
+  hash TEXT NOT NULL,
+  failures INTEGER NOT NULL DEFAULT 0,
+  failed_at INTEGER NOT NULL DEFAULT 0
+);
+)sql";
+
 void fill_state_and_registrations(sqlite3* db) {
     sql::Statement pairs(db, "SELECT DISTINCT learner_id, course_id FROM events");
     while (pairs.step()) {
@@ -107,16 +158,21 @@ void fill_state_and_registrations(sqlite3* db) {
 
 void migrate(sqlite3* db, int from) {
     if (from < 1) sql::exec(db, schema_1, "create the records tables (schema 1)");
-    if (from < 2) {
-        sql::exec(db, schema_2, "upgrade the records to schema 2");
-        fill_state_and_registrations(db);
-    }
+    if (from < 2) sql::exec(db, schema_2, "upgrade the records to schema 2");
     if (from < 3) {
         sql::exec(db, schema_3, "upgrade the records to schema 3");
         sql::Statement id(db,
                           "INSERT INTO identity (only, database_id, created_at, writes) VALUES (1, ?, ?, 0)");
         id.bind(1, random_uuid()).bind(2, utc_now()).run();
     }
+    if (from < 4) {
+        sql::exec(db, schema_4, "upgrade the records to schema 4");
+        // The key of the tombstones' keyed hashes (tombstones.hpp).
+        sql::Statement key(db, "INSERT INTO settings (key, value) VALUES ('tombstone_key', ?)");
+        key.bind(1, random_key_hex()).run();
+    }
+    // Replaying events reads today's tables, so the cache is filled once they are all there.
+    if (from < 2) fill_state_and_registrations(db);
     if (from < current_schema) {
         sql::exec(db, fmt::format("PRAGMA application_id = {}", application_id).c_str(),
                   "mark the database as lektion's");

@@ -5,6 +5,8 @@
 #include <nlohmann/json.hpp>
 
 #include "records/event_rows.hpp"
+#include "records/identity.hpp"
+#include "records/merge_order.hpp"
 #include "records/sqlite.hpp"
 
 namespace lektion {
@@ -55,11 +57,14 @@ bool operator==(const CourseState& a, const CourseState& b) {
 
 Replay replay(sqlite3* db, std::int64_t learner_id, const std::string& course_id) {
     Replay r;
-    for (const RecordedEvent& e : select_events(db, learner_id, course_id)) {
-        apply(r.progress, e.event);
-        r.last_seq = e.seq;
-        r.course_version = e.course_version;
+    const std::vector<RecordedEvent> events = in_replay_order(select_events(db, learner_id, course_id));
+    r.progress = replay_progress(events);
+    const std::string here = database_id(db);
+    for (const RecordedEvent& e : events) {
+        r.last_seq = std::max(r.last_seq, e.seq);
+        r.merged = r.merged || e.device != here;
     }
+    if (!events.empty()) r.course_version = events.back().course_version;
     return r;
 }
 

@@ -16,10 +16,11 @@ namespace lektion {
 struct Replay {
     Progress progress;
     std::int64_t last_seq = 0;
-    std::string course_version;  // of the newest event
+    std::string course_version;  // of the last event replayed
+    bool merged = false;         // events from another PC: replay order may differ from append order
 };
 
-// The learner's events in the course, applied in order.
+// The learner's events in the course, applied in replay order (merge_order.hpp).
 Replay replay(sqlite3* db, std::int64_t learner_id, const std::string& course_id);
 
 void write_state(sqlite3* db, std::int64_t learner_id, const std::string& course_id,

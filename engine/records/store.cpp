@@ -2,17 +2,20 @@
 
 #include <algorithm>
 #include <cmath>
+#include <set>
 
 #include <fmt/format.h>
 
 #include "l10n/language_tag.hpp"
 #include "records/event_rows.hpp"
 #include "records/identity.hpp"
+#include "records/merge_order.hpp"
 #include "records/names.hpp"
 #include "records/printable.hpp"
 #include "records/sqlite.hpp"
 #include "records/state_cache.hpp"
 #include "records/timestamp.hpp"
+#include "records/tombstones.hpp"
 #include "records/uuid.hpp"
 
 namespace lektion {
@@ -55,6 +58,7 @@ std::string checked_language(const std::string& tag) {
 struct Store::Replica {
     Progress progress;
     std::int64_t last_seq = -1;  // -1: to be loaded before the next event
+    bool merged = false;         // events from another PC: the replay order may not be the append order
 };
 
 // --- learners ------------------------------------------------------------------
@@ -140,7 +144,14 @@ void Store::delete_learner(std::int64_t learner_id) {
         throw RecordsError(fmt::format("{}: opened for reading; nothing can be deleted", path_.string()));
     {
         sql::Transaction t(db_);
-        for (const char* table : {"events", "state", "registrations"}) {
+        // The tombstone keeps an import from bringing them back (tombstones.hpp).
+        sql::Statement key(db_, "SELECT name_key FROM learners WHERE id = ?");
+        key.bind(1, learner_id);
+        if (key.step()) add_tombstone(db_, key.text(0));
+        sql::Statement acks(
+            db_, "DELETE FROM lrs_acknowledged WHERE seq IN (SELECT seq FROM events WHERE learner_id = ?)");
+        acks.bind(1, learner_id).run();
+        for (const char* table : {"events", "state", "registrations", "learner_pins"}) {
             sql::Statement s(db_, fmt::format("DELETE FROM {} WHERE learner_id = ?", table));
             s.bind(1, learner_id).run();
         }
@@ -243,6 +254,7 @@ void Store::reload(std::int64_t learner_id, const CourseKey& course, Replica& re
     Replay r = replay(db_, learner_id, course.id);
     replica.progress = std::move(r.progress);
     replica.last_seq = r.last_seq;
+    replica.merged = r.merged;
     sql::Statement reg(db_,
                        "INSERT OR IGNORE INTO registrations (learner_id, course_id, registration) "
                        "VALUES (?, ?, ?)");
@@ -266,12 +278,18 @@ void Store::record(std::int64_t learner_id, const CourseKey& course, const Event
         row.at = at;
         row.event = e;
         row.seq = insert_event(db_, row);
-        apply(replica.progress, e);
-        replica.last_seq = row.seq;
-        CourseState st = summarize(replica.progress);
-        st.course_version = course.version;
-        st.last_seq = row.seq;
-        write_state(db_, learner_id, course.id, st);
+        if (replica.merged) {
+            // An event from another PC may come after this one in time: replay them all.
+            reload(learner_id, course, replica);
+            refresh_state(db_, learner_id, course.id);
+        } else {
+            apply(replica.progress, e);
+            replica.last_seq = row.seq;
+            CourseState st = summarize(replica.progress);
+            st.course_version = course.version;
+            st.last_seq = row.seq;
+            write_state(db_, learner_id, course.id, st);
+        }
         stamp_write(db_);
         t.commit();
     } catch (const RecordsError&) {
@@ -290,7 +308,22 @@ Progress Store::progress(std::int64_t learner_id, const Course& course) const {
 // --- reading back ----------------------------------------------------------------
 
 std::vector<RecordedEvent> Store::events(std::int64_t learner_id, const std::string& course_id) const {
-    return select_events(db_, learner_id, course_id);
+    std::vector<RecordedEvent> all = select_events(db_, learner_id, course_id);
+    const bool one_device = std::all_of(
+        all.begin(), all.end(), [&](const RecordedEvent& e) { return e.device == all.front().device; });
+    if (one_device || !course_id.empty()) return in_replay_order(std::move(all));
+    // Each course's events are replayed on their own; courses by id.
+    std::set<std::string> order;
+    for (const RecordedEvent& e : all) order.insert(e.course_id);
+    std::vector<RecordedEvent> out;
+    out.reserve(all.size());
+    for (const std::string& c : order) {
+        std::vector<RecordedEvent> one;
+        for (RecordedEvent& e : all)
+            if (e.course_id == c) one.push_back(std::move(e));
+        for (RecordedEvent& e : in_replay_order(std::move(one))) out.push_back(std::move(e));
+    }
+    return out;
 }
 
 std::vector<std::string> Store::courses(std::int64_t learner_id) const {

@@ -10,6 +10,7 @@
 #include <optional>
 #include <stdexcept>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "session/progress.hpp"
@@ -18,6 +19,9 @@
 struct sqlite3;
 
 namespace lektion {
+
+struct ImportOptions;  // import.hpp
+struct ImportSummary;
 
 // Raised with a message fit to show the user: one line saying what and where
 // (most begin with the file's path). Messages never begin with "lektion: ";
@@ -45,6 +49,13 @@ struct RecordedEvent {
     std::string language;  // the language the learner was using, BCP 47
     std::string at;        // UTC, ISO 8601 with milliseconds
     Event event;
+    // Where it was recorded: the id of the database (the PC) that recorded it,
+    // its place in that database's order, and the xAPI registration it was
+    // recorded under. For this database's own events: its own id, `seq`, and
+    // the learner's registration here. Imported events keep their origin's.
+    std::string device;
+    std::int64_t device_seq = 0;
+    std::string registration;
 };
 
 // The current state of a learner in a course: what a trainer asks first, kept
@@ -117,7 +128,11 @@ public:
     Progress progress(std::int64_t learner_id, const Course& course) const;
 
     // --- reading back ----------------------------------------------------------
-    // Every event of the learner, in the order they happened; course_id empty: all courses.
+    // Every event of the learner, in the order they are replayed; course_id
+    // empty: all courses. This database's own events come in the order they
+    // were recorded; with events merged from other PCs, each PC's events keep
+    // their order there and are interleaved by time (merge_order.hpp), so the
+    // order is the same whatever order the imports came in.
     std::vector<RecordedEvent> events(std::int64_t learner_id, const std::string& course_id = {}) const;
     // Course ids the learner has events in, sorted.
     std::vector<std::string> courses(std::int64_t learner_id) const;
@@ -125,6 +140,79 @@ public:
     std::optional<CourseState> state(std::int64_t learner_id, const std::string& course_id) const;
     // The xAPI registration of the learner in the course (a UUID), empty before the first event.
     std::string registration(std::int64_t learner_id, const std::string& course_id) const;
+
+    // --- a classroom of PCs (import.cpp) -----------------------------------------
+    // This database's device id: the random id made when it was created
+    // (identity.hpp), which exports and events carry.
+    std::string device_id() const;
+    // The name a device gave itself in its exports (its host name), "" when unknown.
+    std::string device_name(const std::string& device) const;
+    // Merges a `records export --format json` into this database in one
+    // transaction (waiting up to long_lock_wait for another lektion's).
+    // Throws RecordsError, with nothing changed, for a file that is refused
+    // whole (damaged, truncated, edited, newer, older, foreign). The summary
+    // counts events new, already present and refused, with the reasons.
+    ImportSummary import_records(std::string_view json_text, const ImportOptions& options);
+    // Whether `name` was erased here (a tombstone, kept as a keyed hash).
+    bool erased(const std::string& name) const;
+
+    // --- acknowledgements of a Learning Record Store (push.cpp) -------------------
+    struct LrsEndpoint {
+        std::int64_t id = 0;
+        std::string url;  // normalised, without credentials
+        std::string home_page;
+        std::string activity_base;
+    };
+    // The endpoint's row, or nullopt before the first push to it.
+    std::optional<LrsEndpoint> lrs_endpoint(const std::string& url) const;
+    LrsEndpoint add_lrs_endpoint(const std::string& url, const std::string& home_page,
+                                 const std::string& activity_base);
+    // The seqs of the events whose statements the endpoint acknowledged.
+    std::vector<std::int64_t> acknowledged(std::int64_t endpoint) const;
+    // Records an acknowledgement, in one transaction.
+    void acknowledge(std::int64_t endpoint, const std::vector<std::int64_t>& seqs);
+    // Forgets every acknowledgement of the endpoint (for an LRS that lost its data).
+    void forget_acknowledgements(std::int64_t endpoint);
+
+    // --- who may see what on a shared PC (guard.cpp) ------------------------------
+    // A trainer passphrase guards the trainer report in the window; learner
+    // PINs, when switched on for the installation, guard each learner's
+    // name. Both are kept only as slow salted hashes (scrypt, passphrase_hash.hpp).
+    // A wrong one is refused with a delay that doubles with each failure in a
+    // row (1 s, 2 s, 4 s, ... at most max_guard_delay), kept in the database
+    // so that restarting the program does not reset it. They keep classmates
+    // at the same PC out of each other's records; they do not protect the
+    // database file from anyone who can read it.
+    struct GuardCheck {
+        enum class Outcome {
+            accepted,  // right: go on
+            refused,   // wrong: say so; `wait` is the delay before the next try is heard
+            wait,      // not tried: the delay of an earlier failure still runs for `wait`
+            not_set,   // nothing to check: no passphrase, PINs off, or no PIN for this learner
+        };
+        Outcome outcome = Outcome::not_set;
+        std::chrono::seconds wait{0};
+    };
+    static constexpr std::chrono::seconds max_guard_delay{300};
+    static constexpr std::size_t min_passphrase_length = 8;                // characters
+    static constexpr std::size_t min_pin_length = 4, max_pin_length = 12;  // digits
+
+    bool trainer_passphrase_set() const;
+    // Throws RecordsError for a passphrase shorter than min_passphrase_length,
+    // with control characters, or not UTF-8.
+    void set_trainer_passphrase(std::string_view passphrase);
+    // For a forgotten passphrase: `lektion records passphrase --reset`.
+    void clear_trainer_passphrase();
+    GuardCheck check_trainer_passphrase(std::string_view attempt);
+
+    bool learner_pins_enabled() const;
+    void set_learner_pins_enabled(bool enabled);
+    bool learner_has_pin(std::int64_t learner_id) const;
+    // Throws RecordsError for anything but min_pin_length to max_pin_length digits.
+    void set_learner_pin(std::int64_t learner_id, std::string_view pin);
+    void clear_learner_pin(std::int64_t learner_id);
+    // not_set when PINs are off or the learner has none.
+    GuardCheck check_learner_pin(std::int64_t learner_id, std::string_view pin);
 
     // --- when another program holds the write lock ----------------------------------
     // Another lektion, a backup tool or an sqlite3 shell may hold the records'
@@ -181,6 +269,9 @@ private:
     void record(std::int64_t learner_id, const CourseKey& course, const Event& e, const std::string& at,
                 Replica& replica);
     void reload(std::int64_t learner_id, const CourseKey& course, Replica& replica);
+    void refuse_if_read_only(const char* doing) const;
+    GuardCheck check_guard(const char* table, const char* key_column, std::int64_t key,
+                           std::string_view attempt);
 
     std::filesystem::path path_;
     sqlite3* db_ = nullptr;

@@ -1,5 +1,6 @@
 #include "records/uuid.hpp"
 
+#include <algorithm>
 #include <array>
 #include <cctype>
 
@@ -34,6 +35,10 @@ bool is_uuid(std::string_view t) {
         if (dash ? c != '-' : !std::isxdigit(static_cast<unsigned char>(c))) return false;
     }
     return true;
+}
+
+bool is_lower_uuid(std::string_view t) {
+    return is_uuid(t) && std::none_of(t.begin(), t.end(), [](char c) { return c >= 'A' && c <= 'F'; });
 }
 
 }  // namespace lektion

@@ -11,5 +11,8 @@ namespace lektion {
 std::string random_uuid();
 
 bool is_uuid(std::string_view text);
+// A UUID as random_uuid() writes it (lower-case hex): what an import accepts,
+// so that one id cannot arrive in two spellings.
+bool is_lower_uuid(std::string_view text);
 
 }  // namespace lektion

@@ -9,6 +9,7 @@
 #include <nlohmann/json.hpp>
 
 #include "diag/diagnostics.hpp"
+#include "records/json_depth.hpp"
 #include "records/printable.hpp"
 #include "records/sha256.hpp"
 #include "records/timestamp.hpp"
@@ -195,26 +196,6 @@ const json* chain_of(const json& s) {
 // only exhaust the stack of the recursive dump() that digests a statement.
 constexpr int max_nesting = 100;
 
-// Byte offset of the first bracket nested deeper than max_nesting, outside strings.
-std::optional<std::size_t> too_deep(std::string_view text) {
-    int depth = 0;
-    bool in_string = false;
-    for (std::size_t i = 0; i < text.size(); ++i) {
-        const char c = text[i];
-        if (in_string) {
-            if (c == '\\') ++i;
-            else if (c == '"') in_string = false;
-        } else if (c == '"') {
-            in_string = true;
-        } else if (c == '[' || c == '{') {
-            if (++depth > max_nesting) return i;
-        } else if (c == ']' || c == '}') {
-            --depth;
-        }
-    }
-    return std::nullopt;
-}
-
 ChainCheck malformed(std::string_view text, std::size_t offset, std::string why) {
     ChainCheck c;
     const LineMap lines(text);
@@ -243,23 +224,53 @@ bool is_language_tag(std::string_view tag) {
     return true;
 }
 
-std::string xapi_export(const Store& store, const ExportScope& scope, const XapiOptions& options) {
+namespace {
+
+// The statements of the scope without the chain, with the seq of each one's event.
+json statements_of(const Store& store, const ExportScope& scope, const XapiOptions& options,
+                   std::vector<std::int64_t>* seqs) {
     const std::string base = trimmed_base(options.activity_base);
     json statements = json::array();
     for (const LearnerCourse& lc : gather(store, scope)) {
         const Ids ids{base + "/" + escape(lc.course_id)};
-        const std::string registration = store.registration(lc.learner.id, lc.course_id);
         for (const RecordedEvent& r : lc.events) {
-            json s = statement(lc, r, ids, options, registration);
-            if (!s.is_null()) statements.push_back(std::move(s));
+            // The registration the event was recorded under: the same statement from every PC.
+            json s = statement(lc, r, ids, options, r.registration);
+            if (s.is_null()) continue;
+            statements.push_back(std::move(s));
+            if (seqs) seqs->push_back(r.seq);
         }
     }
+    return statements;
+}
+
+}  // namespace
+
+std::string xapi_export(const Store& store, const ExportScope& scope, const XapiOptions& options) {
+    json statements = statements_of(store, scope, options, nullptr);
     chain(statements);
     return dump(statements, 2) + "\n";
 }
 
+std::vector<XapiStatement> xapi_statements(const Store& store, const ExportScope& scope,
+                                           const XapiOptions& options) {
+    std::vector<std::int64_t> seqs;
+    const json statements = statements_of(store, scope, options, &seqs);
+    std::vector<XapiStatement> out;
+    out.reserve(statements.size());
+    for (std::size_t i = 0; i < statements.size(); ++i)
+        // ASCII only (non-ASCII as \uXXXX escapes, the same JSON text): an
+        // LRS that decodes each network chunk on its own, as Learning
+        // Locker's statement service does, would otherwise store U+FFFD for a
+        // character that a chunk boundary splits, and then refuse the same
+        // statement sent again as a conflict.
+        out.push_back({seqs[i], statements[i]["id"].get<std::string>(),
+                       statements[i].dump(-1, ' ', true, json::error_handler_t::replace)});
+    return out;
+}
+
 ChainCheck verify_xapi_chain(std::string_view text) {
-    if (const auto at = too_deep(text))
+    if (const auto at = json_too_deep(text, max_nesting))
         return malformed(text, *at, fmt::format("JSON nested deeper than {} levels", max_nesting));
     json statements;
     try {

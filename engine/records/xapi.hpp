@@ -14,8 +14,10 @@
 #pragma once
 
 #include <cstddef>
+#include <cstdint>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "records/export_scope.hpp"
 
@@ -34,6 +36,18 @@ struct XapiOptions {
 // A JSON array of statements, two-space indented. Navigation and language
 // switches are left out: they steer resuming, and xAPI has no verb for them.
 std::string xapi_export(const Store& store, const ExportScope& scope, const XapiOptions& options);
+
+// One statement as a Learning Record Store is sent it: compact JSON in ASCII
+// (other characters as \u escapes), without the chain (which is about a
+// file: the same statement must be the same whatever else is sent with it),
+// with the seq of its event here.
+struct XapiStatement {
+    std::int64_t seq = 0;
+    std::string id;
+    std::string json;
+};
+std::vector<XapiStatement> xapi_statements(const Store& store, const ExportScope& scope,
+                                           const XapiOptions& options);
 
 struct ChainCheck {
     bool intact = false;

@@ -8,6 +8,8 @@ lektion=$1 fixture=$2 course=$3 work=$4
 rm -rf "$work" && mkdir -p "$work"
 data=$work/data
 "$fixture" "$course" "$data"
+# What this PC exports for the trainer's, before the erasure below changes it.
+"$lektion" records export --format json --data-dir "$data" -o "$work/pc1.json"
 fails=0
 check() {  # DESCRIPTION COMMAND...: the command must succeed
   local what=$1; shift
@@ -148,5 +150,66 @@ check "  ... shown as code points (cut to the column)" grep -qF 'Eve<U+001B>[2J<
 check "  ... none reach the terminal" bash -c "! grep -q $'\e' '$work/stdout'"
 check "delete escapes the name it prints" exits 0 "$lektion" records delete --learner $'Eve\e[2J\nx\xe2\x80\xaey' --data-dir "$work/old"
 check "  ... shown as code points" grep -qF 'Eve<U+001B>[2J<U+000A>x<U+202E>y' "$work/stdout"
+
+# records import: the trainer's PC collects exports; each file reports new, present and refused.
+check "import into an empty data folder" exits 0 "$lektion" records import "$work/pc1.json" --data-dir "$work/trainer"
+check "  ... reports the events new" grep -qE "^$work/pc1.json: [0-9]+ events new, 0 already here, 0 refused; from PC" "$work/stdout"
+check "import the same file twice: nothing new the second time" \
+  exits 0 "$lektion" records import "$work/pc1.json" "$work/pc1.json" --data-dir "$work/trainer"
+check "  ... both times" [ "$(grep -c ': 0 events new, [0-9]* already here, 0 refused' "$work/stdout")" = 2 ]
+check "the report on the trainer's PC shows the imported learners" \
+  bash -c "'$lektion' report --course '$course' --data-dir '$work/trainer' | grep -q '^Åse Ørsted .*complete\$'"
+check "  ... and which PC their work came from" \
+  bash -c "'$lektion' report --course '$course' --data-dir '$work/trainer' | grep -q '^Where the work was recorded'"
+sum=$(sha256sum <"$work/trainer/records.sqlite3")
+sed 's/"Åse Ørsted"/"Åse Örsted"/' "$work/pc1.json" >"$work/edited.json"
+head -c 2000 "$work/pc1.json" >"$work/truncated.json"
+"$lektion" records export --format xapi --data-dir "$data" -o "$work/statements.json"
+for f in edited truncated statements; do
+  check "an import of the $f file is refused" exits 1 "$lektion" records import "$work/$f.json" --data-dir "$work/trainer"
+  check "  ... in one line naming the file" bash -c "[ \$(wc -l <'$work/stderr') = 1 ] && grep -qF 'lektion: $work/$f.json: ' '$work/stderr'"
+done
+check "  ... and the database is unchanged" [ "$(sha256sum <"$work/trainer/records.sqlite3")" = "$sum" ]
+check "a refused file does not stop the others" \
+  exits 1 "$lektion" records import "$work/edited.json" "$work/pc1.json" --data-dir "$work/trainer"
+check "  ... which are imported" grep -q "^$work/pc1.json: 0 events new" "$work/stdout"
+check "import /dev/zero ends at once with one line" exits 1 timeout 10 "$lektion" records import /dev/zero --data-dir "$work/trainer"
+check "  ... one line" one_line
+check "import without a file is a usage error" exits 2 "$lektion" records import --data-dir "$work/trainer"
+"$lektion" records delete --learner "Bo Berg" --data-dir "$work/trainer" >/dev/null
+check "an erased learner is not brought back by the old export" \
+  exits 0 "$lektion" records import "$work/pc1.json" --data-dir "$work/trainer"
+check "  ... which says why" grep -q '^  Bo Berg: [0-9]* events refused: the learner was erased here on .*--allow-deleted' "$work/stdout"
+check "  ... and Bo stays erased" bash -c "! '$lektion' records list --data-dir '$work/trainer' 2>/dev/null | grep -q 'Bo Berg'"
+check "--allow-deleted brings them back" \
+  exits 0 "$lektion" records import --allow-deleted "$work/pc1.json" --data-dir "$work/trainer"
+check "  ... Bo is back" bash -c "'$lektion' records list --data-dir '$work/trainer' 2>/dev/null | grep -q '^Bo Berg'"
+
+# The trainer passphrase and learner PINs, from a script (standard input is not a terminal).
+check "set the trainer passphrase" \
+  exits 0 bash -c "printf 'Sommerfugl i Vejle\nSommerfugl i Vejle\n' | '$lektion' records passphrase --data-dir '$work/trainer'"
+check "  ... kept only as a hash" bash -c "! grep -aq Sommerfugl '$work/trainer/records.sqlite3'"
+check "changing it needs the current one" \
+  exits 1 bash -c "printf 'gættet forkert\nNy kodesætning\nNy kodesætning\n' | '$lektion' records passphrase --data-dir '$work/trainer'"
+check "  ... a wrong one is refused with a delay" grep -q 'wrong passphrase; the next try is heard in 1 s' "$work/stderr"
+check "  ... and the next try at once must wait" \
+  exits 1 bash -c "printf 'Sommerfugl i Vejle\nNy kodesætning\nNy kodesætning\n' | '$lektion' records passphrase --data-dir '$work/trainer'"
+check "  ... saying so" grep -q 'try again in 1 s' "$work/stderr"
+sleep 1.1
+check "  ... then the right one changes it" \
+  exits 0 bash -c "printf 'Sommerfugl i Vejle\nNy kodesætning\nNy kodesætning\n' | '$lektion' records passphrase --data-dir '$work/trainer'"
+check "two different new passphrases change nothing" \
+  exits 1 bash -c "printf 'Ny kodesætning\nen\nto\n' | '$lektion' records passphrase --data-dir '$work/trainer'"
+check "a forgotten passphrase is reset" exits 0 "$lektion" records passphrase --reset --data-dir "$work/trainer"
+check "  ... and a new one set without the old" \
+  exits 0 bash -c "printf 'Tredje kodesætning\nTredje kodesætning\n' | '$lektion' records passphrase --data-dir '$work/trainer'"
+check "learner PINs are off by default" exits 0 "$lektion" records pins --data-dir "$work/trainer"
+check "  ... says so" grep -qx 'learner PINs are off' "$work/stdout"
+check "switch learner PINs on" exits 0 "$lektion" records pins on --data-dir "$work/trainer"
+check "set a learner's PIN" exits 0 bash -c "printf '4711\n4711\n' | '$lektion' records pin --learner 'bo berg' --data-dir '$work/trainer'"
+check "a PIN of letters is refused" exits 1 bash -c "printf 'abcd\nabcd\n' | '$lektion' records pin --learner 'Bo Berg' --data-dir '$work/trainer'"
+check "  ... in one line" one_line
+check "clear a learner's PIN" exits 0 "$lektion" records pin --learner "Bo Berg" --clear --data-dir "$work/trainer"
+check "pins maybe is a usage error" exits 2 "$lektion" records pins maybe --data-dir "$work/trainer"
 
 [ "$fails" = 0 ] && echo "all records commands behave" || { echo "$fails checks failed" >&2; exit 1; }

@@ -73,7 +73,84 @@ INSERT INTO events (uuid, learner_id, course_id, course_version, language, at, k
   VALUES ('77777777-7777-4777-8777-777777777777', 1, 'c', '1', 'da', '2024-01-02T08:08:00.000Z', 'position_changed', 0, 1);
 )sql";
 
+// Schemas 2 and 3 as they shipped, on top of schema 1 and its records: the
+// database a classroom PC holds before this version.
+constexpr const char* schemas_2_and_3_as_shipped = R"sql(
+ALTER TABLE learners ADD COLUMN theme TEXT NOT NULL DEFAULT '';
+ALTER TABLE learners ADD COLUMN text_size REAL NOT NULL DEFAULT 0;
+CREATE TABLE registrations (
+  learner_id INTEGER NOT NULL REFERENCES learners(id) ON DELETE CASCADE,
+  course_id TEXT NOT NULL,
+  registration TEXT NOT NULL UNIQUE,
+  PRIMARY KEY (learner_id, course_id)
+);
+CREATE TABLE state (
+  learner_id INTEGER NOT NULL REFERENCES learners(id) ON DELETE CASCADE,
+  course_id TEXT NOT NULL,
+  course_version TEXT NOT NULL,
+  position_lesson INTEGER NOT NULL,
+  position_page INTEGER NOT NULL,
+  lessons_complete TEXT NOT NULL,
+  course_complete INTEGER NOT NULL,
+  best_raw INTEGER, best_max INTEGER, best_scaled REAL, best_passed INTEGER,
+  last_raw INTEGER, last_max INTEGER, last_scaled REAL, last_passed INTEGER,
+  attempts INTEGER NOT NULL,
+  last_seq INTEGER NOT NULL,
+  PRIMARY KEY (learner_id, course_id)
+);
+CREATE TABLE identity (
+  only INTEGER PRIMARY KEY CHECK (only = 1),
+  database_id TEXT NOT NULL,
+  created_at TEXT NOT NULL,
+  writes INTEGER NOT NULL DEFAULT 0
+);
+INSERT INTO registrations VALUES (1, 'c', 'aaaaaaaa-aaaa-4aaa-8aaa-aaaaaaaaaaaa');
+INSERT INTO identity VALUES (1, 'dddddddd-dddd-4ddd-8ddd-dddddddddddd', '2024-06-01T00:00:00.000Z', 3);
+PRAGMA user_version = 3;
+)sql";
+
 }  // namespace
+
+TEST_CASE("a schema 3 database becomes schema 4: its id is its device id, its events are its own") {
+    TempDir dir;
+    const auto file = dir / "records.sqlite3";
+    run_sql(file, std::string(schema_1_as_shipped) + records_1 + schemas_2_and_3_as_shipped);
+    const CoursePtr course = small_course();
+    Store store(dir.path());
+    CHECK(query_text(file, "PRAGMA user_version") == std::to_string(Store::schema_version()));
+    CHECK(store.device_id() == "dddddddd-dddd-4ddd-8ddd-dddddddddddd");
+    const auto ase = store.find_learner("Åse");
+    REQUIRE(ase);
+    const std::vector<RecordedEvent> events = store.events(ase->id);
+    REQUIRE(events.size() == 7);
+    for (const RecordedEvent& e : events) {
+        CHECK(e.device == store.device_id());
+        CHECK(e.device_seq == e.seq);
+        CHECK(e.registration == "aaaaaaaa-aaaa-4aaa-8aaa-aaaaaaaaaaaa");
+    }
+    CHECK(query_text(file, "SELECT count(*) FROM events WHERE device IS NOT NULL") == "0");
+    CHECK(query_text(file, "SELECT length(value) FROM settings WHERE key = 'tombstone_key'") == "64");
+    CHECK(store.progress(ase->id, *course).attempts.size() == 1);
+    CHECK_FALSE(store.trainer_passphrase_set());
+    CHECK_FALSE(store.learner_pins_enabled());
+}
+
+TEST_CASE("a migration to schema 4 that fails leaves schema 3 and its records whole") {
+    TempDir dir;
+    const auto file = dir / "records.sqlite3";
+    run_sql(file, std::string(schema_1_as_shipped) + records_1 + schemas_2_and_3_as_shipped +
+                      "CREATE TABLE tombstones (x);");
+    try {
+        Store store(dir.path());
+        FAIL("the store opened a database it could not migrate");
+    } catch (const RecordsError& e) {
+        CHECK_THAT(e.what(), Catch::StartsWith(file.string()) && Catch::Contains("schema 4"));
+    }
+    CHECK(query_text(file, "PRAGMA user_version") == "3");
+    CHECK(query_text(file, "SELECT count(*) FROM events") == "7");
+    CHECK(query_text(file, "SELECT count(*) FROM pragma_table_info('events') WHERE name = 'device'") == "0");
+    CHECK(query_text(file, "SELECT count(*) FROM sqlite_schema WHERE name = 'devices'") == "0");
+}
 
 TEST_CASE("a schema 1 database is migrated with its records intact") {
     TempDir dir;

@@ -254,10 +254,15 @@ void sql_and_crash(const fs::path& file, const std::string& sql) {
     REQUIRE(WEXITSTATUS(status) == 0);
 }
 
-// A database as lektion's schema 2 left it: no identity.
+// A database as lektion's schema 2 left it: no identity, nor what schema 4 added.
 void make_schema_2(const fs::path& dir, const std::string& learner) {
     record(dir, learner, "old", 2);
-    run_sql(dir / "records.sqlite3", "DROP TABLE identity; PRAGMA user_version = 2");
+    run_sql(dir / "records.sqlite3",
+            "DROP TABLE identity; DROP TABLE devices; DROP TABLE tombstones; DROP TABLE lrs_acknowledged; "
+            "DROP TABLE lrs_endpoints; DROP TABLE settings; DROP TABLE trainer_passphrase; "
+            "DROP TABLE learner_pins; ALTER TABLE events DROP COLUMN device; "
+            "ALTER TABLE events DROP COLUMN device_seq; ALTER TABLE events DROP COLUMN registration; "
+            "PRAGMA user_version = 2");
 }
 
 }  // namespace
@@ -275,7 +280,8 @@ TEST_CASE("a database from before ids: its own leftover log is applied, then it 
         CHECK(store.find_learner("Bo"));
         CHECK(store.events(store.find_learner("Ann")->id).size() == 2);
     }
-    CHECK(query_text(dir / "records.sqlite3", "PRAGMA user_version") == "3");
+    CHECK(query_text(dir / "records.sqlite3", "PRAGMA user_version") ==
+          std::to_string(Store::schema_version()));
     CHECK(query_text(dir / "records.sqlite3", "SELECT length(database_id) FROM identity") == "36");
 }
 
