@@ -69,9 +69,8 @@ TEST_CASE("an import killed at random moments leaves the old or the new translat
     int old_whole = 0, new_whole = 0, cleaned = 0;
     for (int round = 0; round < 30; ++round) {
         restore(pl, old_state);
-        const pid_t pid =
-            start_lektion({"xliff", "import", w.course().string(), new_file.string()}, w.file("kill.log"),
-                          Ending::killed_on_purpose);
+        const pid_t pid = start_lektion({"xliff", "import", w.course().string(), new_file.string()},
+                                        w.file("kill.log"), Ending::killed_on_purpose);
         REQUIRE(pid > 0);
         std::this_thread::sleep_for(std::chrono::microseconds(rng() % span));
         ::kill(pid, SIGKILL);
