@@ -46,9 +46,13 @@ struct Gates {
     std::string problem;  // the two fields differ, too short, …
     std::chrono::steady_clock::time_point wait_until{};
     bool passphrase_known = false;  // whether one is set, as the store said when last asked
-    bool focus_field = true;
-    bool submit_now = false;  // App::type_secret(): submit as if Enter was pressed  // put the caret in the
-                              // first field on the next frame
+    bool focus_field = true;        // put the caret in the first field on the next frame
+    // App::type_secret(): submitted on the next frame as if typed and Enter
+    // pressed. Kept apart from the field, whose bytes Dear ImGui rewrites
+    // from its own copy while the field has the keyboard.
+    std::string typed;
+    bool submit_now = false;
+    bool take_typed();  // true once: `typed` moved into the fields
 
     bool busy() const { return result.valid(); }
     // Whole seconds until the next try is heard (0: now).

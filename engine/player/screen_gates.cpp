@@ -61,10 +61,21 @@ void App::lock() {
 }
 
 void App::type_secret(const std::string& secret) {
-    const std::size_t n = std::min(secret.size(), sizeof gates_.secret.text - 1);
-    gates_.secret.wipe();
-    std::memcpy(gates_.secret.text, secret.data(), n);
+    wipe(gates_.typed);
+    gates_.typed = secret;
     gates_.submit_now = true;
+}
+
+bool Gates::take_typed() {
+    if (!std::exchange(submit_now, false)) return false;
+    const std::size_t n = std::min(typed.size(), sizeof secret.text - 1);
+    for (SecretField* f : {&secret, &again}) {
+        f->wipe();
+        std::memcpy(f->text, typed.data(), n);
+    }
+    wipe(typed);
+    typed.clear();
+    return true;
 }
 
 bool App::gate_ticking() const { return gates_.busy() || gates_.seconds_left() > 0; }
@@ -205,7 +216,7 @@ void App::passphrase_gate(float width) {
     }
     ImGui::Dummy({0, fonts_.size * 0.3f});
     submit |= button(known ? tr("gate.open") : tr("gate.set_and_open"));
-    submit |= std::exchange(gates_.submit_now, false);
+    submit |= gates_.take_typed();
     ImGui::EndDisabled();
     gate_messages(width);
     if (!submit || waiting) return;
@@ -251,7 +262,7 @@ void App::pin_gate(float width) {
                              std::min(width, fonts_.size * 10));
     ImGui::Dummy({0, fonts_.size * 0.3f});
     submit |= button(tr("gate.pin_go"));
-    submit |= std::exchange(gates_.submit_now, false);
+    submit |= gates_.take_typed();
     ImGui::EndDisabled();
     ImGui::SameLine();
     ImGui::BeginDisabled(gates_.busy());
