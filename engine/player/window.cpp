@@ -222,6 +222,7 @@ int screenshot_tour(Frame& f, const std::string& dir) {
     // Who may see what: the trainer passphrase chosen, asked for and refused,
     // then the report; a learner's PIN asked for and refused, light and dark.
     if (Store* store = app.store()) {
+        const Theme own = app.theme();  // the learner's, for the screens after these
         auto settle = [&] {
             while (app.gate_busy()) f.draw(), std::this_thread::sleep_for(std::chrono::milliseconds(10));
         };
@@ -269,7 +270,7 @@ int screenshot_tour(Frame& f, const std::string& dir) {
             settle();
         });
         app.lock();
-        app.set_theme(Theme::light);
+        app.set_theme(own);
     } else {
         snap("trainer-report", [&] { app.show(Screen::trainer); });
     }
