@@ -74,7 +74,10 @@ TEST_CASE("the interface ships complete in the 24 official EU languages") {
                                                    {"id", "c"},
                                                    {"version", "1"},
                                                    {"reason", "r"},
-                                                   {"dir", "d"}});
+                                                   {"dir", "d"},
+                                                   {"seconds", std::int64_t(3)},
+                                                   {"min", std::int64_t(4)},
+                                                   {"max", std::int64_t(12)}});
             CHECK_FALSE(out.empty());
             CHECK(out.find('{') == std::string::npos);
         }

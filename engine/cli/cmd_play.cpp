@@ -105,8 +105,9 @@ int play(const PlayOptions& o) {
         return 1;
     }
     if (o.text) {
-        const TextPlayerOptions t{o.learner, o.lang, terminal_columns(std::getenv("COLUMNS"), STDOUT_FILENO),
-                                  o.watch ? o.course_dir : std::string()};
+        TextPlayerOptions t{o.learner, o.lang, terminal_columns(std::getenv("COLUMNS"), STDOUT_FILENO),
+                            o.watch ? o.course_dir : std::string()};
+        t.secret_from_terminal = ::isatty(STDIN_FILENO) == 1;
         return run_text_player(loaded.course, store.get(), t, std::cin, std::cout);
     }
     ui::App app(loaded.course, o.course_dir, store.get(), {o.learner, o.lang});

@@ -24,9 +24,13 @@ App::App(CoursePtr course, std::filesystem::path course_dir, Store* store, AppOp
     if (!options_.learner.empty()) {
         guard([&] {
             Learner l;
-            if (store_) l = store_->find_or_create_learner(options_.learner, options_.language);
-            else l.name = options_.learner;
-            pick_learner(l);
+            if (!store_) {
+                l.name = options_.learner;
+                return pick_learner(l);
+            }
+            // --learner is no way around a PIN: the window opens asking for it.
+            const bool created = !store_->find_learner(options_.learner);
+            open_learner(store_->find_or_create_learner(options_.learner, options_.language), created);
         });
     }
 }
@@ -65,7 +69,7 @@ void App::pick_learner(const Learner& stored) {
 void App::watch() { watcher_ = std::make_unique<CourseWatcher>(course_dir_); }
 
 bool App::retry_records() {
-    if (!store_) return false;
+    if (!store_ || gates_.busy()) return false;  // the gate's worker has the store
     const std::string before = save_problem_;
     // A failure other than the lock (the learner deleted meanwhile, a full disk) shows as an error.
     guard([&] { store_->retry_pending(); });
@@ -88,7 +92,7 @@ std::string App::unsaved_message() const {
 }
 
 void App::save_problem_banner() {
-    if (store_) save_problem_ = store_->save_problem();
+    if (store_ && !gates_.busy()) save_problem_ = store_->save_problem();
     if (save_problem_.empty()) return;
     ImGui::PushStyleColor(ImGuiCol_Text, palette(theme_).bad);
     ImGui::TextWrapped("%s", save_problem_.c_str());
@@ -158,7 +162,8 @@ void App::set_language(const std::string& lang) {
 void App::save_settings() {
     learner_.theme = theme_name(theme_);
     learner_.text_size = text_size_;
-    if (store_ && learner_.id) guard([&] { store_->save_settings(learner_); });
+    // Not while a gate's worker has the store: a text size changed in that tenth of a second stays unsaved.
+    if (store_ && learner_.id && !gates_.busy()) guard([&] { store_->save_settings(learner_); });
 }
 
 void App::set_text_size(float size) {
@@ -259,6 +264,7 @@ void App::frame() {
                                    ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoBringToFrontOnFocus;
     ImGui::Begin("lektion", nullptr, flags);
     if (!session_ && screen_ != Screen::trainer) screen_ = Screen::learners;
+    poll_gate();
     shortcuts();
     save_problem_banner();  // above every screen: the learner keeps their place
     if (screen_ != Screen::learners && screen_ != Screen::trainer) top_bar();

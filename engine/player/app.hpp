@@ -18,6 +18,7 @@
 #include "course/watch.hpp"
 #include "diag/diagnostics.hpp"
 #include "player/fonts.hpp"
+#include "player/gates.hpp"
 #include "player/texture_cache.hpp"
 #include "player/theme.hpp"
 #include "records/store.hpp"
@@ -174,6 +175,35 @@ private:
     std::vector<ImGuiID> tab_order_, previous_tab_order_;
     ImGuiID tab_target_ = 0;
     void tab(bool backwards);
+
+    // --- who may see what on a shared PC (gates.hpp, screen_gates.cpp) -----------
+public:
+    // A passphrase or PIN is being checked on the worker thread (the store is
+    // its alone meanwhile), or a refusal's countdown runs: the window keeps
+    // drawing frames until it is over.
+    bool gate_busy() const { return gates_.busy(); }
+    bool gate_ticking() const;
+    // For the screenshot tour and tests, the gates as a learner meets them:
+    // lock() closes the report and forgets a PIN question; ask_learner() picks
+    // a name as the list does; type_secret() fills the gate's first field and
+    // submits it on the next frame, as Enter would.
+    Store* store() { return store_; }
+    void lock();
+    void ask_learner(const Learner& learner) { open_learner(learner, false); }
+    void type_secret(const std::string& secret);
+
+private:
+    Gates gates_;
+    // Asks for the learner's PIN, or offers a new learner one, before their session opens.
+    void open_learner(const Learner& learner, bool created);
+    void poll_gate();  // takes the worker's verdict once it is there
+    void start_gate_work(Gates::Work work, std::function<Store::GuardCheck()> job);
+    void passphrase_gate(float width);  // in front of the trainer report
+    void pin_gate(float width);         // in front of a learner's session
+    void pin_offer(float width);
+    bool gate_field(const std::string& label, const char* id, SecretField& field, std::size_t max_bytes,
+                    bool digits, float width);
+    void gate_messages(float width);
 };
 
 }  // namespace lektion::ui

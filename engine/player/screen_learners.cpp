@@ -33,6 +33,13 @@ void App::learners_screen() {
     draw_text(fonts_, course_->title, width, fonts_.title, palette(theme_).heading, 1.25f);
     ImGui::Dummy({0, fonts_.size});
     draw_plain(fonts_.heading, tr("learners.title"), width, palette(theme_).text);
+    if (gates_.pin_for || gates_.offer_for) {  // the names wait until the PIN is dealt with
+        ImGui::Dummy({0, fonts_.size * 0.5f});
+        if (gates_.pin_for) pin_gate(width);
+        else pin_offer(width);
+        ImGui::EndGroup();
+        return;
+    }
 
     std::vector<Learner> learners = memory_learners_;
     if (store_) guard([&] { learners = store_->learners(); });
@@ -40,7 +47,7 @@ void App::learners_screen() {
     if (!learners.empty()) {
         ImGui::TextUnformatted(tr("learners.pick").c_str());
         for (const Learner& l : learners)
-            if (button(l.name, {width, 0})) guard([&] { pick_learner(l); });
+            if (button(l.name, {width, 0})) guard([&] { open_learner(l, false); });
         ImGui::Dummy({0, fonts_.size * 0.5f});
     }
     ImGui::TextUnformatted(tr("learners.new").c_str());
@@ -57,7 +64,11 @@ void App::learners_screen() {
         if (name.empty()) {
             error_ = tr("learners.empty");
         } else if (store_) {
-            guard([&] { pick_learner(store_->find_or_create_learner(name, options_.language)); });
+            guard([&] {
+                // A name typed is no way around its PIN either.
+                const bool created = !store_->find_learner(name);
+                open_learner(store_->find_or_create_learner(name, options_.language), created);
+            });
         } else {
             auto same = std::find_if(memory_learners_.begin(), memory_learners_.end(),
                                      [&](const Learner& l) { return l.name == name; });
@@ -66,11 +77,15 @@ void App::learners_screen() {
                     same = memory_learners_.end() - 1;
             pick_learner(*same);
         }
-        if (session_) new_name_[0] = 0;
+        if (session_ || gates_.pin_for || gates_.offer_for) new_name_[0] = 0;
     }
     if (!error_.empty()) ImGui::TextColored(ImVec4(0.75f, 0.1f, 0.1f, 1), "%s", error_.c_str());
     ImGui::Dummy({0, fonts_.size * 1.5f});
-    if (button(tr("trainer.report"))) screen_ = Screen::trainer;
+    if (button(tr("trainer.report"))) {
+        gates_.report_open = false;  // asked for at every opening
+        gates_.reset();
+        screen_ = Screen::trainer;
+    }
     ImGui::EndGroup();
 }
 

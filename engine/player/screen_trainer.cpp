@@ -6,6 +6,7 @@
 #include "l10n/strings.hpp"
 #include "player/app.hpp"
 #include "player/rich_text.hpp"
+#include "records/printable.hpp"
 #include "records/report.hpp"
 
 namespace lektion::ui {
@@ -14,11 +15,51 @@ namespace {
 
 std::string score_text(const std::optional<Score>& s) { return s ? percent(s->scaled) : "–"; }
 
+// Once records from other PCs were merged in: which PCs a learner's work came
+// from, each by the name it gave itself and the start of its id (two PCs may
+// share a name). Names come from other machines' files: printable() only.
+bool merged(const Report& r) {
+    for (const LearnerReport& l : r.learners)
+        for (const std::string& d : l.devices)
+            if (d != r.this_device) return true;
+    return false;
+}
+
+std::string devices_text(const Report& r, const LearnerReport& l) {
+    std::string out;
+    for (const std::string& d : l.devices) {
+        const auto name = r.device_names.find(d);
+        const std::string id = printable(d.substr(0, 8));
+        const std::string label = d == r.this_device ? tr("trainer.this_pc")
+                                  : name != r.device_names.end() && !name->second.empty()
+                                      ? fmt::format("{} ({})", printable(name->second), id)
+                                      : id;
+        out += (out.empty() ? "" : ", ") + label;
+    }
+    return out;
+}
+
 }  // namespace
 
 void App::trainer_screen() {
     const Palette& pal = palette(theme_);
-    if (button(tr("nav.back_home"))) screen_ = session_ ? Screen::home : Screen::learners;
+    ImGui::BeginDisabled(gates_.busy());  // the worker has the store until it answers
+    if (button(tr("nav.back_home"))) {
+        // Leaving locks the report: the next opening asks again.
+        gates_.report_open = false;
+        gates_.reset();
+        screen_ = session_ ? Screen::home : Screen::learners;
+    }
+    ImGui::EndDisabled();
+    if (store_ && !gates_.report_open) {
+        const float width = std::min(column_width(), fonts_.size * 24);
+        ImGui::Dummy({0, fonts_.size});
+        begin_column(width);
+        ImGui::BeginGroup();
+        passphrase_gate(width);
+        ImGui::EndGroup();
+        return;
+    }
     ImGui::BeginChild("trainer", {0, 0}, false,
                       ImGuiWindowFlags_NavFlattened | ImGuiWindowFlags_HorizontalScrollbar);
     const float width = ImGui::GetContentRegionAvail().x - ImGui::GetStyle().ScrollbarSize;
@@ -32,7 +73,8 @@ void App::trainer_screen() {
     guard([&] { report = make_report(*store_, *course_); });
     if (report.learners.empty()) draw_plain(fonts_.italic, tr("trainer.none"), width, pal.muted);
 
-    const int columns = 3 + static_cast<int>(report.lesson_ids.size());
+    const bool by_pc = merged(report);
+    const int columns = 3 + static_cast<int>(report.lesson_ids.size()) + (by_pc ? 1 : 0);
     const ImGuiTableFlags flags =
         ImGuiTableFlags_Borders | ImGuiTableFlags_RowBg | ImGuiTableFlags_SizingFixedFit;
     if (!report.learners.empty() && ImGui::BeginTable("matrix", columns, flags)) {
@@ -41,6 +83,7 @@ void App::trainer_screen() {
             ImGui::TableSetupColumn(fmt::format("{}", i + 1).c_str());
         ImGui::TableSetupColumn(tr("trainer.quiz").c_str());
         ImGui::TableSetupColumn(tr("trainer.attempts").c_str());
+        if (by_pc) ImGui::TableSetupColumn(tr("trainer.pc").c_str());
         ImGui::TableHeadersRow();
         for (const LearnerReport& l : report.learners) {
             ImGui::TableNextRow();
@@ -58,6 +101,10 @@ void App::trainer_screen() {
             ImGui::Text("%s / %s", score_text(l.best).c_str(), score_text(l.last).c_str());
             ImGui::TableNextColumn();
             ImGui::Text("%d", l.attempts);
+            if (by_pc) {
+                ImGui::TableNextColumn();
+                ImGui::TextUnformatted(devices_text(report, l).c_str());
+            }
         }
         ImGui::EndTable();
     }

@@ -219,7 +219,61 @@ int screenshot_tour(Frame& f, const std::string& dir) {
             });
         }
     }
-    snap("trainer-report", [&] { app.show(Screen::trainer); });
+    // Who may see what: the trainer passphrase chosen, asked for and refused,
+    // then the report; a learner's PIN asked for and refused, light and dark.
+    if (Store* store = app.store()) {
+        const Theme own = app.theme();  // the learner's, for the screens after these
+        auto settle = [&] {
+            while (app.gate_busy()) f.draw(), std::this_thread::sleep_for(std::chrono::milliseconds(10));
+        };
+        snap("trainer-passphrase-new", [&] {
+            app.lock();
+            app.show(Screen::trainer);
+        });
+        store->set_trainer_passphrase("tour passphrase");
+        snap("trainer-passphrase", [&] { app.lock(); });
+        snap("trainer-passphrase-refused", [&] {
+            app.type_secret("not the passphrase");
+            f.draw();
+            settle();
+        });
+        std::this_thread::sleep_for(std::chrono::milliseconds(1100));  // the store's first delay
+        snap("trainer-report", [&] {
+            app.type_secret("tour passphrase");
+            f.draw();
+            settle();
+        });
+        store->set_learner_pins_enabled(true);
+        const Learner other = store->find_or_create_learner("Kim");
+        store->set_learner_pin(other.id, "4711");
+        for (const Theme theme : {Theme::light, Theme::dark}) {
+            const bool dark = theme == Theme::dark;
+            if (dark)
+                std::this_thread::sleep_for(std::chrono::milliseconds(1100));  // heard again: refused, 2 s
+            snap(dark ? "dark-learner-pin" : "learner-pin", [&] {
+                app.lock();
+                app.set_theme(theme);
+                app.ask_learner(other);
+            });
+            snap(dark ? "dark-learner-pin-refused" : "learner-pin-refused", [&] {
+                app.type_secret("0000");
+                f.draw();
+                settle();
+            });
+        }
+        snap("dark-trainer-passphrase-refused", [&] {
+            app.lock();
+            app.show(Screen::trainer);
+            f.draw();
+            app.type_secret("not the passphrase either");
+            f.draw();
+            settle();
+        });
+        app.lock();
+        app.set_theme(own);
+    } else {
+        snap("trainer-report", [&] { app.show(Screen::trainer); });
+    }
     snap("about", [&] { app.show(Screen::about); });
     snap("settings", [&] { app.show(Screen::settings); });
     snap("dark-lesson", [&] {
@@ -327,13 +381,17 @@ int run_window(App& app, const WindowOptions& options) {
             if (frames_left <= 0) {
                 const unsigned before = input_events;
                 // A watching trainer's edits arrive as files, not events: look twice a second.
-                if (io.WantTextInput || options.watch) glfwWaitEventsTimeout(0.5);
+                // A passphrase being checked, or a refusal's countdown: a frame every quarter second.
+                if (app.gate_ticking()) glfwWaitEventsTimeout(0.25);
+                else if (io.WantTextInput || options.watch) glfwWaitEventsTimeout(0.5);
                 else if (app.records_pending()) glfwWaitEventsTimeout(1.0);
                 else glfwWaitEvents();
                 const bool reloaded = options.watch && app.poll_watch();
                 const bool records_changed = retry_if_due();
                 // Woken by the timer with nothing new: no frame is needed.
-                if (input_events == before && !reloaded && !records_changed && !io.WantTextInput) continue;
+                if (input_events == before && !reloaded && !records_changed && !io.WantTextInput &&
+                    !app.gate_ticking())
+                    continue;
                 frames_left = 3;
             } else {
                 glfwPollEvents();

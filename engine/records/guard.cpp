@@ -194,8 +194,10 @@ Store::GuardCheck Store::check_guard(const char* table, const char* key_column, 
         db_, right ? fmt::format("UPDATE {} SET failures = 0, failed_at = 0 WHERE {} = ?", table, key_column)
                    : fmt::format("UPDATE {} SET failures = failures + 1, failed_at = ? WHERE {} = ?", table,
                                  key_column));
+    // The delay runs from the refusal, not from the start of the slow hash
+    // (tens of ms, more on a loaded PC): the wait the learner is told is the wait.
     if (right) s.bind(1, key);
-    else s.bind(1, now).bind(2, key);
+    else s.bind(1, now_ms()).bind(2, key);
     s.run();
     stamp_write(db_);
     t.commit();

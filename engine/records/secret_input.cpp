@@ -59,4 +59,6 @@ std::optional<std::string> read_secret(const std::string& prompt) {
 
 void wipe(std::string& secret) { OPENSSL_cleanse(secret.data(), secret.size()); }
 
+void wipe(char* secret, std::size_t size) { OPENSSL_cleanse(secret, size); }
+
 }  // namespace lektion

@@ -3,6 +3,7 @@
 // (scripts, tests). Never from the command line, where `ps` would show it.
 #pragma once
 
+#include <cstddef>
 #include <optional>
 #include <string>
 
@@ -14,5 +15,6 @@ std::optional<std::string> read_secret(const std::string& prompt);
 
 // Overwrites the bytes of a secret in memory (OPENSSL_cleanse: not optimised away).
 void wipe(std::string& secret);
+void wipe(char* secret, std::size_t size);
 
 }  // namespace lektion

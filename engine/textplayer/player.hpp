@@ -37,6 +37,8 @@ private:
         std::vector<std::string> chosen;  // option ids, for `answer`
     };
     Reply ask_choice(const Question& q, const std::vector<std::string>& shown, const CoursePtr& asked_in);
+    // A secret (a PIN): without echo on a terminal; nullopt at the end of input.
+    std::optional<std::string> ask_secret(const std::string& prompt);
 
     // --- output ------------------------------------------------------------------
     void error(std::string_view message);
@@ -66,6 +68,9 @@ private:
 
     // --- pages (false: the learner quit) ----------------------------------------
     bool pick_learner();
+    // When PINs are on and the learner has one: asked until right. False for
+    // an empty line (another name) or the end of input (quit_ is set).
+    bool pin_accepted(const Learner& learner);
     bool home();
     bool course_page(int which);  // the start page's sections, outcomes, keywords, about
     bool lesson();

@@ -14,6 +14,7 @@
 #include "course/translation.hpp"
 #include "l10n/collate.hpp"
 #include "l10n/strings.hpp"
+#include "records/secret_input.hpp"
 #include "session/messages.hpp"
 #include "session/status_words.hpp"
 #include "textplayer/choice.hpp"
@@ -106,6 +107,23 @@ TextPlayer::Reply TextPlayer::ask_choice(const Question& q, const std::vector<st
     }
 }
 
+std::optional<std::string> TextPlayer::ask_secret(const std::string& prompt) {
+    retry_records();
+    const std::vector<std::string> lines = out_.lines(prompt + " >");
+    for (std::size_t i = 0; i + 1 < lines.size(); ++i) out_ << lines[i] << "\n";
+    out_ << lines.back() << " ";
+    out_.flush();
+    if (options_.secret_from_terminal) return read_secret("");  // the prompt is out already
+    std::string line;
+    const LineRead got = read_line(in_, line);
+    if (got == LineRead::end) {
+        out_ << "\n";
+        return std::nullopt;
+    }
+    if (!line.empty() && line.back() == '\r') line.pop_back();
+    return line;  // a line too long is no PIN: the store refuses it like any wrong one
+}
+
 // --- output --------------------------------------------------------------------
 
 void TextPlayer::error(std::string_view message) { out_ << error_line(message) << "\n"; }
@@ -186,6 +204,12 @@ bool TextPlayer::pick_learner() {
         try {
             if (store_) {
                 const Learner l = store_->find_or_create_learner(name, options_.language);
+                // A name given with --learner is no way around its PIN either: it is asked here.
+                if (!pin_accepted(l)) {
+                    if (quit_) return false;
+                    name.clear();
+                    continue;
+                }
                 progress = store_->progress(l.id, *course_);
                 sink = store_->sink(l.id, *course_);
             }
@@ -199,6 +223,29 @@ bool TextPlayer::pick_learner() {
         quit_ = false;  // "q" as a name is a name
         session_ = std::make_unique<Session>(course_, progress, sink);
         return true;
+    }
+}
+
+bool TextPlayer::pin_accepted(const Learner& learner) {
+    if (!store_->learner_pins_enabled() || !store_->learner_has_pin(learner.id)) return true;
+    out_.wrap(learner.name);
+    out_.wrap(tr("gate.pin_ask"));
+    out_.wrap("(" + tr("gate.pin_back") + ")");
+    for (;;) {
+        std::optional<std::string> pin = ask_secret(tr("gate.pin"));
+        if (!pin) {
+            quit_ = true;
+            return false;
+        }
+        if (pin->empty()) return false;
+        const Store::GuardCheck c = store_->check_learner_pin(learner.id, *pin);
+        wipe(*pin);
+        using Outcome = Store::GuardCheck::Outcome;
+        if (c.outcome == Outcome::accepted || c.outcome == Outcome::not_set) return true;
+        // The store does not hear another try before the wait is over; one
+        // typed sooner is answered with the time left, and not counted.
+        if (c.outcome == Outcome::refused) out_.wrap(tr("gate.pin_wrong"));
+        out_.wrap(tr("gate.wait", {{"seconds", static_cast<std::int64_t>(c.wait.count())}}));
     }
 }
 

@@ -20,6 +20,9 @@ struct TextPlayerOptions {
     std::string watch_dir;  // --watch: reload the course from here when it changes
     // On quitting, how long to wait for another program to let go of the records.
     std::chrono::milliseconds quit_wait{10'000};
+    // A PIN is read from the terminal without echo (records/secret_input.hpp)
+    // when standard input is one; otherwise as a line of `in`, like the rest.
+    bool secret_from_terminal = false;
 };
 
 // Runs until the learner quits or input ends; progress is saved as it goes.

@@ -12,6 +12,7 @@
 #include <functional>
 #include <random>
 #include <sstream>
+#include <thread>
 
 #include <sqlite3.h>
 
@@ -528,4 +529,53 @@ TEST_CASE("the check takes no line that is not an answer, and says what is allow
     INFO(out);
     CHECK(count_of(out, "Dit svar (ét tal) > Skriv ét tal fra 1 til 3.\n") == 3);
     CHECK(out.find("Rigtigt!\nForklaringen.\n") != std::string::npos);
+}
+
+// --- learner PINs (records/guard.cpp) ---------------------------------------------
+
+TEST_CASE(
+    "the text player asks for a learner's PIN, also with --learner, and refuses a wrong one with the delay") {
+    set_ui_language("da");
+    TempDir dir;
+    Store store(dir.path);
+    store.set_learner_pins_enabled(true);
+    const Learner kim = store.create_learner("Kim", "da");
+    store.set_learner_pin(kim.id, "4711");
+    const std::string entered = tr("text.saved");
+    TextPlayerOptions o;
+    o.learner = "Kim";
+
+    // A wrong PIN, then the right one typed before the wait is over: neither lets them in.
+    int status = -1;
+    std::string out = run(hostile_course(), "0000\n4711\n", &status, o, &store);
+    INFO(out);
+    CHECK(status == 0);
+    CHECK(out.find(tr("gate.pin_wrong")) != std::string::npos);
+    CHECK(count_of(out, tr("gate.wait", {{"seconds", std::int64_t{1}}})) == 2);  // the early try is not heard
+    CHECK(out.find(entered) == std::string::npos);
+    CHECK(out.find("4711") == std::string::npos);  // nothing typed is written back
+    CHECK(out.find("0000") == std::string::npos);
+
+    // After the wait the right PIN opens the course.
+    std::this_thread::sleep_for(std::chrono::milliseconds(1100));
+    out = run(hostile_course(), "4711\nq\n", &status, o, &store);
+    CHECK(status == 0);
+    CHECK(out.find(entered) != std::string::npos);
+}
+
+TEST_CASE("an empty line at the PIN question goes back to the names; a learner without a PIN is not asked") {
+    set_ui_language("da");
+    TempDir dir;
+    Store store(dir.path);
+    store.set_learner_pins_enabled(true);
+    store.set_learner_pin(store.create_learner("Kim", "da").id, "4711");
+    store.create_learner("Ole", "da");
+    std::istringstream in("Kim\n\nOle\nq\n");
+    std::ostringstream out;
+    const int status = run_text_player(hostile_course(), &store, {}, in, out);
+    INFO(out.str());
+    CHECK(status == 0);
+    CHECK(count_of(out.str(), tr("gate.pin_ask")) == 1);  // Kim's, not Ole's
+    CHECK(count_of(out.str(), tr("text.who")) == 2);
+    CHECK(out.str().find(tr("text.saved")) != std::string::npos);
 }
