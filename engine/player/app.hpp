@@ -174,6 +174,22 @@ private:
     std::vector<ImGuiID> tab_order_, previous_tab_order_;
     ImGuiID tab_target_ = 0;
     void tab(bool backwards);
+
+    // --- a choice of course (screen_courses.cpp) ----------------------------------
+    // With more than one course installed, the course home lists the others;
+    // picking one plays it for the same learner, with their records of it.
+public:
+    struct CourseChoice {
+        std::string id, title;
+        std::filesystem::path dir;
+    };
+    void set_course_choices(std::vector<CourseChoice> choices) { course_choices_ = std::move(choices); }
+    void switch_course(const std::filesystem::path& dir);
+    const std::filesystem::path& course_dir() const { return course_dir_; }
+
+private:
+    std::vector<CourseChoice> course_choices_;
+    void course_choice(float width);
 };
 
 }  // namespace lektion::ui
