@@ -38,6 +38,7 @@ TEST_CASE("the course home offers the other installed course, which keeps the le
     } cleanup{tmp};
     // A second course: the bundled one under another id and title.
     const fs::path other = tmp / "trivsel";
+    fs::create_directories(tmp);
     fs::copy(bundled_course_dir(), other, fs::copy_options::recursive);
     std::stringstream text;
     text << std::ifstream(other / "course.xml").rdbuf();
