@@ -22,9 +22,9 @@ set(CPACK_PACKAGE_VENDOR "lektion")
 set(CPACK_PACKAGE_CONTACT "lektion maintainers <maintainers@lektion.invalid>")
 set(CPACK_PACKAGE_VERSION ${PROJECT_VERSION})
 set(CPACK_PACKAGE_DESCRIPTION_SUMMARY "offline e-learning course player and authoring tools")
-set(CPACK_DEBIAN_PACKAGE_DESCRIPTION
-    "offline e-learning course player and authoring tools\n\
-lektion plays courses written in XML on a learner's desktop (Dear ImGui),\n\
+# The synopsis is CPACK_PACKAGE_DESCRIPTION_SUMMARY; this is the long description after it.
+set(CPACK_PACKAGE_DESCRIPTION
+    "lektion plays courses written in XML on a learner's desktop (Dear ImGui),\n\
 or as plain lines of text for screen readers and terminals, and keeps every\n\
 learner's progress in a local SQLite database. It checks courses with a\n\
 linter, exchanges translations as XLIFF and PO, and packs courses into one\n\
