@@ -10,9 +10,13 @@ LEKTION_PACKAGES=(
   libimgui-dev libglfw3-dev python3-glad libgl-dev
   libicu-dev libpugixml-dev libsqlite3-dev
   libcli11-dev libfmt-dev nlohmann-json3-dev libssl-dev libcurl4-openssl-dev libstb-dev
+  libzip-dev librsvg2-bin
   fonts-noto-core fonts-dejavu-core
 )
-LEKTION_TEST_PACKAGES=(catch2 clang-format libxml2-utils xvfb xauth libgl1-mesa-dri sqlite3 gettext translate-toolkit)
+LEKTION_TEST_PACKAGES=(catch2 clang-format libxml2-utils xvfb xauth libgl1-mesa-dri sqlite3 gettext translate-toolkit
+  dpkg-dev desktop-file-utils appstream shared-mime-info man-db python3)
+# tools/package: the .deb's checks beyond the suite's.
+LEKTION_PACKAGE_PACKAGES=(dpkg-dev lintian desktop-file-utils appstream xvfb xauth libgl1-mesa-dri python3)
 # The xAPI schema test runs the public schema under Node.js. Some machines
 # carry a Node.js that bundles npm and conflicts with Debian's npm package:
 # ask for Debian's only when there is no npm at all.

@@ -14,6 +14,7 @@
 #include "cli/output.hpp"
 #include "course/loader.hpp"
 #include "course/translation.hpp"
+#include "exchange/catalog_folders.hpp"
 #include "exchange/file_kind.hpp"
 #include "exchange/import_lock.hpp"
 #include "exchange/language_folder.hpp"
@@ -54,12 +55,11 @@ int wrong_command(const ExchangeOptions& o, const char* what, const char* comman
     return 2;
 }
 
-fs::path locales_dir(const ExchangeOptions& o) {
-    return o.locales.empty() ? resource_dir("locales") : fs::path(o.locales);
-}
+// Where an import writes the catalogs: the user's overlay, or --locales DIR.
+fs::path locales_dir(const ExchangeOptions& o) { return catalog_folders(o.locales).user; }
 
 std::optional<Source> load_source(const ExchangeOptions& o, Diagnostics& diags) {
-    if (o.ui) return interface_source(locales_dir(o), diags);
+    if (o.ui) return interface_source(catalog_folders(o.locales).shipped, diags);
     const LoadResult r = load_course(o.course_dir);
     diags.items.insert(diags.items.end(), r.diagnostics.items.begin(), r.diagnostics.items.end());
     if (!r.course) return std::nullopt;
@@ -70,9 +70,7 @@ std::optional<Source> load_source(const ExchangeOptions& o, Diagnostics& diags) 
 std::string stored_spelling(const ExchangeOptions& o, const std::string& lang) {
     std::vector<std::string> existing;
     if (o.ui) {
-        std::error_code ec;
-        for (const auto& e : fs::directory_iterator(locales_dir(o), ec))
-            if (e.path().extension() == ".xlf") existing.push_back(e.path().stem().string());
+        existing = catalog_file_languages(catalog_folders(o.locales));
     } else {
         existing = course_languages(o.course_dir);
     }
@@ -82,7 +80,7 @@ std::string stored_spelling(const ExchangeOptions& o, const std::string& lang) {
 }
 
 TranslationStore read_store(const ExchangeOptions& o, const std::string& lang, Diagnostics& diags) {
-    return o.ui ? read_interface_store(locales_dir(o), lang, diags)
+    return o.ui ? read_catalog_store(catalog_folders(o.locales), lang, diags)
                 : read_course_store(o.course_dir, lang, diags);
 }
 
@@ -104,7 +102,9 @@ int run_export(ExchangeOptions o, Format format) {
         return usage("--ui exports the interface catalogs; leave out COURSE_DIR");
     if (!valid_language_tag(o.lang))
         return usage(fmt::format("--lang '{}' is not a language tag such as pl", o.lang));
-    const ProtectedPaths keep = protected_paths({}, {o.ui ? locales_dir(o) : fs::path(o.course_dir)});
+    const ProtectedPaths keep =
+        o.ui ? protected_paths({}, {locales_dir(o), catalog_folders(o.locales).shipped})
+             : protected_paths({}, {fs::path(o.course_dir)});
     if (const int refused = check_output(o.output, keep)) return refused;
     Diagnostics diags;
     const std::optional<Source> source = load_source(o, diags);
@@ -183,7 +183,12 @@ int run_import(ExchangeOptions o, Format format) {
     }
     // From reading the stored translation to writing it back, no other
     // import into this course (or these catalogs) may run.
-    const fs::path lock_folder = o.ui ? locales_dir(o) : fs::path(o.course_dir);
+    fs::path lock_folder = o.ui ? locales_dir(o) : fs::path(o.course_dir);
+    if (o.ui) {  // the user's overlay folder is made by the first import; a dry run makes nothing
+        std::error_code ec;
+        if (!o.dry_run) fs::create_directories(lock_folder, ec);
+        else if (!fs::exists(lock_folder, ec)) lock_folder = catalog_folders(o.locales).shipped;
+    }
     const ImportLock lock(lock_folder, [&] {
         say(fmt::format("lektion: another import into {} is under way; waiting for it to finish",
                         lock_folder.string()));
@@ -227,8 +232,10 @@ Run add_exchange(CLI::App& app, Format format) {
                                          : "Export or import a translation as gettext PO (Poedit, Weblate)");
     cmd->require_subcommand(1);
     auto o = std::make_shared<ExchangeOptions>();
-    const char* ui_help = "The interface catalogs (locales/) instead of a course";
-    const char* locales_help = "Folder of the interface catalogs (default: the program's own)";
+    const char* ui_help = "The interface catalogs instead of a course";
+    const char* locales_help =
+        "Folder of the interface catalogs, read and written (default: the program's own, with imports "
+        "going to $XDG_DATA_HOME/lektion/locales/)";
 
     auto* exp = cmd->add_subcommand("export", "Write every unit with its translation, for one language");
     exp->add_option("COURSE_DIR", o->course_dir, "Course folder (holding course.xml)");

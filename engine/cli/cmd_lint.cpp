@@ -14,24 +14,39 @@
 
 namespace lektion::cli {
 
+namespace fs = std::filesystem;
+
+CourseLint lint_course(const std::string& dir) {
+    CourseLint out{load_course(dir), 0};
+    // Translations are checked against the source, so only a course that loads.
+    if (out.result.course) {
+        lint_placeholders(*out.result.course, dir, out.result.diagnostics);
+        out.languages = lint_course_translations(*out.result.course, dir, out.result.diagnostics);
+    }
+    return out;
+}
+
 Run add_lint(CLI::App& app) {
     auto* cmd = app.add_subcommand("lint",
                                    "Check a course folder, its translations and the interface "
                                    "catalogs, and report every problem");
     auto dir = std::make_shared<std::string>();
     auto quiet = std::make_shared<bool>(false);
+    auto locales = std::make_shared<std::string>();
     cmd->add_option("COURSE_DIR", *dir, "Course folder (holding course.xml)")->required();
     cmd->add_flag("-q,--quiet", *quiet, "Print only the problems, no summary");
-    return [dir, quiet] {
-        LoadResult r = load_course(*dir);
+    cmd->add_option("--locales", *locales,
+                    "Folder of the interface catalogs to check (default: the program's own)")
+        ->check(non_empty);
+    return [dir, quiet, locales] {
+        LoadResult r;
         int languages = 0, catalogs = 0;
         try {
-            // Translations are checked against the source, so only a course that loads.
-            if (r.course) {
-                lint_placeholders(*r.course, *dir, r.diagnostics);
-                languages = lint_course_translations(*r.course, *dir, r.diagnostics);
-            }
-            catalogs = lint_interface_catalogs(resource_dir("locales"), r.diagnostics);
+            CourseLint lint = lint_course(*dir);
+            r = std::move(lint.result);
+            languages = lint.languages;
+            catalogs = lint_interface_catalogs(
+                locales->empty() ? resource_dir("locales") : fs::path(*locales), r.diagnostics);
         } catch (const std::exception& e) {
             say(std::string("lektion: ") + e.what());
             return 1;

@@ -2,8 +2,11 @@
 // player. It is also what lektion does when given no sub-command.
 #include <unistd.h>
 
+#include <algorithm>
 #include <cstdio>
 #include <cstdlib>
+
+#include <fmt/format.h>
 #include <filesystem>
 #include <iostream>
 
@@ -13,6 +16,8 @@
 #include "l10n/language_tag.hpp"
 #include "l10n/negotiate.hpp"
 #include "l10n/strings.hpp"
+#include "package/installed.hpp"
+#include "package/package.hpp"
 #include "player/scratch_store.hpp"
 #include "player/window.hpp"
 #include "records/store.hpp"
@@ -24,8 +29,8 @@ namespace lektion::cli {
 namespace {
 
 struct PlayOptions {
-    std::string course_dir = default_course_dir();
-    std::string learner, lang, data_dir, screenshot;
+    std::string course_dir;  // empty: the bundled course, with a choice of the other installed ones
+    std::string learner, lang, data_dir, screenshot, locales;
     bool text = false, watch = false;
     int quit_after_frames = 0;
     std::vector<int> open_page;
@@ -57,7 +62,8 @@ ui::WindowOptions window_options(const PlayOptions& o) {
 // --screenshot: every screen played on a throwaway store. The named learner's
 // name, language, theme and text size are copied into it from the real
 // records, which are only read (and not even created when missing).
-int screenshot_tour(const PlayOptions& o, const CoursePtr& course) {
+int screenshot_tour(const PlayOptions& o, const CoursePtr& course,
+                    std::vector<ui::App::CourseChoice> choices) {
     if (o.learner.empty()) {
         print_error("--screenshot needs --learner NAME");
         return 2;
@@ -77,6 +83,7 @@ int screenshot_tour(const PlayOptions& o, const CoursePtr& course) {
         ui::ScratchStore scratch;
         scratch.add_learner(o.learner, settings);
         ui::App app(course, o.course_dir, &scratch.store(), {o.learner, o.lang});
+        app.set_course_choices(std::move(choices));
         return ui::run_window(app, window_options(o));
     } catch (const RecordsError& e) {
         print_error(e.what());
@@ -84,19 +91,73 @@ int screenshot_tour(const PlayOptions& o, const CoursePtr& course) {
     }
 }
 
+int play_folder(PlayOptions o);
+
+// A package is played without installing it: unpacked, with every check of
+// an install, into a private folder (mkdtemp, mode 0700) in $TMPDIR that
+// goes when the player ends. The records are kept as for an installed copy
+// of the course: by its id.
+int play_package(PlayOptions o) {
+    std::error_code ec;
+    const UnpackResult unpacked =
+        unpack_package(o.course_dir, std::filesystem::temp_directory_path(ec), "lektion-play-");
+    if (!unpacked.error.empty()) {
+        print_error(unpacked.error);
+        return 1;
+    }
+    print_line(
+        fmt::format("lektion: playing {} from a temporary copy in {} (removed at the end; lektion install "
+                    "keeps it)",
+                    o.course_dir, unpacked.folder.string()));
+    o.course_dir = (unpacked.folder / package_course_folder).string();
+    int status = 1;
+    try {
+        status = play_folder(o);
+    } catch (...) {
+        std::filesystem::remove_all(unpacked.folder, ec);
+        throw;
+    }
+    std::filesystem::remove_all(unpacked.folder, ec);
+    return status;
+}
+
 int play(const PlayOptions& o) {
+    if (!o.locales.empty()) use_locales_folder(o.locales);
+    std::error_code ec;
+    if (!o.course_dir.empty() && std::filesystem::is_regular_file(o.course_dir, ec)) return play_package(o);
+    return play_folder(o);
+}
+
+// No course named: the bundled one (else the first installed), and the
+// player lists the others on the course home.
+std::vector<ui::App::CourseChoice> choose_course(PlayOptions& o, const std::string& lang) {
+    std::vector<ui::App::CourseChoice> choices;
+    const std::string bundled = default_course_dir();
+    for (const InstalledCourse& c : installed_courses(lang)) choices.push_back({c.id, c.title, c.dir});
+    o.course_dir = bundled;
+    std::error_code ec;
+    const bool has_bundled = std::any_of(choices.begin(), choices.end(), [&](const ui::App::CourseChoice& c) {
+        return std::filesystem::equivalent(c.dir, bundled, ec);
+    });
+    if (!has_bundled && !choices.empty()) o.course_dir = choices.front().dir.string();
+    return choices;
+}
+
+int play_folder(PlayOptions o) {
     // --lang, else the system's language matched against the interface catalogs;
     // a learner's saved choice replaces the latter once they are picked.
     const std::string lang =
         !o.lang.empty() ? o.lang : negotiate_language(system_languages(), ui_languages());
     set_ui_language(lang);
+    std::vector<ui::App::CourseChoice> choices;
+    if (o.course_dir.empty()) choices = choose_course(o, lang);
     const LoadResult loaded = load_course(o.course_dir, lang);
     if (!loaded.course) {
         for (const Diagnostic& d : loaded.diagnostics.items) print_line(format(d));
         print_error(tr("cli.course_errors", {{"dir", o.course_dir}}));
         return 1;
     }
-    if (!o.screenshot.empty()) return screenshot_tour(o, loaded.course);
+    if (!o.screenshot.empty()) return screenshot_tour(o, loaded.course, std::move(choices));
     std::unique_ptr<Store> store;
     try {
         store = std::make_unique<Store>(data_dir(o.data_dir));
@@ -111,6 +172,7 @@ int play(const PlayOptions& o) {
         return run_text_player(loaded.course, store.get(), t, std::cin, std::cout);
     }
     ui::App app(loaded.course, o.course_dir, store.get(), {o.learner, o.lang});
+    app.set_course_choices(std::move(choices));
     if (o.watch) app.watch();
     return ui::run_window(app, window_options(o));
 }
@@ -120,13 +182,18 @@ int play(const PlayOptions& o) {
 Run add_play(CLI::App& app) {
     auto* cmd = app.add_subcommand("play", "Play a course (the default command)");
     auto o = std::make_shared<PlayOptions>();
-    cmd->add_option("COURSE_DIR", o->course_dir, "Course folder (default: the bundled course)")
+    cmd->add_option(
+           "COURSE_DIR", o->course_dir,
+           "Course folder or package (.lektion) (default: the bundled course, or a choice of the installed)")
         ->check(non_empty);
     cmd->add_flag("--text", o->text, "Play in the terminal, line by line (for screen readers and pipes)");
     cmd->add_flag("--watch", o->watch, "Reload the course when its files change (for authors)");
     cmd->add_option("--learner", o->learner, "Pick or create this learner without asking")->check(non_empty);
     cmd->add_option("--lang", o->lang, "Interface language (da, en)")->transform(language_tag);
     cmd->add_option("--data-dir", o->data_dir, "Folder of the learner records")->check(non_empty);
+    cmd->add_option("--locales", o->locales,
+                    "Folder of the interface catalogs (default: the program's own, with the user's imports)")
+        ->check(non_empty);
     cmd->add_option("--screenshot", o->screenshot,
                     "Render each screen once into PNG files in DIR, then exit (on throwaway records)")
         ->check(non_empty);

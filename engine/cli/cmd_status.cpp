@@ -11,6 +11,7 @@
 #include "cli/plural.hpp"
 #include "course/loader.hpp"
 #include "course/translation.hpp"
+#include "exchange/catalog_folders.hpp"
 #include "exchange/status.hpp"
 #include "resources/paths.hpp"
 
@@ -66,13 +67,10 @@ void print_table(const std::string& title, const Source& source, const std::vect
     std::printf("\n");
 }
 
-std::vector<std::string> catalog_languages(const fs::path& locales, const std::string& source_lang) {
+std::vector<std::string> catalog_languages(const CatalogFolders& folders, const std::string& source_lang) {
     std::vector<std::string> out;
-    std::error_code ec;
-    for (const auto& e : fs::directory_iterator(locales, ec))
-        if (e.path().extension() == ".xlf" && !same_language(e.path().stem().string(), source_lang))
-            out.push_back(e.path().stem().string());
-    std::sort(out.begin(), out.end());
+    for (const std::string& l : catalog_file_languages(folders))
+        if (!same_language(l, source_lang)) out.push_back(l);
     return out;
 }
 
@@ -109,7 +107,9 @@ Run add_status(CLI::App& app) {
         ->check([](const std::string& s) {
             return parse_requirement(s) ? std::string() : "expected LANG=PERCENT, such as pl=95, not " + s;
         });
-    cmd->add_option("--locales", *locales, "Folder of the interface catalogs (default: the program's own)");
+    cmd->add_option(
+        "--locales", *locales,
+        "Folder of the interface catalogs (default: the program's own, with the user's imports over them)");
     return [dir, locales, required] {
         std::vector<Requirement> reqs;
         for (const std::string& s : *required) reqs.push_back(*parse_requirement(s));
@@ -131,14 +131,19 @@ Run add_status(CLI::App& app) {
             course_rows.push_back({l, figures(course, read_course_store(*dir, l, diags))});
         print_table(fmt::format("Course {}", course.project), course, course_rows);
 
-        const fs::path locale_dir = locales->empty() ? resource_dir("locales") : fs::path(*locales);
-        const std::optional<Source> ui = interface_source(locale_dir, diags);
+        // The catalogs as the player shows them: the user's imports over the shipped ones.
+        CatalogFolders folders{resource_dir("locales"), resource_dir("locales")};
+        try {
+            folders = catalog_folders(*locales);
+        } catch (const std::runtime_error&) {  // no home folder: the shipped catalogs alone
+        }
+        const std::optional<Source> ui = interface_source(folders.shipped, diags);
         std::vector<Row> ui_rows;
         if (ui) {
-            std::vector<std::string> ui_langs = catalog_languages(locale_dir, ui->lang);
+            std::vector<std::string> ui_langs = catalog_languages(folders, ui->lang);
             add_required(ui_langs, reqs, ui->lang);
             for (const std::string& l : ui_langs)
-                ui_rows.push_back({l, figures(*ui, read_interface_store(locale_dir, l, diags))});
+                ui_rows.push_back({l, figures(*ui, read_catalog_store(folders, l, diags))});
             print_table("Interface", *ui, ui_rows);
         }
         for (const Diagnostic& d : diags.items) say(format(d));

@@ -6,6 +6,8 @@
 
 #include <CLI/CLI.hpp>
 
+#include "course/loader.hpp"
+
 namespace lektion::cli {
 
 using Run = std::function<int()>;
@@ -26,8 +28,19 @@ Run add_status(CLI::App& app);   // exchange/: translation status per language
 Run add_new(CLI::App& app);      // exchange/: new lesson skeletons
 Run add_records(CLI::App& app);  // records/: export, delete, verify
 Run add_report(CLI::App& app);   // records/: the trainer's report
+Run add_pack(CLI::App& app);     // package/: course packages (.lektion)
+Run add_install(CLI::App& app);  // package/
+Run add_courses(CLI::App& app);  // package/
 
 // The bundled course, found in the source tree or installed.
 std::string default_course_dir();
+
+// lint's checks of a course folder and its stored translations (not the
+// interface catalogs); throws on a file system error. pack and install use it too.
+struct CourseLint {
+    LoadResult result;
+    int languages = 0;  // stored translations checked
+};
+CourseLint lint_course(const std::string& dir);
 
 }  // namespace lektion::cli

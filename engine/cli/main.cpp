@@ -24,6 +24,9 @@ int main(int argc, char** argv) {
     add(lektion::cli::add_new);
     add(lektion::cli::add_records);
     add(lektion::cli::add_report);
+    add(lektion::cli::add_pack);
+    add(lektion::cli::add_install);
+    add(lektion::cli::add_courses);
 
     try {
         app.parse(argc, argv);

@@ -14,17 +14,32 @@ namespace lektion {
 
 namespace {
 
+// One language's catalogs, the overlay (the user's) first.
+struct Layers {
+    std::vector<Catalog> catalogs;
+    const Catalog* with(const std::string& key) const {
+        for (const Catalog& c : catalogs)
+            if (c.has(key)) return &c;
+        return nullptr;
+    }
+};
+
 struct Interface {
     std::string language = "en";
-    std::map<std::string, Catalog> loaded;  // by language
+    std::filesystem::path only;            // --locales DIR
+    std::map<std::string, Layers> loaded;  // by language
     Diagnostics diagnostics;
 
-    const Catalog& catalog(const std::string& lang) {
+    const Layers& catalog(const std::string& lang) {
         auto it = loaded.find(lang);
         if (it != loaded.end()) return it->second;
-        const auto path = resource_dir("locales") / (lang + ".xlf");
-        Catalog c = std::filesystem::exists(path) ? Catalog::load(path, diagnostics) : Catalog();
-        return loaded.emplace(lang, std::move(c)).first->second;
+        Layers layers;
+        std::vector<std::filesystem::path> folders = locales_folders();
+        std::error_code ec;
+        for (auto f = folders.rbegin(); f != folders.rend(); ++f)
+            if (const auto path = *f / (lang + ".xlf"); std::filesystem::exists(path, ec))
+                layers.catalogs.push_back(Catalog::load(path, diagnostics));
+        return loaded.emplace(lang, std::move(layers)).first->second;
     }
 };
 
@@ -35,6 +50,18 @@ Interface& ui() {
 
 }  // namespace
 
+void use_locales_folder(const std::filesystem::path& dir) {
+    ui().only = dir;
+    ui().loaded.clear();
+}
+
+std::vector<std::filesystem::path> locales_folders() {
+    if (!ui().only.empty()) return {ui().only};
+    std::vector<std::filesystem::path> out{resource_dir("locales")};
+    if (std::filesystem::path user = user_locales_dir(); !user.empty()) out.push_back(user);
+    return out;
+}
+
 void set_ui_language(std::string_view lang) {
     ui().language = negotiate_language({std::string(lang)}, ui_languages());
 }
@@ -43,10 +70,13 @@ const std::string& ui_language() { return ui().language; }
 
 std::vector<std::string> ui_languages() {
     std::vector<std::string> out;
-    std::error_code ec;
-    for (const auto& entry : std::filesystem::directory_iterator(resource_dir("locales"), ec))
-        if (entry.path().extension() == ".xlf") out.push_back(entry.path().stem().string());
+    for (const std::filesystem::path& folder : locales_folders()) {
+        std::error_code ec;
+        for (const auto& entry : std::filesystem::directory_iterator(folder, ec))
+            if (entry.path().extension() == ".xlf") out.push_back(entry.path().stem().string());
+    }
     std::sort(out.begin(), out.end());
+    out.erase(std::unique(out.begin(), out.end()), out.end());
     return out;
 }
 
@@ -54,10 +84,8 @@ const Diagnostics& catalog_diagnostics() { return ui().diagnostics; }
 
 std::string tr(std::string_view key, const std::vector<NamedArg>& args) {
     const std::string k(key);
-    const Catalog& current = ui().catalog(ui().language);
-    if (current.has(k)) return current.format(k, args);
-    const Catalog& source = ui().catalog("en");
-    if (source.has(k)) return source.format(k, args);
+    if (const Catalog* current = ui().catalog(ui().language).with(k)) return current->format(k, args);
+    if (const Catalog* source = ui().catalog("en").with(k)) return source->format(k, args);
     return k;  // a missing key shows itself, which a test catches
 }
 

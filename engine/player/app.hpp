@@ -204,6 +204,21 @@ private:
     bool gate_field(const std::string& label, const char* id, SecretField& field, std::size_t max_bytes,
                     bool digits, float width);
     void gate_messages(float width);
+    // --- a choice of course (screen_courses.cpp) ----------------------------------
+    // With more than one course installed, the course home lists the others;
+    // picking one plays it for the same learner, with their records of it.
+public:
+    struct CourseChoice {
+        std::string id, title;
+        std::filesystem::path dir;
+    };
+    void set_course_choices(std::vector<CourseChoice> choices) { course_choices_ = std::move(choices); }
+    void switch_course(const std::filesystem::path& dir);
+    const std::filesystem::path& course_dir() const { return course_dir_; }
+
+private:
+    std::vector<CourseChoice> course_choices_;
+    void course_choice(float width);
 };
 
 }  // namespace lektion::ui

@@ -70,6 +70,8 @@ void App::home_screen() {
         if (!can_take) ImGui::EndDisabled();
     }
 
+    course_choice(width);
+
     for (const Section& sec : course_->start) {
         untranslated_note(sec, width);
         heading(sec.heading, width, fonts_.heading);

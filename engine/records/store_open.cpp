@@ -16,6 +16,7 @@
 #include "records/sqlite.hpp"
 #include "records/store.hpp"
 #include "records/wal_check.hpp"
+#include "resources/paths.hpp"
 
 namespace lektion {
 
@@ -207,16 +208,9 @@ void check_regular_file(const fs::path& file) {
 
 fs::path data_dir(const std::string& override_dir) {
     if (!override_dir.empty()) return override_dir;
-    if (const char* v = std::getenv("LEKTION_DATA_DIR"); v && *v) return v;
-    // The XDG spec says a relative XDG_DATA_HOME is invalid and to be ignored.
-    if (const char* x = std::getenv("XDG_DATA_HOME"); x && *x == '/') return fs::path(x) / "lektion";
-    const char* home = std::getenv("HOME");
-    if (!home || !*home) {
-        const passwd* pw = ::getpwuid(::getuid());
-        home = pw ? pw->pw_dir : nullptr;
-    }
-    if (!home || !*home) throw RecordsError("no home folder to keep learner records in; use --data-dir DIR");
-    return fs::path(home) / ".local" / "share" / "lektion";
+    fs::path dir = user_data_dir();
+    if (dir.empty()) throw RecordsError("no home folder to keep learner records in; use --data-dir DIR");
+    return dir;
 }
 
 int Store::schema_version() { return current_schema; }
