@@ -9,10 +9,11 @@ LEKTION_PACKAGES=(
   build-essential cmake ninja-build pkg-config
   libimgui-dev libglfw3-dev python3-glad libgl-dev
   libicu-dev libpugixml-dev libsqlite3-dev
-  libcli11-dev libfmt-dev nlohmann-json3-dev libssl-dev libcurl4-openssl-dev libstb-dev
+  libcli11-dev libfmt-dev nlohmann-json3-dev libssl-dev libcurl4-openssl-dev libstb-dev libzip-dev
   fonts-noto-core fonts-dejavu-core
 )
-LEKTION_TEST_PACKAGES=(catch2 clang-format libxml2-utils xvfb xauth libgl1-mesa-dri sqlite3 gettext translate-toolkit)
+LEKTION_TEST_PACKAGES=(catch2 clang-format libxml2-utils xvfb xauth libgl1-mesa-dri sqlite3 gettext translate-toolkit
+  chromium)  # chromium: the browser-export tests (axe-core, SCORM runtime, equivalence) and export pdf
 # The xAPI schema test runs the public schema under Node.js. Some machines
 # carry a Node.js that bundles npm and conflicts with Debian's npm package:
 # ask for Debian's only when there is no npm at all.

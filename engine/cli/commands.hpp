@@ -26,6 +26,7 @@ Run add_status(CLI::App& app);   // exchange/: translation status per language
 Run add_new(CLI::App& app);      // exchange/: new lesson skeletons
 Run add_records(CLI::App& app);  // records/: export, delete, verify
 Run add_report(CLI::App& app);   // records/: the trainer's report
+Run add_export(CLI::App& app);   // export/: html, scorm, pdf
 
 // The bundled course, found in the source tree or installed.
 std::string default_course_dir();

@@ -24,6 +24,7 @@ int main(int argc, char** argv) {
     add(lektion::cli::add_new);
     add(lektion::cli::add_records);
     add(lektion::cli::add_report);
+    add(lektion::cli::add_export);
 
     try {
         app.parse(argc, argv);

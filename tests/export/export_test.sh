@@ -1,0 +1,101 @@
+#!/usr/bin/env bash
+# The browser-export tests, one mode each (see CMakeLists.txt):
+#   export_test.sh MODE LEKTION DRIVER COURSE FIXTURE WORK DEPS TESTS
+set -euo pipefail
+mode=$1 lektion=$2 driver=$3 course=$4 fixture=$5 work=$6/$1 deps=$7 tests=$8
+node_dir=$6/node
+rm -rf "$work"
+mkdir -p "$work"
+export SOURCE_DATE_EPOCH=1700000000
+fail() { echo "FAIL: $*" >&2; exit 1; }
+
+browser_deps() {
+  [ -x /usr/bin/chromium ] || fail "chromium is not installed (tools/setup.sh installs it)"
+  "$deps" "$node_dir" || fail "the node packages could not be installed"
+}
+
+case $mode in
+cli)
+  # An export writes a folder; twice into the same folder is fine.
+  "$lektion" export html "$fixture" -o "$work/site" 2>"$work/out"
+  grep -q 'pages' "$work/out" || fail "no summary line: $(cat "$work/out")"
+  "$lektion" export html "$fixture" -o "$work/site" 2>/dev/null || fail "a second export into the same folder"
+  [ -f "$work/site/index.html" ] && [ -f "$work/site/.lektion-export" ] || fail "no index.html or marker"
+  # Refusals: one line, exit 2, nothing written.
+  refuse() {  # DESCRIPTION COMMAND...
+    local what=$1; shift
+    set +e; "$@" >"$work/refused" 2>&1; local rc=$?; set -e
+    [ "$rc" = 2 ] || fail "$what: exit $rc, not 2: $(cat "$work/refused")"
+    [ "$(wc -l <"$work/refused")" = 1 ] || fail "$what: not one line: $(cat "$work/refused")"
+  }
+  cp -r "$fixture" "$work/course"
+  refuse "into the course folder" "$lektion" export html "$work/course" -o "$work/course/site"
+  [ ! -e "$work/course/site" ] || fail "wrote into the course"
+  refuse "onto the course folder" "$lektion" export html "$work/course" -o "$work/course"
+  mkdir -p "$work/own" && echo mine >"$work/own/notes.txt"
+  refuse "into a folder of other files" "$lektion" export html "$fixture" -o "$work/own"
+  [ ! -e "$work/own/index.html" ] || fail "wrote among someone's files"
+  echo x >"$work/file"
+  refuse "onto a file" "$lektion" export html "$fixture" -o "$work/file"
+  refuse "scorm without --version" "$lektion" export scorm "$fixture" -o "$work/p.zip" --version 3
+  refuse "a language the course lacks" "$lektion" export html "$fixture" --lang fr -o "$work/fr"
+  refuse "a scorm zip in the course" "$lektion" export scorm "$work/course" --version 1.2 -o "$work/course/p.zip"
+  mkdir -p "$work/data" && sqlite3 "$work/data/records.db" 'create table t(x)'
+  refuse "over a database" "$lektion" export scorm "$fixture" --version 1.2 -o "$work/data/records.db"
+  # The bundled course in both languages: figures for the report.
+  for lang in da en; do
+    "$lektion" export html "$course" --lang $lang -o "$work/bundled-$lang" 2>&1 | tail -1
+  done
+  du -sh "$work/bundled-da" | cut -f1 | sed 's/^/size of the Danish export: /'
+  # Nothing in any file names anything outside the export.
+  if grep -rlE '(https?:)?//[a-z0-9]' "$work/bundled-da" --include='*.html' --include='*.js' --include='*.css' |
+     xargs -r grep -nE 'src="(https?:)?//|href="(https?:)?//|url\((https?:)?//|import .*//' ; then
+    fail "a reference outside the export"
+  fi
+  ;;
+equivalence)
+  browser_deps
+  for c in "$fixture" "$course"; do
+    name=$(basename "$c")
+    "$lektion" export html "$c" -o "$work/$name" 2>/dev/null
+    "$driver" "$c" 20260 ${SEQUENCES:-40} ${STEPS:-250} >"$work/$name.json"
+    node "$tests/equivalence_test.js" "$node_dir" "$work/$name" "$work/$name.json"
+  done
+  ;;
+axe)
+  browser_deps
+  for lang in da en; do "$lektion" export html "$course" --lang $lang -o "$work/$lang" 2>/dev/null; done
+  "$lektion" export html "$fixture" -o "$work/gated" 2>/dev/null
+  node "$tests/axe_test.js" "$node_dir" "$work"
+  # The browser's progress file joins the records: imported, then in the trainer's list.
+  "$lektion" records import "$work/browser-records.json" --data-dir "$work/data"
+  "$lektion" records list --data-dir "$work/data" >"$work/list"
+  grep -q 'Ann' "$work/list" || fail "the browser's learner is not in the records: $(cat "$work/list")"
+  "$lektion" report "$fixture" --data-dir "$work/data" >"$work/report" 2>&1 || true
+  cat "$work/report"
+  ;;
+scorm)
+  browser_deps
+  for v in 1.2 2004; do
+    "$lektion" export scorm "$fixture" --version $v -o "$work/gated-$v.zip"
+    "$lektion" export scorm "$course" --lang en --version $v -o "$work/bundled-$v.zip"
+    mkdir -p "$work/gated-$v" && (cd "$work/gated-$v" && python3 -m zipfile -e "../gated-$v.zip" .)
+    python3 "$tests/check_manifest.py" "$v" "$work/gated-$v.zip"
+    python3 "$tests/check_manifest.py" "$v" "$work/bundled-$v.zip"
+  done
+  node "$tests/scorm_test.js" "$node_dir" "$work"
+  ;;
+pdf)
+  [ -x /usr/bin/chromium ] || fail "chromium is not installed (tools/setup.sh installs it)"
+  "$lektion" export pdf "$course" --lang en -o "$work/workbook.pdf"
+  head -c 4 "$work/workbook.pdf" | grep -q '%PDF' || fail "not a PDF"
+  pages=$(grep -ac '/Type */Page[^s]' "$work/workbook.pdf" || true)
+  echo "workbook: $pages pages, $(du -k "$work/workbook.pdf" | cut -f1) KiB"
+  [ "$pages" -ge 6 ] || fail "the workbook has $pages pages; each of the 5 lessons starts a new one"
+  # Without chromium: one line saying how.
+  set +e; LEKTION_CHROMIUM= PATH=/nonexistent "$lektion" export pdf "$course" -o "$work/none.pdf" >"$work/no-chromium" 2>&1; rc=$?; set -e
+  [ "$rc" = 2 ] && grep -q 'apt install chromium' "$work/no-chromium" || fail "without chromium: $(cat "$work/no-chromium")"
+  ;;
+*) fail "unknown mode $mode" ;;
+esac
+echo "export $mode: passed"
