@@ -6,7 +6,7 @@ const path = require("path");
 const { pathToFileURL } = require("url");
 
 function load(nodeDir, name) {
-  return require(path.join(nodeDir, "node_modules", name));
+  return require(path.resolve(nodeDir, "node_modules", name));
 }
 
 async function launch(nodeDir) {
