@@ -74,8 +74,9 @@ axe)
   "$lektion" records import "$work/browser-records.json" --data-dir "$work/data"
   "$lektion" records list --data-dir "$work/data" >"$work/list"
   grep -q 'Ann' "$work/list" || fail "the browser's learner is not in the records: $(cat "$work/list")"
-  "$lektion" report "$fixture" --data-dir "$work/data" >"$work/report" 2>&1 || true
-  cat "$work/report"
+  "$lektion" report --course "$fixture" --data-dir "$work/data" >"$work/report"
+  grep -qE '^Ann +✓ +✓ +✓' "$work/report" || fail "the report does not show Ann's three lessons complete: $(cat "$work/report")"
+  grep -qE '^Ann .* 1 of 3' "$work/report" || fail "the report does not show Ann's quiz attempt: $(cat "$work/report")"
   ;;
 scorm)
   browser_deps

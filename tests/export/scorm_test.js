@@ -48,6 +48,7 @@ function serve() {
     let file = null;
     if (url.startsWith("/scorm-again/")) file = path.join(againDir, path.basename(url));
     else if (/^\/gated-(1\.2|2004)\/[a-z0-9._-]+$/.test(url)) file = path.join(work, url);
+    if (url === "/favicon.ico") { res.writeHead(204); return res.end(); }  // the browser asks; nobody minds
     if (!file || !fs.existsSync(file)) { res.writeHead(404); return res.end(); }
     const type = { ".html": "text/html", ".js": "text/javascript", ".css": "text/css" }[path.extname(file)] || "application/octet-stream";
     res.writeHead(200, { "content-type": type + "; charset=utf-8" });
@@ -142,7 +143,10 @@ async function run(version, srv, browser, errors) {
   await f.click("#quiz-submit");
   await f.waitForFunction(() => document.querySelector("#quiz-result").textContent.length > 0);
   cmi = await readCmi();
-  const interactions = cmi.interactions.childArray || [];
+  // The runtime's JSON holds the interactions as an object keyed "0", "1", ...
+  const interactions = Array.isArray(cmi.interactions) ? cmi.interactions
+    : Object.keys(cmi.interactions || {}).filter((k) => /^\d+$/.test(k)).map((k) => cmi.interactions[k]);
+  if (interactions.length !== 3) console.error(`${version}: interactions: ${JSON.stringify(cmi.interactions).slice(0, 400)}; last error ${await p.evaluate(() => window.lms.lastErrorCode)}`);
   if (is12) {
     expect(cmi.core.lesson_status === "passed", `1.2: lesson_status ${cmi.core.lesson_status}, not passed`);
     expect(cmi.core.score.raw === "100" && cmi.core.score.min === "0" && cmi.core.score.max === "100",

@@ -450,7 +450,7 @@
       else if (!session.lessonOpen(i)) span.textContent = "(" + T["home.locked"] + ")";
       else {
         var f = session.lessonFraction(i);
-        span.textContent = f > 0 ? "(" + Math.round(f * 100) + " %)" : "";
+        span.textContent = f > 0 ? "(" + new Intl.NumberFormat(COURSE.lang, { style: "percent" }).format(f) + ")" : "";
       }
     });
     var badge = $("#learner-badge");
@@ -534,7 +534,7 @@
         locked: T["home.quiz_locked"], open: T["home.quiz_open"], in_progress: T["home.quiz_in_progress"],
         passed: best ? T["home.quiz_passed"][raw] : "", failed_no_attempts_left: best ? T["home.quiz_failed"][raw] : "",
       }[state];
-      if (left >= 0 && state !== "failed_no_attempts_left") text += " " + T["quiz.attempts_left"][left];
+      if (left >= 0 && state !== "failed_no_attempts_left") text += " · " + T["quiz.attempts_left"][left];
       return text;
     }
     function canStart() {
@@ -604,6 +604,7 @@
       });
       result.appendChild(ol);
       retry.hidden = !canStart();
+      start.hidden = true;  // "try again" is the way to a new attempt now
       status.textContent = statusText();
       result.focus();
     });
