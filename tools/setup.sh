@@ -13,7 +13,7 @@ LEKTION_PACKAGES=(
   fonts-noto-core fonts-dejavu-core
 )
 LEKTION_TEST_PACKAGES=(catch2 clang-format libxml2-utils xvfb xauth libgl1-mesa-dri sqlite3 gettext translate-toolkit
-  chromium)  # chromium: the browser-export tests (axe-core, SCORM runtime, equivalence) and export pdf
+  chromium poppler-utils)  # the browser-export tests (axe-core, SCORM runtime, equivalence) and export pdf
 # The xAPI schema test runs the public schema under Node.js. Some machines
 # carry a Node.js that bundles npm and conflicts with Debian's npm package:
 # ask for Debian's only when there is no npm at all.

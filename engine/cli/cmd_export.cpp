@@ -66,8 +66,9 @@ int run(const web::Format& exporter, const ExportOptions& o) {
     const auto ms =
         std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - start)
             .count();
-    say(fmt::format("{}: {} pages, {} files, {} KiB written to {} in {} ms", request.lang, result.pages,
-                    result.files, (result.bytes + 1023) / 1024, o.output, ms));
+    const std::string pages = result.pages > 0 ? fmt::format("{} pages, ", result.pages) : std::string();
+    say(fmt::format("{}: {}{} files, {} KiB written to {} in {} ms", request.lang, pages, result.files,
+                    (result.bytes + 1023) / 1024, o.output, ms));
     return 0;
 }
 

@@ -102,8 +102,7 @@ public:
             } else {
                 result.error = write_atomically(r.output, bytes.str(), mode_shared);
                 result.bytes = bytes.str().size();
-                result.pages = 1;
-                result.files = 1;
+                result.files = 1;  // pages: Chromium's count is in the PDF, not known here
             }
         }
         std::error_code ec;

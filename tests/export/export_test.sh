@@ -47,6 +47,14 @@ cli)
     "$lektion" export html "$course" --lang $lang -o "$work/bundled-$lang" 2>&1 | tail -1
   done
   du -sh "$work/bundled-da" | cut -f1 | sed 's/^/size of the Danish export: /'
+  # A unit left untranslated: shown in Danish on the English page, with its own lang and the note.
+  cp -r "$course" "$work/partial"
+  sed -i '12d' "$work/partial/translations/en/lektion1.xlf"  # the target of the first section's heading
+  "$lektion" export html "$work/partial" --lang en -o "$work/partial-en" 2>/dev/null
+  grep -q '<h1 lang="da" class="untranslated">Introduktion</h1>' "$work/partial-en/lesson-1-1.html" ||
+    fail "the untranslated heading is not marked with lang=\"da\""
+  grep -q 'class="note-untranslated"' "$work/partial-en/lesson-1-1.html" || fail "no note on a page with untranslated text"
+  grep -q '<html lang="en">' "$work/partial-en/lesson-1-1.html" || fail "the page is not in English"
   # Nothing in any file names anything outside the export.
   if grep -rlE '(https?:)?//[a-z0-9]' "$work/bundled-da" --include='*.html' --include='*.js' --include='*.css' |
      xargs -r grep -nE 'src="(https?:)?//|href="(https?:)?//|url\((https?:)?//|import .*//' ; then
@@ -93,9 +101,21 @@ pdf)
   [ -x /usr/bin/chromium ] || fail "chromium is not installed (tools/setup.sh installs it)"
   "$lektion" export pdf "$course" --lang en -o "$work/workbook.pdf"
   head -c 4 "$work/workbook.pdf" | grep -q '%PDF' || fail "not a PDF"
-  pages=$(grep -ac '/Type */Page[^s]' "$work/workbook.pdf" || true)
+  pages=$(pdfinfo "$work/workbook.pdf" | awk '/^Pages:/ {print $2}')
   echo "workbook: $pages pages, $(du -k "$work/workbook.pdf" | cut -f1) KiB"
   [ "$pages" -ge 6 ] || fail "the workbook has $pages pages; each of the 5 lessons starts a new one"
+  # Every lesson's attention check and every quiz question is in it, with no navigation chrome.
+  pdftotext "$work/workbook.pdf" "$work/workbook.txt"
+  [ "$(grep -c 'Attention check$' "$work/workbook.txt")" = 5 ] || fail "not 5 attention checks in the workbook"
+  ! grep -qE 'Skip to content|Next →|← Previous' "$work/workbook.txt" || fail "navigation printed in the workbook"
+  # Lessons 2 to 5 each from a new page: the title is a page's first line.
+  for n in 2 3 4 5; do
+    awk -v RS='\f' -v n="$n" '{split($0, a, "\n"); if (index(a[1], "Lesson " n ":") == 1) found = 1} END {exit !found}' \
+      "$work/workbook.txt" || fail "lesson $n does not start a page"
+  done
+  # A page to look at (the first attention check's).
+  page=$(awk -v RS='\f' '/Attention check/ {print NR; exit}' "$work/workbook.txt")
+  pdftoppm -r 60 -f "$page" -l "$page" -png "$work/workbook.pdf" "$work/workbook-page"
   # Without chromium: one line saying how.
   set +e; LEKTION_CHROMIUM= PATH=/nonexistent "$lektion" export pdf "$course" -o "$work/none.pdf" >"$work/no-chromium" 2>&1; rc=$?; set -e
   [ "$rc" = 2 ] && grep -q 'apt install chromium' "$work/no-chromium" || fail "without chromium: $(cat "$work/no-chromium")"
