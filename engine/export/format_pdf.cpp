@@ -87,11 +87,19 @@ public:
         const fs::path site_dir = tmp / "site", pdf = tmp / "workbook.pdf";
         result.error = write_folder(site_dir, site.files, {});
         if (result.error.empty()) {
-            const int status =
-                run({find_chromium(), "--headless=new", "--disable-gpu", "--no-sandbox", "--no-first-run",
-                     "--disable-extensions", "--no-pdf-header-footer",
-                     "--user-data-dir=" + (tmp / "profile").string(), "--print-to-pdf=" + pdf.string(),
-                     "file://" + (site_dir / "workbook.html").string()});
+            std::vector<std::string> args{find_chromium(),
+                                          "--headless=new",
+                                          "--disable-gpu",
+                                          "--no-first-run",
+                                          "--disable-extensions",
+                                          "--no-pdf-header-footer",
+                                          "--user-data-dir=" + (tmp / "profile").string(),
+                                          "--print-to-pdf=" + pdf.string()};
+            // Chromium refuses to run as root with its sandbox (CI runs as root); our own page is what it
+            // prints.
+            if (geteuid() == 0) args.push_back("--no-sandbox");
+            args.push_back("file://" + (site_dir / "workbook.html").string());
+            const int status = run(args);
             std::ifstream in(pdf, std::ios::binary);
             std::ostringstream bytes;
             bytes << in.rdbuf();

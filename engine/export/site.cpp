@@ -107,7 +107,10 @@ std::string Builder::toc(const Page& page) const {
         a += extra;
         return a + ">" + label + "</a>";
     };
-    std::string out = "<nav class=\"toc\" aria-label=\"" + escape(tr("web.contents")) + "\">\n<ol>\n";
+    // In a details box: on a narrow screen (a phone, 400 % zoom) the script folds it, so that the
+    // page's own text comes first; without the script it stays open.
+    std::string out = "<nav class=\"toc\" aria-label=\"" + escape(tr("home.lessons")) +
+                      "\">\n<details open>\n<summary>" + escape(tr("home.lessons")) + "</summary>\n<ol>\n";
     out += "<li>" + link("index.html", escape(tr("nav.home"))) + "</li>\n";
     for (std::size_t i = 0; i < course_.lessons.size(); ++i) {
         const Lesson& l = course_.lessons[i];
@@ -134,7 +137,7 @@ std::string Builder::toc(const Page& page) const {
     if (course_.quiz) out += "<li>" + link("quiz.html", escape(tr("home.quiz"))) + "</li>\n";
     out += "<li>" + link("about.html", escape(tr("nav.about"))) + "</li>\n";
     out += "<li>" + link("workbook.html", escape(tr("web.workbook"))) + "</li>\n";
-    return out + "</ol>\n</nav>\n";
+    return out + "</ol>\n</details>\n</nav>\n";
 }
 
 std::string Builder::frame(const Page& page, const std::string& main_html, const std::string& prev,
@@ -157,13 +160,13 @@ std::string Builder::frame(const Page& page, const std::string& main_html, const
     out += "<p class=\"learner\" id=\"learner-badge\" hidden></p>\n</header>\n";
     out += "<div class=\"layout\">\n" + toc(page);
     out += "<main id=\"main\" tabindex=\"-1\">\n" + main_html + "</main>\n</div>\n";
-    out += "<footer>\n<nav class=\"pager\" aria-label=\"" + escape(tr("web.pages")) + "\">\n";
+    out += "<footer>\n<div class=\"pager\">\n";
     if (!prev.empty())
         out +=
             "<a class=\"prev\" rel=\"prev\" href=\"" + prev + "\">" + escape(tr("nav.previous")) + "</a>\n";
     if (!next.empty())
         out += "<a class=\"next\" rel=\"next\" href=\"" + next + "\">" + escape(tr("nav.next")) + "</a>\n";
-    out += "</nav>\n</footer>\n</body>\n</html>\n";
+    out += "</div>\n</footer>\n</body>\n</html>\n";
     return out;
 }
 
@@ -217,7 +220,7 @@ std::string Builder::home_page(bool& u) {
     std::string out = el("h1", course_.title, u) + el("p", course_.description, u, "lead");
     out += "<section class=\"learner-panel\" aria-labelledby=\"learner-h\">\n<h2 id=\"learner-h\">" +
            escape(tr("learners.title")) + "</h2>\n";
-    out += "<form id=\"learner-form\">\n<label for=\"learner-name\">" + escape(tr("web.learner_name")) +
+    out += "<form id=\"learner-form\">\n<label for=\"learner-name\">" + escape(tr("learners.pick")) +
            "</label>\n<input id=\"learner-name\" name=\"learner\" type=\"text\" autocomplete=\"name\" "
            "maxlength=\"100\">\n";
     out += "<button type=\"submit\">" + escape(tr("learners.create")) + "</button>\n</form>\n";
@@ -273,7 +276,7 @@ std::string Builder::lesson_page(int li, int pi, bool& u) {
         "</p>\n";
     if (l.title.untranslated) u = true;
     out += el("h1", s.heading, u);
-    out += "<p class=\"locked-note\" role=\"status\" hidden>" + escape(tr("web.lesson_locked")) + "</p>\n";
+    out += "<p class=\"locked-note\" role=\"status\" hidden>" + escape(tr("home.locked")) + "</p>\n";
     out += "<div class=\"content\">\n" + blocks(s.blocks, 2, u) + "</div>\n";
     return out;
 }
@@ -284,7 +287,7 @@ std::string Builder::check_page(int li, bool& u) {
                       spans_html(l.title) + "</span></p>\n";
     if (l.title.untranslated) u = true;
     out += "<h1>" + escape(tr("lesson.check")) + "</h1>\n";
-    out += "<p class=\"locked-note\" role=\"status\" hidden>" + escape(tr("web.lesson_locked")) + "</p>\n";
+    out += "<p class=\"locked-note\" role=\"status\" hidden>" + escape(tr("home.locked")) + "</p>\n";
     out += "<div class=\"content\">\n";
     for (const Question& q : l.checks) {
         if (q.prompt.untranslated) u = true;
@@ -400,8 +403,7 @@ std::string Builder::course_script() const {
     json strings;
     for (const char* key :
          {"lesson.correct", "lesson.wrong", "lesson.complete", "home.done", "home.locked", "home.quiz_locked",
-          "home.quiz_in_progress", "home.course_done", "home.start", "quiz.unanswered", "web.saved_as",
-          "web.no_learner", "learners.empty", "web.not_saved"})
+          "home.quiz_in_progress", "home.course_done", "home.start", "quiz.unanswered", "learners.empty"})
         strings[key] = tr(key);
     // Patterns with one argument the script fills in: the catalog formats
     // them with a marker in its place.

@@ -126,7 +126,7 @@ async function pages(dir) {
     await p.focus("#learner-name");
     await p.keyboard.type("Ann");
     await p.keyboard.press("Enter");
-    await p.waitForFunction(() => document.querySelector("#learner-status").textContent.includes("Ann"));
+    await p.waitForFunction(() => document.querySelector("#learner-badge").textContent === "Ann");
     // Lesson 2 is locked until lesson 1 is complete.
     await p.goto(url("lesson-2-1.html"), { waitUntil: "load" });
     if (await p.$eval(".locked-note", (e) => e.hidden)) fail("lesson 2 opened before lesson 1 was complete");

@@ -616,8 +616,8 @@
     var form = $("#learner-form"), input = $("#learner-name"), status = $("#learner-status");
     var cont = $("#continue"), exportButton = $("#export-progress");
     function render() {
-      status.textContent = !storageOk ? T["web.not_saved"]
-                         : learner ? fill(T["web.saved_as"], "name", learner) : T["web.no_learner"];
+      // The learner's name shows in the banner; without one, the page asks for it.
+      status.textContent = learner ? "" : T["learners.empty"];
       input.value = learner;
       var p = session.position(), l = COURSE.lessons[p.lesson];
       if (l) {
@@ -670,6 +670,10 @@
   function recordsFile() {
     return window.LektionRecords ? window.LektionRecords(COURSE, learner, record, device()) : null;
   }
+
+  // The contents folded on a narrow screen, open on a wide one (site.cpp puts them in a details box).
+  var toc = $(".toc details");
+  if (toc && window.matchMedia && window.matchMedia("(max-width: 50em)").matches) toc.open = false;
 
   window.LektionPage = { session: session, record: function () { return record; } };
   if (kind === "lesson" || kind === "check") lessonPage();

@@ -166,7 +166,7 @@
     });
   }
 
-  function report(session, location) {
+  function report(session, page) {
     var p = session.progress;
     var allLessons = lessons.every(function (l, i) { return session.lessonComplete(i); });
     var best = session.bestScore(), state = session.quizState();
@@ -182,7 +182,7 @@
         set("cmi.score.max", best.max);
       }
       set("cmi.success_status", state === "passed" ? "passed" : submitted ? "failed" : "unknown");
-      if (location) set("cmi.location", location);
+      if (page) set("cmi.location", page);
     } else {
       var status = !quiz || !submitted ? (allLessons ? "completed" : "incomplete") : state === "passed" ? "passed" : "failed";
       set("cmi.core.lesson_status", status);
@@ -192,7 +192,7 @@
         set("cmi.core.score.min", 0);
         set("cmi.core.score.max", 100);
       }
-      if (location) set("cmi.core.lesson_location", location);
+      if (page) set("cmi.core.lesson_location", page);
     }
     if (quiz) reportInteractions(p);
     set("cmi.suspend_data", compact(p));
@@ -235,7 +235,7 @@
   }
   window.addEventListener("pagehide", finish);
 
-  var location = "";
+  var place = "";  // the page the learner is on, as cmi location
   window.lektionScorm = {
     connected: initialized,
     learnerName: function () { return name; },
@@ -243,8 +243,8 @@
     save: function (rec, session) {
       record = rec;
       var frame = document.getElementById("sco");
-      try { location = frame.contentWindow.location.pathname.split("/").pop(); } catch (err) { location = ""; }
-      report(session, location);
+      try { place = frame.contentWindow.location.pathname.split("/").pop(); } catch (err) { place = ""; }
+      report(session, place);
     },
     finish: finish,
   };
