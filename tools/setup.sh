@@ -14,7 +14,8 @@ LEKTION_PACKAGES=(
   fonts-noto-core fonts-dejavu-core
 )
 LEKTION_TEST_PACKAGES=(catch2 clang-format libxml2-utils xvfb xauth libgl1-mesa-dri sqlite3 gettext translate-toolkit
-  dpkg-dev desktop-file-utils appstream shared-mime-info man-db python3)
+  dpkg-dev desktop-file-utils appstream shared-mime-info man-db python3
+  chromium poppler-utils)  # the browser-export tests (axe-core, SCORM runtime, equivalence) and export pdf
 # tools/package: the .deb's checks beyond the suite's.
 LEKTION_PACKAGE_PACKAGES=(dpkg-dev lintian desktop-file-utils appstream xvfb xauth libgl1-mesa-dri python3)
 # The xAPI schema test runs the public schema under Node.js. Some machines

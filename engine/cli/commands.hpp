@@ -31,6 +31,7 @@ Run add_report(CLI::App& app);   // records/: the trainer's report
 Run add_pack(CLI::App& app);     // package/: course packages (.lektion)
 Run add_install(CLI::App& app);  // package/
 Run add_courses(CLI::App& app);  // package/
+Run add_export(CLI::App& app);   // export/: html, scorm, pdf
 
 // The bundled course, found in the source tree or installed.
 std::string default_course_dir();

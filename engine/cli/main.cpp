@@ -27,6 +27,7 @@ int main(int argc, char** argv) {
     add(lektion::cli::add_pack);
     add(lektion::cli::add_install);
     add(lektion::cli::add_courses);
+    add(lektion::cli::add_export);
 
     try {
         app.parse(argc, argv);
