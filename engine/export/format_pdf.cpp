@@ -65,9 +65,8 @@ public:
     std::string check(const ExportRequest& r) const override {
         if (std::string why = why_not_output(r.output, r.keep); !why.empty()) return why;
         if (find_chromium().empty())
-            return "export pdf needs Chromium (apt install chromium); without it, run lektion export html "
-                   "and "
-                   "print workbook.html from any browser";
+            return "export pdf needs Chromium (apt install chromium); without it, run "
+                   "lektion export html and print workbook.html from any browser";
         return {};
     }
     ExportResult write(const Course& course, const ExportRequest& r) const override {

@@ -1,22 +1,12 @@
 #include "export/html_text.hpp"
 
+#include "xliff/escape.hpp"
+
 namespace lektion::web {
 
-std::string escape(std::string_view text) {
-    std::string out;
-    out.reserve(text.size());
-    for (char c : text) {
-        switch (c) {
-            case '&': out += "&amp;"; break;
-            case '<': out += "&lt;"; break;
-            case '>': out += "&gt;"; break;
-            case '"': out += "&quot;"; break;
-            case '\'': out += "&#39;"; break;
-            default: out += c;
-        }
-    }
-    return out;
-}
+// Every attribute the export writes is double-quoted, so the XML escaping
+// of attribute values serves text and attributes alike.
+std::string escape(std::string_view text) { return xml_escape_attr(text); }
 
 std::string text_attributes(const Text& text, const Languages& langs, std::string_view classes) {
     std::string cls(classes);

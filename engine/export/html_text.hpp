@@ -9,7 +9,7 @@
 
 namespace lektion::web {
 
-// For text content and attribute values alike (& < > " ').
+// For text content and double-quoted attribute values alike (& < > ").
 std::string escape(std::string_view text);
 
 struct Languages {

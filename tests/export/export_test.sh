@@ -11,7 +11,7 @@ fail() { echo "FAIL: $*" >&2; exit 1; }
 
 browser_deps() {
   [ -x /usr/bin/chromium ] || fail "chromium is not installed (tools/setup.sh installs it)"
-  "$deps" "$node_dir" || fail "the node packages could not be installed"
+  "$deps" "$node_dir" browser || fail "the node packages could not be installed"
 }
 
 case $mode in
