@@ -510,3 +510,133 @@ TEST_CASE("transcripts at 40 and 100 columns: the start page, an invalid answer,
         CHECK(flat.find("Gemt. På gensyn.") != std::string::npos);
     }
 }
+
+namespace {
+
+// Lines "A) label" (a matching question's targets), wrapped continuation lines joined.
+std::vector<std::pair<char, std::string>> letters_in(const std::string& screen) {
+    std::vector<std::pair<char, std::string>> out;
+    std::istringstream lines(screen);
+    std::string line;
+    static const std::regex target(R"(^([A-Z])\) (.*)$)");
+    std::smatch m;
+    while (std::getline(lines, line)) {
+        if (std::regex_match(line, m, target)) out.emplace_back(m[1].str()[0], m[2]);
+        else if (!out.empty() && line.rfind("   ", 0) == 0) out.back().second += " " + line.substr(3);
+    }
+    return out;
+}
+
+// The line that answers `q` rightly, from what the screen shows (numbers and letters as printed).
+std::string right_line(const Question& q, const std::string& screen, const std::string& lang) {
+    const auto numbered = options_in(screen);
+    auto number_of = [&](const std::string& label) {
+        for (const auto& [n, text] : numbered)
+            if (text == label) return std::to_string(n);
+        return std::string("?");
+    };
+    std::string line;
+    if (q.type == "matching") {
+        const auto letters = letters_in(screen);
+        for (const auto& [n, text] : numbered)
+            for (const Option& item : q.options)
+                if (item.label.plain() == text)
+                    for (const auto& [letter, target] : letters)
+                        if (target == q.target(item.match)->label.plain())
+                            line += std::string(line.empty() ? "" : " ") + letter;
+    } else if (q.type == "ordering") {
+        for (const Option& item : q.options)
+            line += (line.empty() ? "" : " ") + number_of(item.label.plain());
+    } else if (q.type == "fillin") {
+        for (const Option& gap : q.options) line += (line.empty() ? "" : "; ") + gap.accepted.front().plain();
+    } else if (q.type == "numeric") {
+        line = lang == "da" ? "80,5" : "80.5";
+    } else {
+        for (const Option& o : q.options)
+            if (o.correct) line += (line.empty() ? "" : " ") + number_of(o.label.plain());
+    }
+    return line;
+}
+
+}  // namespace
+
+TEST_CASE("the tour in the text player, in English and Danish: every question type answered by typing") {
+    const std::filesystem::path tour = resource_dir("content") / "tour";
+    const std::filesystem::path out_dir = std::filesystem::path(LEKTION_BUILD_DIR) / "transcripts";
+    std::filesystem::create_directories(out_dir);
+    for (const std::string lang : {"en", "da"}) {
+        INFO(lang);
+        const CoursePtr course = load_course(tour, lang).course;
+        REQUIRE(course);
+        std::vector<const Question*> questions;
+        for (const Lesson& l : course->lessons)
+            for (const Question& q : l.checks) questions.push_back(&q);
+        for (const Question& q : course->quiz->questions) questions.push_back(&q);
+        const std::string quiz_entry =
+            fmt::format("{}) {}", course->lessons.size() + 1, course->quiz->title.plain());
+
+        TempDir data;
+        Child child({LEKTION_BINARY, "play", "--text", tour.string(), "--learner", "Typist", "--lang", lang,
+                     "--data-dir", data.path.string()});
+        std::string transcript;
+        std::set<std::string> answered;
+        bool quiz_taken = false, wrong_tried = false;
+        for (int screens = 0; screens < 300; ++screens) {
+            const std::string screen = child.until_prompt();
+            transcript += screen;
+            if (child.ended()) break;
+            std::string reply;
+            if (screen.find(quiz_entry) != std::string::npos && screen.rfind("> ") == screen.size() - 2 &&
+                screen.find(quiz_entry) > screen.rfind("\n\n")) {
+                const bool all_done = answered.size() >= 7;
+                reply = quiz_taken ? "q" : all_done ? std::to_string(course->lessons.size() + 1) : "";
+                quiz_taken = quiz_taken || all_done;
+            } else {
+                // The question asked last on this screen.
+                const std::string flat = collapse(screen);
+                const Question* asked = nullptr;
+                std::size_t asked_at = 0;
+                for (const Question* q : questions) {
+                    const std::size_t at = flat.rfind(collapse(q->prompt.plain()));
+                    if (at != std::string::npos && at >= asked_at) asked_at = at, asked = q;
+                }
+                const bool review =
+                    screen.find(lang == "da" ? "s: aflever > " : "s: submit > ") != std::string::npos;
+                if (review) reply = "s";
+                else if (asked && !answered.count(asked->id) && asked_at + 400 > flat.size()) {
+                    if (!wrong_tried && asked->type == "numeric") {
+                        reply =
+                            lang == "da" ? "80.5" : "80,5";  // the other language's decimal mark: told how
+                        wrong_tried = true;
+                    } else {
+                        reply = right_line(*asked, screen, lang);
+                        answered.insert(asked->id);
+                    }
+                }
+            }
+            transcript += reply + "\n";
+            child.send(reply);
+        }
+        CHECK(child.wait() == 0);
+        const std::filesystem::path file = out_dir / fmt::format("tour-{}.txt", lang);
+        std::ofstream(file) << transcript;
+        INFO("transcript: " << file.string());
+        CHECK(answered.size() == questions.size());
+        CHECK(transcript.find(lang == "da" ? "Skriv et tal, fx 3,5" : "Type a number, such as 3.5") !=
+              std::string::npos);
+
+        Store store(data.path);
+        const auto learner = store.find_learner("Typist");
+        REQUIRE(learner);
+        const Progress p = store.progress(learner->id, *course);
+        for (const Lesson& l : course->lessons) CHECK(p.lessons.at(l.id).complete);
+        for (const auto& [lesson, lp] : p.lessons)
+            for (const auto& [q, a] : lp.checks) {
+                INFO(q);
+                CHECK(a.correct);
+            }
+        REQUIRE(p.last_score());
+        CHECK(p.last_score()->raw == 7);
+        CHECK(p.course_complete);
+    }
+}
