@@ -112,8 +112,8 @@ void wrapped(WidgetContext& c, const std::string& text) {
     ImGui::PopTextWrapPos();
 }
 
-// matching: each item's label, and beside it a list of the targets to choose from (a combo: Enter or a
-// click opens it, the arrows pick).
+// matching: each item's label, and under it a button naming its target; Enter, Space or a click opens
+// the list of targets, the arrows pick, Enter or a click takes one.
 bool matching_widget(WidgetContext& c, const Question& q, const std::vector<std::string>& order,
                      std::vector<std::string>& answer) {
     bool changed = false;
@@ -129,13 +129,12 @@ bool matching_widget(WidgetContext& c, const Question& q, const std::vector<std:
         ImGui::PushID(item_id.c_str());
         wrapped(c, fmt::format("{}. {}", n, item->label.plain()));
         ImGui::Indent(c.fonts.size);
-        ImGui::SetNextItemWidth(std::min(c.width - c.fonts.size, c.fonts.size * 18));
         if (c.locked) ImGui::BeginDisabled();
+        // A button that opens the list of targets (a popup): a button, so that it takes its place in the
+        // player's Tab order like every other control.
         const std::string preview = paired ? paired->label.plain() : tr("quiz.pick_match");
-        const bool open = ImGui::BeginCombo("##m", preview.c_str());
-        // Open, the last item is the list's window: the combo is known by its rectangle of the frame before.
-        if (!open) c.remember(fmt::format("{}. {}", n, item->label.plain()));
-        if (open) {
+        if (c.button(preview + "##" + item_id) && !c.locked) ImGui::OpenPopup("targets");
+        if (ImGui::BeginPopup("targets")) {
             char letter = 'A';
             for (const Option& t : q.targets) {
                 const std::string label = fmt::format("{}) {}", letter++, t.label.plain());
@@ -149,7 +148,7 @@ bool matching_widget(WidgetContext& c, const Question& q, const std::vector<std:
                 }
                 if (paired == &t) ImGui::SetItemDefaultFocus();
             }
-            ImGui::EndCombo();
+            ImGui::EndPopup();
         }
         if (c.locked) ImGui::EndDisabled();
         ImGui::Unindent(c.fonts.size);

@@ -238,16 +238,19 @@ int screenshot_tour(Frame& f, const std::string& dir) {
     snap("trainer-report", [&] { app.show(Screen::trainer); });
     snap("about", [&] { app.show(Screen::about); });
     snap("settings", [&] { app.show(Screen::settings); });
+    // The second lesson's check (the tour's types with parts), dark, before the dark lesson page the
+    // large-text shot goes on from.
+    if (course.lessons.size() > 1 && !course.lessons[1].checks.empty())
+        snap("dark-check-2", [&] {
+            app.set_theme(Theme::dark);
+            s.go_to({1, s.page_count(1) - 1});
+            app.show(Screen::lesson);
+        });
     snap("dark-lesson", [&] {
         app.set_theme(Theme::dark);
         s.go_to({1, 1});
         app.show(Screen::lesson);
     });
-    if (course.lessons.size() > 1 && !course.lessons[1].checks.empty())
-        snap("dark-check-2", [&] {
-            s.go_to({1, s.page_count(1) - 1});
-            app.show(Screen::lesson);
-        });
     snap("contrast-home", [&] {
         app.set_theme(Theme::contrast);
         app.show(Screen::home);
