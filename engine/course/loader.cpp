@@ -13,6 +13,7 @@
 #include "course/image_probe.hpp"
 #include "course/text.hpp"
 #include "l10n/language_tag.hpp"
+#include "questions/registry.hpp"
 
 namespace lektion {
 
@@ -84,14 +85,17 @@ private:
         std::string_view name;
         int max;  // many: a large number
     };
-    static constexpr int many = 1 << 30;
+    static constexpr int many = many_children;
 
     static bool is_block(std::string_view n) {
         return n == "p" || n == "h" || n == "quote" || n == "list" || n == "callout" || n == "figure";
     }
 
     void check_order(const XmlFile& f, pugi::xml_node parent, std::initializer_list<Slot> model) {
-        const std::vector<Slot> slots(model);
+        check_order(f, parent, std::vector<Slot>(model));
+    }
+
+    void check_order(const XmlFile& f, pugi::xml_node parent, const std::vector<Slot>& slots) {
         auto slot_of = [&](std::string_view n) -> int {
             for (std::size_t i = 0; i < slots.size(); ++i)
                 if (slots[i].name == n || (slots[i].name == "block" && is_block(n)))
@@ -353,63 +357,84 @@ private:
     }
 
     // --- questions -----------------------------------------------------------
+    // The common frame (id, type, credit, prompt, explanation) is read here;
+    // everything else is the question type's (engine/questions/).
     Question read_question(const XmlFile& f, pugi::xml_node node) {
         Question q;
-        allow_attributes(f, node, {"id", "type"});
+        pugi::xml_attribute type_attr = node.attribute("type");
+        q.type = type_attr.as_string("single");
+        const QuestionTypes& types = QuestionTypes::get();
+        const QuestionType* type = types.find(q.type);
+        std::vector<std::string_view> allowed{"id", "type"};
+        if (type && type->has_parts()) allowed.push_back("credit");
+        if (type)
+            for (std::string_view a : type->attributes()) allowed.push_back(a);
+        for (pugi::xml_attribute a : node.attributes()) {
+            const std::string_view name = a.name();
+            if (std::find(allowed.begin(), allowed.end(), name) == allowed.end())
+                f.error(a, node,
+                        fmt::format("unknown attribute '{}' on <{}>{}", name, node.name(),
+                                    type ? fmt::format(" of type {}", q.type) : ""));
+        }
         q.id = read_id(f, node);
-        const std::string_view type = node.attribute("type").as_string("single");
-        if (type == "multiple") q.type = QuestionType::multiple;
-        else if (type == "truefalse") q.type = QuestionType::truefalse;
-        else if (type != "single")
-            f.error(node.attribute("type"), node,
-                    fmt::format("question type '{}' must be single, multiple or truefalse", type));
+        if (!type) {
+            std::string names;
+            const auto all = types.names();
+            for (std::size_t i = 0; i < all.size(); ++i)
+                names += fmt::format("{}{}", i == 0 ? "" : i + 1 == all.size() ? " or " : ", ", all[i]);
+            f.error(type_attr, node, fmt::format("question type '{}' must be {}", q.type, names));
+            return q;
+        }
+        if (pugi::xml_attribute credit = node.attribute("credit"); credit && type->has_parts()) {
+            const std::string_view v = credit.value();
+            if (v == "partial") q.partial_credit = true;
+            else if (v != "all")
+                f.error(credit, node, fmt::format("credit=\"{}\" must be all or partial", v));
+        }
+        std::vector<Slot> slots{{"prompt", 1}};
+        for (const ChildSlot& c : type->children()) slots.push_back({c.name, c.max});
+        slots.push_back({"explanation", 1});
+        check_order(f, node, slots);
         bool has_prompt = false;
-        check_order(f, node, {{"prompt", 1}, {"option", many}, {"explanation", 1}});
+        Reader reader(*this, f);
         for (pugi::xml_node child : elements(f, node)) {
             const std::string_view n = child.name();
             if (n == "prompt") q.prompt = read_text(f, child), has_prompt = true;
-            else if (n == "option") q.options.push_back(read_option(f, child));
             else if (n == "explanation") q.explanation = read_text(f, child);
-            else unknown_element(f, child, node);
+            else if (!type->read_child(reader, child, q)) unknown_element(f, child, node);
         }
         if (!has_prompt) f.error(node, "<question> needs a <prompt>");
-        check_options(f, node, q);
+        type->check(reader, node, q);
         return q;
     }
 
-    Option read_option(const XmlFile& f, pugi::xml_node node) {
-        Option o;
-        allow_attributes(f, node, {"id", "correct"});
-        o.id = read_id(f, node);
-        o.correct = read_bool(f, node, "correct", false);
-        bool has_label = false;
-        check_order(f, node, {{"label", 1}, {"feedback", 1}});
-        for (pugi::xml_node child : elements(f, node)) {
-            const std::string_view n = child.name();
-            if (n == "label") o.label = read_text(f, child), has_label = true;
-            else if (n == "feedback") o.feedback = read_text(f, child);
-            else unknown_element(f, child, node);
+    // The loader's readers, as a question type sees them.
+    class Reader : public QuestionReader {
+    public:
+        Reader(Loader& l, const XmlFile& f) : l_(l), f_(f) {}
+        const XmlFile& file() const override { return f_; }
+        Text text(pugi::xml_node node) override { return l_.read_text(f_, node); }
+        std::string id(pugi::xml_node node) override { return l_.read_id(f_, node); }
+        std::vector<pugi::xml_node> elements(pugi::xml_node node) override { return l_.elements(f_, node); }
+        void allow_attributes(pugi::xml_node node, std::initializer_list<std::string_view> names) override {
+            l_.allow_attributes(f_, node, names);
         }
-        if (!has_label) f.error(node, "<option> needs a <label>");
-        return o;
-    }
+        void order(pugi::xml_node node, std::initializer_list<ChildSlot> slots) override {
+            std::vector<Slot> s;
+            for (const ChildSlot& c : slots) s.push_back({c.name, c.max});
+            l_.check_order(f_, node, s);
+        }
+        bool boolean(pugi::xml_node node, const char* name, bool fallback) override {
+            return l_.read_bool(f_, node, name, fallback);
+        }
+        void unknown(pugi::xml_node node, pugi::xml_node parent) override {
+            l_.unknown_element(f_, node, parent);
+        }
 
-    void check_options(const XmlFile& f, pugi::xml_node node, const Question& q) {
-        const auto n = q.options.size();
-        const auto correct =
-            std::count_if(q.options.begin(), q.options.end(), [](const Option& o) { return o.correct; });
-        if (n < 2)
-            f.error(node, fmt::format("question '{}' has {} option{}; it needs at least two", q.id, n,
-                                      n == 1 ? "" : "s"));
-        if (q.type == QuestionType::truefalse && n != 2)
-            f.error(node, fmt::format("true/false question '{}' needs exactly two options", q.id));
-        if (q.type != QuestionType::multiple && correct != 1)
-            f.error(node, fmt::format("single-choice question '{}' has {} correct options; it "
-                                      "needs exactly one",
-                                      q.id, correct));
-        if (q.type == QuestionType::multiple && correct == 0)
-            f.error(node, fmt::format("question '{}' has no correct option", q.id));
-    }
+    private:
+        Loader& l_;
+        const XmlFile& f_;
+    };
 
     // --- files ---------------------------------------------------------------
     // The file stays open until the load ends: ids_ points into it.

@@ -5,9 +5,11 @@
 #pragma once
 
 #include <cstdint>
+#include <map>
 #include <memory>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace lektion {
@@ -57,23 +59,32 @@ struct Section {
     std::vector<Block> blocks;
 };
 
-enum class QuestionType { single, multiple, truefalse };
-
+// A part of a question. Which fields a part uses, and what it means, is its
+// question type's business (engine/questions/): a choice, an item to match
+// or to put in order, a gap to fill.
 struct Option {
     std::string id;
     Text label;
     std::optional<Text> feedback;
     bool correct = false;
+    std::string match;           // matching: the id of the target this item pairs with
+    std::vector<Text> accepted;  // fill-in: the answers a gap accepts, each an alternative
 };
 
 struct Question {
     std::string id;
-    QuestionType type = QuestionType::single;
+    std::string type = "single";  // its name in the question-type registry (questions/registry.hpp)
     Text prompt;
-    std::vector<Option> options;
+    std::vector<Option> options;  // the parts, in the order authored
+    std::vector<Option> targets;  // matching: the right-hand column
+    // The type's own attributes as authored, checked by the type at load.
+    std::map<std::string, std::string, std::less<>> settings;
+    bool partial_credit = false;  // credit="partial": each part counts, else all or nothing
     std::optional<Text> explanation;
 
     const Option* option(std::string_view option_id) const;
+    const Option* target(std::string_view target_id) const;
+    std::string_view setting(std::string_view name) const;  // "" when not set
 };
 
 struct Lesson {

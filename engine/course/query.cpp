@@ -21,6 +21,17 @@ const Option* Question::option(std::string_view option_id) const {
     return nullptr;
 }
 
+const Option* Question::target(std::string_view target_id) const {
+    for (const Option& o : targets)
+        if (o.id == target_id) return &o;
+    return nullptr;
+}
+
+std::string_view Question::setting(std::string_view name) const {
+    auto it = settings.find(name);
+    return it != settings.end() ? std::string_view(it->second) : std::string_view();
+}
+
 int Quiz::questions_per_attempt() const {
     const int pool = static_cast<int>(questions.size());
     return draw > 0 && draw < pool ? draw : pool;

@@ -5,6 +5,7 @@
 #include <string>
 
 #include "course/model.hpp"
+#include "questions/question_type.hpp"
 
 namespace lektion {
 
@@ -15,6 +16,9 @@ struct UnitContext {
     std::string section;  // section heading
     const char* kind;     // "heading", "paragraph", "question", "option", ...
 };
+
+// The unit names of a question's type, or the defaults for a type not registered.
+UnitKinds question_unit_kinds(const Question& q);
 
 namespace detail {
 
@@ -49,15 +53,24 @@ void visit_blocks(C& blocks, UnitContext ctx, F& f) {
     }
 }
 
+// The parts' names come from the question's type (questions/registry.hpp), so
+// that a translator's note says what a unit is.
 template <class Q, class F>
 void visit_question(Q& q, UnitContext ctx, F& f) {
+    const UnitKinds kinds = question_unit_kinds(q);
     ctx.kind = "question";
     f(q.prompt, ctx);
     for (auto& o : q.options) {
-        ctx.kind = "option";
+        ctx.kind = kinds.option;
         f(o.label, ctx);
+        ctx.kind = kinds.accepted;
+        for (auto& t : o.accepted) f(t, ctx);
         ctx.kind = "feedback";
         if (o.feedback) f(*o.feedback, ctx);
+    }
+    for (auto& o : q.targets) {
+        ctx.kind = kinds.target;
+        f(o.label, ctx);
     }
     ctx.kind = "explanation";
     if (q.explanation) f(*q.explanation, ctx);

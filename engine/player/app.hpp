@@ -125,8 +125,11 @@ private:
     void paragraph(const Text& text, float width);
     void figure(const Block& block, float width);
     void check_page(const Lesson& lesson, float width);
-    bool option_list(const Question& q, const std::vector<std::string>& order,
-                     std::vector<std::string>& chosen, bool locked);
+    // The question type's widget (question_widgets.hpp); true when the answer changed.
+    bool answer_widget(const Question& q, const std::vector<std::string>& order,
+                       std::vector<std::string>& answer, bool locked);
+    // The right answer, with how many parts were right when some were.
+    void right_answer(const Question& q, const Evaluation& ev, const char* key, float width);
     void quiz_question(float width);
     void quiz_review(float width);
     void quiz_result(float width);
@@ -164,6 +167,7 @@ private:
     int quiz_index_ = 0;
     std::map<std::string, std::vector<std::string>> chosen_;  // check questions, before answering
     std::map<std::string, Evaluation> evaluations_;           // shown after answering
+    std::map<std::string, std::string> drafts_;               // answers being typed, by widget
     char new_name_[4 * 100 + 1] = {};  // a name of 100 characters (max_name_length) in any script
     std::string error_;
     std::string save_problem_;

@@ -8,7 +8,9 @@
 
 #include "l10n/strings.hpp"
 #include "player/app.hpp"
+#include "player/question_widgets.hpp"
 #include "player/rich_text.hpp"
+#include "questions/registry.hpp"
 
 namespace lektion::ui {
 
@@ -228,45 +230,16 @@ void App::lesson_screen() {
     if (!can) ImGui::EndDisabled();
 }
 
-bool App::option_list(const Question& q, const std::vector<std::string>& order,
-                      std::vector<std::string>& chosen, bool locked) {
-    bool changed = false;
-    const float width = column_width() - fonts_.size * 2.5f;
-    char letter = 'A';
-    for (const std::string& oid : order) {
-        const Option* o = q.option(oid);
-        if (!o) continue;
-        const bool on = std::find(chosen.begin(), chosen.end(), oid) != chosen.end();
-        const std::string label = fmt::format("{}) {}", letter++, o->label.plain());
-        // ImGui wraps only its own text: wrap the label inside the option's width.
-        ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + width);
-        ImGui::PushID(oid.c_str());
-        if (locked) ImGui::BeginDisabled();
-        bool pressed = false;
-        if (q.type == QuestionType::multiple) {
-            bool value = on;
-            pressed = ImGui::Checkbox("##o", &value);
-        } else {
-            pressed = ImGui::RadioButton("##o", on);
-        }
-        remember(label);
-        ImGui::SameLine();
-        ImGui::TextWrapped("%s", label.c_str());
-        if (ImGui::IsItemClicked()) pressed = true;
-        if (locked) ImGui::EndDisabled();
-        ImGui::PopID();
-        ImGui::PopTextWrapPos();
-        if (pressed && !locked) {
-            changed = true;
-            if (q.type == QuestionType::multiple) {
-                if (on) chosen.erase(std::find(chosen.begin(), chosen.end(), oid));
-                else chosen.push_back(oid);
-            } else {
-                chosen = {oid};
-            }
-        }
-    }
-    return changed;
+bool App::answer_widget(const Question& q, const std::vector<std::string>& order,
+                        std::vector<std::string>& answer, bool locked) {
+    WidgetContext c{fonts_,
+                    column_width() - fonts_.size * 2.5f,
+                    locked,
+                    [this](const std::string& label) { remember(label); },
+                    [this](const std::string& label) { return button(label); },
+                    drafts_,
+                    palette(theme_).bad};
+    return question_widget(q)(c, q, order, answer);
 }
 
 void App::check_page(const Lesson& lesson, float width) {
@@ -279,15 +252,15 @@ void App::check_page(const Lesson& lesson, float width) {
         const Answer* recorded = s.check_answer(q.id);
         std::vector<std::string>& chosen = chosen_[q.id];
         if (recorded && chosen.empty()) chosen = recorded->chosen;
-        // Options a reload took away (or that were recorded against an older version) cannot be chosen.
-        std::erase_if(chosen, [&](const std::string& id) { return !q.option(id); });
-        std::vector<std::string> order;
-        for (const Option& o : q.options) order.push_back(o.id);
+        // An answer a reload made meaningless (options taken away, or recorded against an older
+        // version) starts again.
+        if (!question_type(q).valid_answer(q, chosen)) chosen.clear();
         auto shown = evaluations_.find(q.id);
-        if (option_list(q, order, chosen, false) && shown != evaluations_.end())
+        if (answer_widget(q, check_order(q), chosen, false) && shown != evaluations_.end())
             evaluations_.erase(shown), shown = evaluations_.end();
         if (chosen.empty()) ImGui::BeginDisabled();
-        if (button(tr("lesson.answer"))) {
+        // A key of its own a question: a lesson may check several.
+        if (button(tr("lesson.answer") + "##" + q.id)) {
             guard([&] { evaluations_[q.id] = s.answer_check(q.id, chosen); });
             shown = evaluations_.find(q.id);
         }
@@ -302,11 +275,7 @@ void App::check_page(const Lesson& lesson, float width) {
             draw_plain(fonts_.bold, ev.correct ? tr("lesson.correct") : tr("lesson.wrong"), width,
                        ev.correct ? pal.good : pal.bad);
             for (const Text* fb : ev.feedback) paragraph(*fb, width);
-            if (!ev.correct)
-                for (const std::string& id : ev.correct_options)
-                    if (const Option* o = q.option(id))
-                        draw_plain(fonts_.regular, tr("lesson.right_answer", {{"answer", o->label.plain()}}),
-                                   width, pal.text);
+            if (!ev.correct) right_answer(q, ev, "lesson.right_answer", width);
             if (ev.explanation) draw_text(fonts_, *ev.explanation, width, fonts_.italic, pal.muted);
         }
         ImGui::PopID();

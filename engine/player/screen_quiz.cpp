@@ -5,6 +5,7 @@
 #include "l10n/strings.hpp"
 #include "player/app.hpp"
 #include "player/rich_text.hpp"
+#include "questions/registry.hpp"
 #include "session/shuffle.hpp"
 #include "session/status_words.hpp"
 
@@ -80,7 +81,7 @@ void App::quiz_question(float width) {
     std::vector<std::string> chosen =
         it != attempt.answers.end() ? it->second.chosen : std::vector<std::string>{};
     ImGui::PushID(qid.c_str());
-    if (option_list(q, order->second, chosen, false)) guard([&] { s.answer_quiz(qid, chosen); });
+    if (answer_widget(q, order->second, chosen, false)) guard([&] { s.answer_quiz(qid, chosen); });
     ImGui::PopID();
 
     ImGui::Dummy({0, fonts_.size});
@@ -141,9 +142,7 @@ void App::quiz_result(float width) {
     const Score& score = *attempt->score;
     const std::string pass_mark = percent(course_->quiz->pass_mark / 100.0);
     draw_plain(fonts_.title, tr("quiz.result", {{"score", percent(score.scaled)}}), width, pal.heading, 1.3f);
-    draw_plain(fonts_.regular,
-               tr("quiz.score", {{"correct", std::int64_t(score.raw)}, {"total", std::int64_t(score.max)}}),
-               width, pal.text);
+    draw_plain(fonts_.regular, score_words(score), width, pal.text);
     draw_plain(
         fonts_.bold,
         score.passed ? tr("quiz.passed", {{"mark", pass_mark}}) : tr("quiz.failed", {{"mark", pass_mark}}),
@@ -171,20 +170,29 @@ void App::quiz_result(float width) {
         const std::vector<std::string> chosen =
             it != attempt->answers.end() ? it->second.chosen : std::vector<std::string>{};
         const Evaluation ev = s.evaluate(q, chosen);
-        draw_text(
-            fonts_,
-            Text{
-                "", {{fmt::format("{} {}. {}", ev.correct ? "✓" : "✗", ++n, q.prompt.plain()), bold}}, false},
-            width, fonts_.bold, ev.correct ? pal.good : pal.bad);
+        draw_text(fonts_,
+                  Text{"", {{fmt::format("{} {}. {}", result_mark(ev), ++n, q.prompt.plain()), bold}}, false},
+                  width, fonts_.bold,
+                  ev.correct      ? pal.good
+                  : ev.credit > 0 ? pal.muted
+                                  : pal.bad);
         draw_plain(fonts_.regular, tr("quiz.your_answer", {{"answer", answer_words(q, chosen)}}), width,
                    pal.text);
-        if (!ev.correct)
-            draw_plain(fonts_.regular,
-                       tr("quiz.correct_answer", {{"answer", answer_words(q, ev.correct_options)}}), width,
-                       pal.text);
+        if (!ev.correct) right_answer(q, ev, "quiz.correct_answer", width);
         if (ev.explanation) draw_text(fonts_, *ev.explanation, width, fonts_.italic, pal.muted);
         ImGui::Dummy({0, fonts_.size * 0.4f});
     }
+}
+
+void App::right_answer(const Question& q, const Evaluation& ev, const char* key, float width) {
+    const Palette& pal = palette(theme_);
+    if (ev.parts > 0 && ev.parts_right > 0)
+        draw_plain(fonts_.regular,
+                   tr("quiz.parts_right",
+                      {{"correct", std::int64_t(ev.parts_right)}, {"total", std::int64_t(ev.parts)}}),
+                   width, pal.text);
+    draw_plain(fonts_.regular, tr(key, {{"answer", question_type(q).right_answer_words(q)}}), width,
+               pal.text);
 }
 
 }  // namespace lektion::ui

@@ -10,6 +10,7 @@
 #include <filesystem>
 #include <functional>
 #include <memory>
+#include <set>
 #include <thread>
 
 #include <glad/gl.h>
@@ -25,6 +26,7 @@
 #include "base/atomic_file.hpp"
 #include "base/terminal_text.hpp"
 #include "l10n/strings.hpp"
+#include "questions/registry.hpp"
 #include "session/messages.hpp"
 #include "session/shuffle.hpp"
 
@@ -169,10 +171,14 @@ int screenshot_tour(Frame& f, const std::string& dir) {
     }
     Session& s = *app.session();
     const Course& course = s.course();
-    // The first option of each check: right or wrong, it opens the way on.
+    // The first option of each choice: right or wrong, it opens the way on; questions of other types
+    // (matching, ordering, fill-in, numeric) get their right answer.
     auto answer_checks = [&](const Lesson& l) {
-        for (const Question& q : l.checks)
-            if (!q.options.empty()) s.answer_check(q.id, {q.options.front().id});
+        for (const Question& q : l.checks) {
+            const QuestionType& type = question_type(q);
+            if (type.has_parts() || q.options.empty()) s.answer_check(q.id, type.right_answer(q));
+            else s.answer_check(q.id, {q.options.front().id});
+        }
     };
     snap("learners", [&] { app.show(Screen::learners); });
     snap("home", [&] { app.show(Screen::home); });
@@ -187,6 +193,10 @@ int screenshot_tour(Frame& f, const std::string& dir) {
             s.go_to({0, s.page_count(0) - 1});
             answer_checks(course.lessons.front());
         });
+    // Every other lesson's check, unanswered: the tour's second lesson has the types with parts.
+    for (int l = 1; l < static_cast<int>(course.lessons.size()); ++l)
+        if (!course.lessons[static_cast<std::size_t>(l)].checks.empty())
+            snap(fmt::format("check-{}", l + 1).c_str(), [&] { s.go_to({l, s.page_count(l) - 1}); });
     // Read everything so that the quiz opens.
     for (int l = 0; l < static_cast<int>(course.lessons.size()); ++l) {
         for (int p = 0; p < s.page_count(l); ++p) s.go_to({l, p});
@@ -203,13 +213,19 @@ int screenshot_tour(Frame& f, const std::string& dir) {
         });
         if (s.start_quiz(fresh_seed())) {
             snap("quiz-question", [&] { app.set_quiz_page(QuizPage::question, 2); });
+            // A question of each type the quiz has, once.
+            std::set<std::string> types;
+            const std::vector<std::string> drawn = s.current_attempt()->questions;
+            for (std::size_t i = 0; i < drawn.size(); ++i)
+                if (const Question* q = s.quiz_question(drawn[i]); q && types.insert(q->type).second)
+                    snap(fmt::format("quiz-{}", q->type).c_str(),
+                         [&] { app.set_quiz_page(QuizPage::question, static_cast<int>(i)); });
             snap("quiz-review", [&] {
                 // Copied: answering changes the attempt.
                 const std::vector<std::string> questions = s.current_attempt()->questions;
                 for (const std::string& id : questions)
                     if (const Question* q = s.quiz_question(id))
-                        for (const Option& o : q->options)
-                            if (o.correct) s.answer_quiz(id, {o.id});
+                        s.answer_quiz(id, question_type(*q).right_answer(*q));
                 if (!questions.empty()) s.answer_quiz(questions.front(), {});  // one unanswered, in red
                 app.set_quiz_page(QuizPage::review);
             });
@@ -276,6 +292,14 @@ int screenshot_tour(Frame& f, const std::string& dir) {
     }
     snap("about", [&] { app.show(Screen::about); });
     snap("settings", [&] { app.show(Screen::settings); });
+    // The second lesson's check (the tour's types with parts), dark, before the dark lesson page the
+    // large-text shot goes on from.
+    if (course.lessons.size() > 1 && !course.lessons[1].checks.empty())
+        snap("dark-check-2", [&] {
+            app.set_theme(Theme::dark);
+            s.go_to({1, s.page_count(1) - 1});
+            app.show(Screen::lesson);
+        });
     snap("dark-lesson", [&] {
         app.set_theme(Theme::dark);
         s.go_to({1, 1});

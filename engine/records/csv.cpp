@@ -21,7 +21,8 @@ struct Row {
     std::string version;  // of the item's latest event
     std::string started, completed_at, last;
     bool completed = false;
-    int raw = 0, max = 0;
+    double raw = 0;
+    int max = 0;
     bool scored = false;
     std::optional<bool> passed;
 };
@@ -47,7 +48,10 @@ struct Cell {
 
 Cell count(int n) { return Cell::numeric(std::to_string(n)); }
 
-Cell percent(int raw, int max) {
+// Points: whole, or with the fractions partial credit gives ("2.5").
+Cell points(double n) { return Cell::numeric(fmt::format("{:g}", n)); }
+
+Cell percent(double raw, int max) {
     return Cell::numeric(max > 0 ? fmt::format("{:.1f}", 100.0 * raw / max) : std::string());
 }
 
@@ -70,7 +74,7 @@ void write_learner_course(std::ostream& out, const LearnerCourse& lc, const Cour
     if (course)
         for (const Lesson& l : course->lessons) lesson_order.push_back(l.id);
     std::map<std::string, Row> lessons;
-    std::map<std::string, std::map<std::string, bool>> first_check_answers;
+    std::map<std::string, std::map<std::string, double>> first_check_answers;  // credit
     std::map<int, Row> attempts;
     AttemptNumbers numbers;  // attempts from several PCs kept apart, as the report numbers them
     for (const RecordedEvent& r : lc.events) {
@@ -85,7 +89,7 @@ void write_learner_course(std::ostream& out, const LearnerCourse& lc, const Cour
                 row.completed_at = r.at;
             }
             if (e.kind == EventKind::check_answered)
-                first_check_answers[e.lesson].try_emplace(e.target, e.answer.correct);
+                first_check_answers[e.lesson].try_emplace(e.target, e.answer.credit);
         }
         if (e.kind == EventKind::quiz_started || e.kind == EventKind::quiz_answered ||
             e.kind == EventKind::quiz_submitted) {
@@ -108,19 +112,19 @@ void write_learner_course(std::ostream& out, const LearnerCourse& lc, const Cour
         const auto& answers = first_check_answers[id];
         const int checks =
             lesson ? static_cast<int>(lesson->checks.size()) : static_cast<int>(answers.size());
-        const int right = static_cast<int>(
-            std::count_if(answers.begin(), answers.end(), [](const auto& a) { return a.second; }));
+        double right = 0;
+        for (const auto& a : answers) right += a.second;
         const bool any = checks > 0 && !answers.empty();
         write_row(out, {lc.learner.name, lc.course_id, row.version, "lesson", id,
                         lesson ? lesson->title.plain() : "", row.completed ? "yes" : "no",
-                        any ? count(right) : "", any ? count(checks) : "", any ? percent(right, checks) : "",
+                        any ? points(right) : "", any ? count(checks) : "", any ? percent(right, checks) : "",
                         "", row.started, row.completed_at, row.last});
     }
     const std::string quiz_title = course && course->quiz ? course->quiz->title.plain() : "";
     for (const auto& [number, row] : attempts)
         write_row(out,
                   {lc.learner.name, lc.course_id, row.version, "quiz attempt", count(number), quiz_title,
-                   row.completed ? "yes" : "no", row.scored ? count(row.raw) : "",
+                   row.completed ? "yes" : "no", row.scored ? points(row.raw) : "",
                    row.scored ? count(row.max) : "", row.scored ? percent(row.raw, row.max) : "",
                    row.passed ? (*row.passed ? "yes" : "no") : "", row.started, row.completed_at, row.last});
 }

@@ -5,6 +5,7 @@
 
 #include <fmt/format.h>
 
+#include "records/interaction.hpp"
 #include "records/printable.hpp"
 #include "records/uuid.hpp"
 #include "records/xapi.hpp"
@@ -20,11 +21,12 @@ using nlohmann::json;
 constexpr std::size_t max_text_bytes = 16 * 1024;
 constexpr std::size_t max_version_bytes = 100;
 constexpr std::size_t max_ids = 1000;
-constexpr std::int64_t max_count = 1'000'000;  // attempts, pages, scores
+constexpr std::size_t max_answer_bytes = 1024;  // a gap's answer is a word or two, a number a few digits
+constexpr std::int64_t max_count = 1'000'000;   // attempts, pages, scores
 constexpr std::int64_t max_duration_ms = std::int64_t{1} << 40;
 
 json score_json(const Score& s) {
-    return {{"raw", s.raw}, {"max", s.max}, {"scaled", s.scaled}, {"passed", s.passed}};
+    return {{"raw", score_raw_json(s.raw)}, {"max", s.max}, {"scaled", s.scaled}, {"passed", s.passed}};
 }
 
 // The reader: each getter records the first problem and returns a neutral value.
@@ -102,6 +104,23 @@ struct Reader {
         }
         return out;
     }
+    // An answer in its question type's form: option ids, but also typed text and numbers.
+    std::vector<std::string> answer(const json* v) {
+        std::vector<std::string> out;
+        if (!v || !v->is_array() || v->size() > max_ids) {
+            fail("\"chosen\" is not a list of answers");
+            return out;
+        }
+        for (const json& e : *v) {
+            if (!e.is_string() || e.get_ref<const std::string&>().size() > max_answer_bytes ||
+                !shows_as_is(e.get_ref<const std::string&>())) {
+                fail("\"chosen\" holds something that is no answer");
+                return {};
+            }
+            out.push_back(e.get<std::string>());
+        }
+        return out;
+    }
 };
 
 bool read_score(const json* v, Score& s, std::string& problem) {
@@ -110,7 +129,11 @@ bool read_score(const json* v, Score& s, std::string& problem) {
         return false;
     }
     Reader r{*v, problem};
-    s.raw = static_cast<int>(r.integer("raw", 0, max_count, true));
+    const auto raw = v->find("raw");
+    if (raw == v->end() || !raw->is_number() || !std::isfinite(raw->get<double>()) ||
+        raw->get<double>() < 0 || raw->get<double>() > max_count)
+        r.fail("\"score.raw\" is not a number from 0 to its maximum");
+    else s.raw = raw->get<double>();
     s.max = static_cast<int>(r.integer("max", 0, max_count, true));
     s.passed = r.boolean("passed");
     const auto scaled = v->find("scaled");
@@ -143,6 +166,12 @@ bool is_timestamp(std::string_view at) {
     return true;
 }
 
+json score_raw_json(double raw) {
+    const double whole = std::round(raw);
+    if (std::abs(raw - whole) < 1e-9) return static_cast<std::int64_t>(whole);
+    return raw;
+}
+
 json event_to_json(const RecordedEvent& r) {
     const Event& e = r.event;
     json j = {{"uuid", r.uuid},
@@ -164,6 +193,9 @@ json event_to_json(const RecordedEvent& r) {
         case EventKind::quiz_answered:
             j["chosen"] = e.answer.chosen;
             j["correct"] = e.answer.correct;
+            j["credit"] = e.answer.credit;
+            j["question_type"] = e.question_type;
+            if (!e.interaction.empty()) j["interaction"] = interaction_json(e.interaction);
             break;
         case EventKind::quiz_started:
             j["seed"] = std::to_string(e.seed);
@@ -190,7 +222,9 @@ bool same_content(const RecordedEvent& a, const RecordedEvent& b) {
     switch (x.kind) {
         case EventKind::check_answered:
         case EventKind::quiz_answered:
-            return x.answer.chosen == y.answer.chosen && x.answer.correct == y.answer.correct;
+            return x.answer.chosen == y.answer.chosen && x.answer.correct == y.answer.correct &&
+                   x.answer.credit == y.answer.credit && x.question_type == y.question_type &&
+                   interaction_json(x.interaction) == interaction_json(y.interaction);
         case EventKind::quiz_started:
             return x.seed == y.seed && x.questions == y.questions && x.order == y.order;
         case EventKind::quiz_submitted:
@@ -242,8 +276,20 @@ bool event_from_json(const json& j, RecordedEvent& out, std::string& problem) {
     switch (e.kind) {
         case EventKind::check_answered:
         case EventKind::quiz_answered:
-            e.answer.chosen = r.ids(r.find("chosen"), "chosen");
+            e.answer.chosen = r.answer(r.find("chosen"));
             e.answer.correct = r.boolean("correct");
+            // Files written before schema 5 have neither: choice questions, credit as correctness gave it.
+            if (const json* credit = r.find("credit")) {
+                if (!credit->is_number() || !std::isfinite(credit->get<double>()) ||
+                    credit->get<double>() < 0 || credit->get<double>() > 1)
+                    r.fail("\"credit\" is not a number from 0 to 1");
+                else e.answer.credit = credit->get<double>();
+            } else {
+                e.answer.credit = e.answer.correct ? 1.0 : 0.0;
+            }
+            e.question_type = r.find("question_type") ? r.id("question_type", true) : legacy_question_type;
+            if (const json* x = r.find("interaction"); x && !interaction_from_json(*x, e.interaction))
+                r.fail("\"interaction\" is not a question's xAPI definition");
             break;
         case EventKind::quiz_started: {
             const std::string seed = r.text("seed", true, 20);

@@ -15,6 +15,10 @@ namespace lektion {
 // included, and `seq`, its place in this database (which an import ignores).
 nlohmann::json event_to_json(const RecordedEvent& event);
 
+// A score's raw points: a whole number as an integer (as before partial
+// credit), a fraction as a number.
+nlohmann::json score_raw_json(double raw);
+
 // Whether two events agree in everything event_to_json writes but `seq`:
 // the same as comparing those, without building them.
 bool same_content(const RecordedEvent& a, const RecordedEvent& b);

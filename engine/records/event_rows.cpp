@@ -2,12 +2,15 @@
 
 #include <nlohmann/json.hpp>
 
+#include "records/interaction.hpp"
+
 namespace lektion {
 
 namespace {
 
 using nlohmann::json;
 
+// Answers carry their question's type, credit and xAPI definition (schema 5).
 // An event's device, place there and registration, resolved for this
 // database's own events (NULL in their rows) from the identity and the
 // registrations tables.
@@ -16,7 +19,8 @@ constexpr const char* columns =
     "e.kind, e.lesson, e.target, e.attempt, e.chosen, e.correct, e.score_raw, e.score_max, "
     "e.score_scaled, e.passed, e.position_lesson, e.position_page, e.detail, e.text, "
     "COALESCE(e.device, (SELECT database_id FROM identity WHERE only = 1), ''), "
-    "COALESCE(e.device_seq, e.seq), COALESCE(e.registration, r.registration, '')";
+    "COALESCE(e.device_seq, e.seq), COALESCE(e.registration, r.registration, ''), "
+    "COALESCE(e.question_type, ''), COALESCE(e.credit, e.correct, 0), e.interaction";
 constexpr const char* from =
     " FROM events e LEFT JOIN registrations r ON r.learner_id = e.learner_id AND r.course_id = e.course_id";
 
@@ -80,7 +84,7 @@ std::optional<RecordedEvent> read_row(const sql::Statement& s) {
     e.attempt = static_cast<int>(s.integer(11));
     if (!s.is_null(12)) e.answer.chosen = strings(parse(s.text(12)));
     e.answer.correct = s.integer(13) != 0;
-    e.score.raw = static_cast<int>(s.integer(14));
+    e.score.raw = s.real(14);
     e.score.max = static_cast<int>(s.integer(15));
     e.score.scaled = s.real(16);
     e.score.passed = s.integer(17) != 0;
@@ -91,6 +95,12 @@ std::optional<RecordedEvent> read_row(const sql::Statement& s) {
     r.device = s.text(22);
     r.device_seq = s.integer(23);
     r.registration = s.text(24);
+    if (answers(e.kind)) {
+        e.question_type = s.text(25);
+        if (e.question_type.empty()) e.question_type = legacy_question_type;
+        e.answer.credit = s.real(26);
+        if (!s.is_null(27)) interaction_from_json(parse(s.text(27)), e.interaction);
+    }
     return r;
 }
 
@@ -102,8 +112,8 @@ EventWriter::EventWriter(sqlite3* db)
          "INSERT INTO events (uuid, learner_id, course_id, course_version, language, at, "
          "duration_ms, kind, lesson, target, attempt, chosen, correct, score_raw, "
          "score_max, score_scaled, passed, position_lesson, position_page, detail, text, "
-         "device, device_seq, registration) "
-         "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)") {}
+         "device, device_seq, registration, question_type, credit, interaction) "
+         "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)") {}
 
 std::int64_t EventWriter::insert(const RecordedEvent& r) {
     const Event& e = r.event;
@@ -122,6 +132,11 @@ std::int64_t EventWriter::insert(const RecordedEvent& r) {
     if (e.kind == EventKind::quiz_started) s.bind(20, detail_of(e));
     s.bind(21, e.text);
     if (!r.device.empty()) s.bind(22, r.device).bind(23, r.device_seq).bind(24, r.registration);
+    if (answers(e.kind)) {
+        s.bind(25, e.question_type.empty() ? std::string(legacy_question_type) : e.question_type);
+        s.bind(26, e.answer.credit);
+        if (!e.interaction.empty()) s.bind(27, dump(interaction_json(e.interaction)));
+    }
     s.run();
     return sqlite3_last_insert_rowid(db_);
 }

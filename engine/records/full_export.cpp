@@ -15,7 +15,7 @@ namespace {
 using nlohmann::json;
 
 json score(const Score& s) {
-    return {{"raw", s.raw}, {"max", s.max}, {"scaled", s.scaled}, {"passed", s.passed}};
+    return {{"raw", score_raw_json(s.raw)}, {"max", s.max}, {"scaled", s.scaled}, {"passed", s.passed}};
 }
 
 json state(const CourseState& s) {

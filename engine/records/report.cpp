@@ -13,6 +13,7 @@ namespace {
 struct Tally {
     int answered = 0;
     int correct = 0;
+    int partly = 0;
     std::string text;  // as recorded, for questions the course no longer has
     std::string lesson;
 };
@@ -45,6 +46,7 @@ void count_quiz(const Progress& p, std::map<std::string, Tally>& quiz) {
             Tally& t = quiz[q];
             ++t.answered;
             t.correct += it != a.answers.end() && it->second.correct ? 1 : 0;
+            t.partly += it != a.answers.end() && !it->second.correct && it->second.credit > 0 ? 1 : 0;
         }
     }
 }
@@ -56,6 +58,7 @@ void count_checks(const Progress& p, std::map<std::string, Tally>& checks) {
             t.lesson = lesson;
             ++t.answered;
             t.correct += answer.correct ? 1 : 0;
+            t.partly += !answer.correct && answer.credit > 0 ? 1 : 0;
         }
 }
 
@@ -77,6 +80,7 @@ QuestionReport question_report(const std::string& id, const Tally& t, const Ques
     r.text = q ? q->prompt.plain() : t.text;
     r.answered = t.answered;
     r.correct = t.correct;
+    r.partly = t.partly;
     return r;
 }
 

@@ -39,6 +39,7 @@ struct QuestionReport {
     bool in_course = true;  // false: records of a question this version no longer has
     int answered = 0;       // learners with a first answer
     int correct = 0;        // of those, right the first time
+    int partly = 0;         // of those, partly right (partial credit: some parts right)
 
     double share() const { return answered > 0 ? static_cast<double>(correct) / answered : 0.0; }
 };

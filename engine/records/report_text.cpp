@@ -48,7 +48,7 @@ std::string lesson_cell(const LessonStatus& st) {
 
 std::string score(const std::optional<Score>& s) {
     if (!s) return "–";
-    return fmt::format("{}/{} ({:.0f} %)", s->raw, s->max, s->scaled * 100);
+    return fmt::format("{:g}/{} ({:.0f} %)", s->raw, s->max, s->scaled * 100);
 }
 
 void completion(std::string& out, const Report& r) {
@@ -87,6 +87,7 @@ void question_shares(std::string& out, const char* title, const std::vector<Ques
         const std::string share = q.answered ? fmt::format("{:.0f} %", q.share() * 100) : "–";
         out += cell(printable(q.id), id_width) + cell(share, 7) +
                cell(fmt::format("({} of {})", q.correct, q.answered), 12);
+        if (q.partly > 0) out += cell(fmt::format("{} partly", q.partly), 10);
         out += cell(printable(q.text), 60, false);
         out += q.in_course ? "\n" : "  [no longer in the course]\n";
     }

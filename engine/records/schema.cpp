@@ -141,6 +141,24 @@ CREATE TABLE learner_pins (
 );
 )sql";
 
+// Version 5: question types. Each answer keeps its question's type (a name in
+// the question-type registry), the credit it earned (0..1; partial credit for
+// types with parts) and the question as xAPI defines it (JSON, for exports:
+// the records know no course). Answers recorded before were all choice
+// questions: they get the type "choice", the credit their correctness gave,
+// and no definition. The events are append-only, so the trigger steps aside
+// for this one rewrite.
+constexpr const char* schema_5 = R"sql(
+ALTER TABLE events ADD COLUMN question_type TEXT;
+ALTER TABLE events ADD COLUMN credit REAL;
+ALTER TABLE events ADD COLUMN interaction TEXT;
+DROP TRIGGER events_append_only;
+UPDATE events SET question_type = 'choice', credit = correct
+  WHERE kind IN ('check_answered', 'quiz_answered');
+CREATE TRIGGER events_append_only BEFORE UPDATE ON events
+BEGIN SELECT RAISE(ABORT, 'learner events are append-only'); END;
+)sql";
+
 void fill_state_and_registrations(sqlite3* db) {
     sql::Statement pairs(db, "SELECT DISTINCT learner_id, course_id FROM events");
     while (pairs.step()) {
@@ -171,6 +189,7 @@ void migrate(sqlite3* db, int from) {
         sql::Statement key(db, "INSERT INTO settings (key, value) VALUES ('tombstone_key', ?)");
         key.bind(1, random_key_hex()).run();
     }
+    if (from < 5) sql::exec(db, schema_5, "upgrade the records to schema 5");
     // Replaying events reads today's tables, so the cache is filled once they are all there.
     if (from < 2) fill_state_and_registrations(db);
     if (from < current_schema) {

@@ -27,7 +27,7 @@ void bind_score(sql::Statement& s, int first, const std::optional<Score>& score)
 std::optional<Score> read_score(const sql::Statement& s, int first) {
     if (s.is_null(first)) return std::nullopt;
     Score score;
-    score.raw = static_cast<int>(s.integer(first));
+    score.raw = s.real(first);
     score.max = static_cast<int>(s.integer(first + 1));
     score.scaled = s.real(first + 2);
     score.passed = s.integer(first + 3) != 0;

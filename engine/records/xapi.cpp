@@ -9,6 +9,8 @@
 #include <nlohmann/json.hpp>
 
 #include "diag/diagnostics.hpp"
+#include "records/event_json.hpp"
+#include "records/interaction.hpp"
 #include "records/json_depth.hpp"
 #include "records/printable.hpp"
 #include "records/sha256.hpp"
@@ -67,15 +69,28 @@ struct Ids {
     std::string quiz_question(const std::string& q) const { return quiz() + "/questions/" + escape(q); }
 };
 
-std::string response(const std::vector<std::string>& chosen) {
-    std::string out;
-    for (const std::string& c : chosen) out += (out.empty() ? "" : "[,]") + c;  // xAPI's choice format
+json components(const std::vector<XapiComponent>& list, const std::string& language) {
+    json out = json::array();
+    for (const XapiComponent& c : list) {
+        json component = {{"id", c.id}};
+        if (!c.description.empty())
+            component["description"] = {{is_language_tag(language) ? language : "und", c.description}};
+        out.push_back(component);
+    }
     return out;
 }
 
+// The question as xAPI 1.0.3 defines its interaction, from what the answer
+// recorded; answers recorded before schema 5 say only that they were a choice.
 json answered(const Event& e, const std::string& id, const std::string& language) {
     json q = activity(id, "cmi.interaction", e.text, language);
-    q["definition"]["interactionType"] = "choice";
+    const XapiInteraction& x = e.interaction;
+    q["definition"]["interactionType"] = x.empty() ? "choice" : x.type;
+    if (x.empty()) return q;
+    q["definition"]["correctResponsesPattern"] = x.correct_responses;
+    if (!x.choices.empty()) q["definition"]["choices"] = components(x.choices, language);
+    if (!x.source.empty()) q["definition"]["source"] = components(x.source, language);
+    if (!x.target.empty()) q["definition"]["target"] = components(x.target, language);
     return q;
 }
 
@@ -99,7 +114,11 @@ json statement(const LearnerCourse& lc, const RecordedEvent& r, const Ids& ids, 
             s["object"] =
                 answered(e, check ? ids.check(e.lesson, e.target) : ids.quiz_question(e.target), r.language);
             result["success"] = e.answer.correct;
-            result["response"] = response(e.answer.chosen);
+            // Partial credit: how much of the question was right.
+            if (e.answer.credit > 0 && e.answer.credit < 1)
+                result["score"] = {
+                    {"scaled", e.answer.credit}, {"raw", e.answer.credit}, {"min", 0}, {"max", 1}};
+            result["response"] = xapi_response(e.question_type, e.answer.chosen);
             parents.push_back(check ? activity(ids.lesson(e.lesson), "lesson")
                                     : activity(ids.quiz(), "assessment"));
             break;
@@ -117,7 +136,7 @@ json statement(const LearnerCourse& lc, const RecordedEvent& r, const Ids& ids, 
             s["verb"] = verb(e.score.passed ? "passed" : "failed");
             s["object"] = activity(ids.quiz(), "assessment");
             result["score"] = {{"scaled", std::clamp(e.score.scaled, -1.0, 1.0)},
-                               {"raw", e.score.raw},
+                               {"raw", score_raw_json(e.score.raw)},
                                {"min", 0},
                                {"max", e.score.max}};
             result["success"] = e.score.passed;

@@ -13,6 +13,7 @@
 #include <vector>
 
 #include "course/model.hpp"
+#include "questions/question_type.hpp"
 
 namespace lektion {
 
@@ -24,13 +25,16 @@ struct Position {
     bool operator==(const Position&) const = default;
 };
 
+// An answer in a form that does not depend on the question's type: a list of
+// strings whose meaning the type gives (questions/question_type.hpp).
 struct Answer {
-    std::vector<std::string> chosen;  // option ids
-    bool correct = false;
+    std::vector<std::string> chosen;  // option ids, pairs, items in order, gap texts, a number
+    bool correct = false;             // full credit
+    double credit = 0.0;              // 0..1; partial credit for types with parts
 };
 
 struct Score {
-    int raw = 0;
+    double raw = 0;  // the credit of every question added up: partial credit makes fractions
     int max = 0;
     double scaled = 0.0;  // raw / max, 0..1
     bool passed = false;
@@ -98,7 +102,9 @@ struct Event {
     Score score;                                            // quiz_submitted
     Position position;                                      // position_changed
     // Filled by the session for the records store; apply() ignores them.
-    std::string text;  // the question's prompt as the learner saw it
+    std::string text;             // the question's prompt as the learner saw it
+    std::string question_type;    // answers: the type's name in the registry
+    XapiInteraction interaction;  // answers: the question as xAPI defines it
     std::int64_t duration_ms = 0;
 };
 

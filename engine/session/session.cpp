@@ -2,8 +2,10 @@
 
 #include <algorithm>
 #include <cassert>
+#include <cmath>
 #include <random>
 
+#include "questions/registry.hpp"
 #include "session/shuffle.hpp"
 
 namespace lektion {
@@ -105,9 +107,7 @@ std::optional<QuizAttempt> Session::reconcile_attempt(const QuizAttempt& recorde
         a.questions.push_back(id);
         auto answer = recorded.answers.find(id);
         if (answer == recorded.answers.end()) continue;
-        const bool valid = std::all_of(answer->second.chosen.begin(), answer->second.chosen.end(),
-                                       [&](const std::string& option) { return q->option(option); });
-        if (valid) a.answers.insert(*answer);
+        if (question_type(*q).valid_answer(*q, answer->second.chosen)) a.answers.insert(*answer);
     }
     if (a.questions.empty()) return std::nullopt;  // nothing left to answer: set aside
     return a;
@@ -244,19 +244,7 @@ void Session::go_home() { move({}); }
 // --- lessons -----------------------------------------------------------------
 
 Evaluation Session::evaluate(const Question& q, const std::vector<std::string>& chosen) const {
-    Evaluation ev;
-    ev.correct = !chosen.empty();
-    for (const Option& o : q.options) {
-        const bool picked = std::find(chosen.begin(), chosen.end(), o.id) != chosen.end();
-        if (o.correct) ev.correct_options.push_back(o.id);
-        if (picked != o.correct) ev.correct = false;
-        if (picked && o.feedback) ev.feedback.push_back(&*o.feedback);
-    }
-    // Every chosen id must name an option of this question.
-    for (const std::string& id : chosen)
-        if (!q.option(id)) ev.correct = false;
-    ev.explanation = q.explanation ? &*q.explanation : nullptr;
-    return ev;
+    return question_type(q).evaluate(q, chosen);
 }
 
 Evaluation Session::answer_check(const std::string& question_id, const std::vector<std::string>& chosen) {
@@ -270,8 +258,8 @@ Evaluation Session::answer_check(const std::string& question_id, const std::vect
             e.kind = EventKind::check_answered;
             e.lesson = l.id;
             e.target = q.id;
-            e.answer = {chosen, ev.correct};
-            e.text = q.prompt.plain();
+            e.answer = {chosen, ev.correct, ev.credit};
+            describe(e, q);
             emit(e);
             complete_lessons_and_course();
             return ev;
@@ -382,11 +370,7 @@ const QuizAttempt* Session::start_quiz(std::uint64_t seed) {
     e.seed = seed;
     for (const Question* q : pool) {
         e.questions.push_back(q->id);
-        std::vector<std::string> order;
-        for (const Option& o : q->options) order.push_back(o.id);
-        // True/false keeps its natural order; shuffling it only confuses.
-        if (quiz.shuffle && q->type != QuestionType::truefalse) shuffle(order, rng);
-        e.order[q->id] = std::move(order);
+        e.order[q->id] = question_type(*q).order(*q, quiz.shuffle, rng);
     }
     emit(e);
     return progress_.open_attempt();
@@ -399,15 +383,16 @@ bool Session::answer_quiz(const std::string& question_id, const std::vector<std:
         return false;
     const Question* q = quiz_question(question_id);
     if (!q) return false;
-    // Only options the question has: the records keep what was chosen, and an id of nothing is no answer.
-    for (const std::string& id : chosen)
-        if (!q->option(id)) return false;
+    // Only answers of the question's shape: the records keep what was chosen, and an id of nothing is no
+    // answer.
+    if (!question_type(*q).valid_answer(*q, chosen)) return false;
+    const Evaluation ev = evaluate(*q, chosen);
     Event e;
     e.kind = EventKind::quiz_answered;
     e.attempt = attempt->number;
     e.target = question_id;
-    e.answer = {chosen, evaluate(*q, chosen).correct};
-    e.text = q->prompt.plain();
+    e.answer = {chosen, ev.correct, ev.credit};
+    describe(e, *q);
     emit(e);
     return true;
 }
@@ -420,11 +405,13 @@ std::optional<Score> Session::submit_quiz() {
     for (const std::string& qid : attempt->questions) {
         auto it = attempt->answers.find(qid);
         const Question* q = quiz_question(qid);
-        if (it != attempt->answers.end() && q && evaluate(*q, it->second.chosen).correct) ++s.raw;
+        if (it != attempt->answers.end() && q) s.raw += evaluate(*q, it->second.chosen).credit;
     }
-    s.scaled = s.max > 0 ? static_cast<double>(s.raw) / s.max : 0.0;
-    // Integer comparison: exactly at the pass mark passes, with no rounding doubt.
-    s.passed = s.raw * 100 >= course_->quiz->pass_mark * s.max;
+    // Partial credit makes fractions: rounded to millionths, so that the sum of three thirds is 1 and
+    // exactly at the pass mark passes, with no rounding doubt.
+    s.raw = std::round(s.raw * 1e6) / 1e6;
+    s.scaled = s.max > 0 ? s.raw / s.max : 0.0;
+    s.passed = std::llround(s.raw * 1e6) * 100 >= std::int64_t(course_->quiz->pass_mark) * s.max * 1000000;
     Event e;
     e.kind = EventKind::quiz_submitted;
     e.attempt = attempt->number;
@@ -432,6 +419,14 @@ std::optional<Score> Session::submit_quiz() {
     emit(e);
     complete_lessons_and_course();
     return s;
+}
+
+// What the records keep with an answer besides the answer: the prompt as the learner saw it, the type,
+// and the question as xAPI defines it (the records know no course).
+void Session::describe(Event& e, const Question& q) const {
+    e.text = q.prompt.plain();
+    e.question_type = q.type;
+    e.interaction = question_type(q).xapi(q);
 }
 
 void Session::set_language(const std::string& language) {

@@ -29,6 +29,7 @@
 #include <vector>
 
 #include "course/model.hpp"
+#include "questions/question_type.hpp"
 #include "session/progress.hpp"
 
 namespace lektion {
@@ -37,14 +38,6 @@ namespace lektion {
 using EventSink = std::function<void(const Event&)>;
 
 enum class QuizState { locked, open, in_progress, passed, failed_no_attempts_left };
-
-// What the learner is told after answering.
-struct Evaluation {
-    bool correct = false;
-    std::vector<std::string> correct_options;
-    std::vector<const Text*> feedback;  // for each chosen option that has one
-    const Text* explanation = nullptr;
-};
 
 class Session {
 public:
@@ -104,6 +97,7 @@ private:
     };
 
     void emit(Event e);
+    void describe(Event& e, const Question& q) const;
     void view_current();
     void complete_lessons_and_course();
     void move(Position p);

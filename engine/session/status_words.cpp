@@ -1,8 +1,10 @@
 #include "session/status_words.hpp"
 
 #include <cassert>
+#include <cmath>
 
 #include "l10n/strings.hpp"
+#include "questions/registry.hpp"
 
 namespace lektion {
 
@@ -49,10 +51,21 @@ bool any_untranslated(const Section& section) {
     return section.heading.untranslated || any_untranslated(section.blocks);
 }
 
-std::string answer_words(const Question& q, const std::vector<std::string>& option_ids) {
-    std::string out;
-    for (const std::string& id : option_ids)
-        if (const Option* o = q.option(id)) out += (out.empty() ? "" : "; ") + o->label.plain();
+const char* result_mark(const Evaluation& ev) {
+    if (ev.correct) return "✓";
+    return ev.credit > 0 ? "◐" : "✗";
+}
+
+std::string score_words(const Score& score) {
+    // Two decimals are enough for a score; a whole number stays an integer for the plural rules.
+    const double shown = std::round(score.raw * 100) / 100;
+    const double whole = std::round(shown);
+    MessageArg correct = std::abs(shown - whole) < 1e-9 ? MessageArg(std::int64_t(whole)) : MessageArg(shown);
+    return tr("quiz.score", {{"correct", correct}, {"total", std::int64_t(score.max)}});
+}
+
+std::string answer_words(const Question& q, const std::vector<std::string>& answer) {
+    const std::string out = answer.empty() ? std::string() : question_type(q).answer_words(q, answer);
     return out.empty() ? tr("quiz.unanswered") : out;
 }
 

@@ -22,9 +22,16 @@ std::string quiz_status(const Session& s);
 // Whether a new attempt may start now (or the open one go on).
 bool quiz_can_start(const Session& s);
 
-// The labels of the chosen options, "A; C", or "Not answered": how both
-// players name an answer. Ids the question no longer has are left out.
-std::string answer_words(const Question& q, const std::vector<std::string>& option_ids);
+// An answer in words, as its question type gives them ("A; C", "3.5"), or
+// "Not answered": how both players name an answer. Ids the question no longer
+// has are left out.
+std::string answer_words(const Question& q, const std::vector<std::string>& answer);
+
+// "✓" for full credit, "◐" for partial credit, "✗" for none: how both players mark a result.
+const char* result_mark(const Evaluation& ev);
+
+// "3 of 4 answers correct", with fractions where partial credit gave them ("2.5 of 4").
+std::string score_words(const Score& score);
 
 // True when some text of the section is shown in the source language for want
 // of a translation: its heading, or any text of its blocks, callouts and lists included.

@@ -34,9 +34,9 @@ private:
     // An answer to `q`, whose options are shown numbered in the order `shown`.
     struct Reply {
         enum Kind { answer, enter, back, quit, reloaded } kind = quit;
-        std::vector<std::string> chosen;  // option ids, for `answer`
+        std::vector<std::string> chosen;  // the answer, in its type's form (questions/question_type.hpp)
     };
-    Reply ask_choice(const Question& q, const std::vector<std::string>& shown, const CoursePtr& asked_in);
+    Reply ask_answer(const Question& q, const std::vector<std::string>& shown, const CoursePtr& asked_in);
     // A secret (a PIN): without echo on a terminal; nullopt at the end of input.
     std::optional<std::string> ask_secret(const std::string& prompt);
 
@@ -54,9 +54,10 @@ private:
             return false;
         }
     }
-    // The options numbered from 1, in the order given; ids the question no
-    // longer has are left out (the order may come from the records).
+    // The parts as the question's type shows them, in the order given; ids the
+    // question no longer has are left out (the order may come from the records).
     std::vector<std::string> show_options(const Question& q, const std::vector<std::string>& order);
+    // The right answer, with how many parts were right when some were.
     void right_answers(const Question& q, const Evaluation& ev, const char* key, const std::string& indent);
     void untranslated_note(bool untranslated);
     void help();

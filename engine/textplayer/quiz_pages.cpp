@@ -10,6 +10,7 @@
 #include "session/status_words.hpp"
 #include "textplayer/choice.hpp"
 #include "textplayer/player.hpp"
+#include "textplayer/question_prompts.hpp"
 
 namespace lektion {
 
@@ -140,7 +141,7 @@ bool TextPlayer::quiz() {
         const std::vector<std::string> shown = show_options(*q, order->second);
         if (const std::vector<std::string> chosen = chosen_in(*a, qid); !chosen.empty())
             out_.wrap(tr("quiz.your_answer", {{"answer", answer_words(*q, chosen)}}));
-        const Reply r = ask_choice(*q, shown, course);
+        const Reply r = ask_answer(*q, shown, course);
         if (r.kind == Reply::quit) return false;
         if (r.kind == Reply::reloaded) continue;  // ask the question again as it is now
         if (r.kind == Reply::back) {
@@ -164,7 +165,7 @@ bool TextPlayer::quiz_result(const Score& score) {
     if (!course->quiz) return true;
     out_ << "\n";
     out_.wrap(tr("quiz.result", {{"score", percent(score.scaled)}}));
-    out_.wrap(tr("quiz.score", {{"correct", std::int64_t(score.raw)}, {"total", std::int64_t(score.max)}}));
+    out_.wrap(score_words(score));
     const std::string mark = percent(course->quiz->pass_mark / 100.0);
     out_.wrap(score.passed ? tr("quiz.passed", {{"mark", mark}}) : tr("quiz.failed", {{"mark", mark}}));
     if (s.attempts_left() > 0)
@@ -179,13 +180,11 @@ bool TextPlayer::quiz_result(const Score& score) {
             if (!q) continue;
             const std::vector<std::string> chosen = chosen_in(done, qid);
             const Evaluation ev = s.evaluate(*q, chosen);
-            const std::string mark = fmt::format("{} {}. ", ev.correct ? "✓" : "✗", ++n);
+            const std::string mark = fmt::format("{} {}. ", result_mark(ev), ++n);
             const std::string indent(width_of(mark), ' ');
             out_.wrap(q->prompt.plain(), indent, mark);
             out_.wrap(tr("quiz.your_answer", {{"answer", answer_words(*q, chosen)}}), indent, indent);
-            if (!ev.correct)
-                out_.wrap(tr("quiz.correct_answer", {{"answer", answer_words(*q, ev.correct_options)}}),
-                          indent, indent);
+            if (!ev.correct) right_answers(*q, ev, "quiz.correct_answer", indent);
             if (ev.explanation) out_.wrap(ev.explanation->plain(), indent, indent);
             out_ << "\n";
         }

@@ -15,10 +15,12 @@
 #include "l10n/collate.hpp"
 #include "l10n/strings.hpp"
 #include "records/secret_input.hpp"
+#include "questions/registry.hpp"
 #include "session/messages.hpp"
 #include "session/status_words.hpp"
 #include "textplayer/choice.hpp"
 #include "textplayer/player.hpp"
+#include "textplayer/question_prompts.hpp"
 
 namespace lektion {
 
@@ -83,11 +85,11 @@ std::optional<std::string> TextPlayer::ask(const std::string& prompt) {
     }
 }
 
-TextPlayer::Reply TextPlayer::ask_choice(const Question& q, const std::vector<std::string>& shown,
+TextPlayer::Reply TextPlayer::ask_answer(const Question& q, const std::vector<std::string>& shown,
                                          const CoursePtr& asked_in) {
-    const bool multiple = q.type == QuestionType::multiple;
+    const TextQuestion& renderer = text_question(q);
     for (;;) {
-        auto line = ask(choice_prompt(multiple));
+        auto line = ask(renderer.prompt(q));
         if (!line || *line == "q") return {Reply::quit, {}};
         if (course_ != asked_in) return {Reply::reloaded, {}};  // the question may have changed: ask it again
         if (*line == "p") return {Reply::back, {}};
@@ -96,14 +98,12 @@ TextPlayer::Reply TextPlayer::ask_choice(const Question& q, const std::vector<st
             help();
             continue;
         }
-        const Choice c = parse_choice(*line, static_cast<int>(shown.size()), multiple);
-        if (c.problem != ChoiceProblem::none) {
-            out_.wrap(choice_allowed(static_cast<int>(shown.size()), multiple));
+        auto answer = renderer.parse(q, shown, *line);
+        if (!answer) {
+            out_.wrap(renderer.allowed(q, shown));
             continue;
         }
-        Reply r{Reply::answer, {}};
-        for (int n : c.numbers) r.chosen.push_back(shown[static_cast<std::size_t>(n - 1)]);
-        return r;
+        return {Reply::answer, std::move(*answer)};
     }
 }
 
@@ -129,20 +129,16 @@ std::optional<std::string> TextPlayer::ask_secret(const std::string& prompt) {
 void TextPlayer::error(std::string_view message) { out_ << error_line(message) << "\n"; }
 
 std::vector<std::string> TextPlayer::show_options(const Question& q, const std::vector<std::string>& order) {
-    std::vector<std::string> shown;
-    for (const std::string& id : order)
-        if (const Option* o = q.option(id)) {
-            shown.push_back(id);
-            out_.entry(static_cast<int>(shown.size()), o->label.plain());
-        }
-    return shown;
+    return text_question(q).show(out_, q, order);
 }
 
 void TextPlayer::right_answers(const Question& q, const Evaluation& ev, const char* key,
                                const std::string& indent) {
-    for (const std::string& id : ev.correct_options)
-        if (const Option* o = q.option(id))
-            out_.wrap(tr(key, {{"answer", o->label.plain()}}), indent, indent);
+    if (ev.parts > 0 && ev.parts_right > 0)
+        out_.wrap(tr("quiz.parts_right",
+                     {{"correct", std::int64_t(ev.parts_right)}, {"total", std::int64_t(ev.parts)}}),
+                  indent, indent);
+    out_.wrap(tr(key, {{"answer", question_type(q).right_answer_words(q)}}), indent, indent);
 }
 
 void TextPlayer::untranslated_note(bool untranslated) {
@@ -439,19 +435,17 @@ bool TextPlayer::check(const Lesson& l) {
     const CoursePtr shown_in = course_;
     out_ << "\n" << tr("lesson.check") << "\n\n";
     for (const Question& q : l.checks) {
-        std::vector<std::string> order;
-        for (const Option& o : q.options) order.push_back(o.id);
         out_.wrap(q.prompt.plain());
-        const std::vector<std::string> shown = show_options(q, order);
+        const std::vector<std::string> shown = show_options(q, check_order(q));
         if (s.check_answer(q.id)) continue;  // answered before: the learner may move on
         for (;;) {
-            const Reply r = ask_choice(q, shown, shown_in);
+            const Reply r = ask_answer(q, shown, shown_in);
             if (r.kind == Reply::quit) return false;
             if (r.kind == Reply::reloaded) return true;
             if (r.kind == Reply::back) return guarded([&] { s.previous(); }), true;
             if (r.kind == Reply::enter) {
                 // The check gates the way on: say what it takes.
-                out_.wrap(choice_allowed(static_cast<int>(shown.size()), q.type == QuestionType::multiple));
+                out_.wrap(text_question(q).allowed(q, shown));
                 continue;
             }
             Evaluation ev;

@@ -9,6 +9,7 @@
 
 #include <chrono>
 #include <filesystem>
+#include <fstream>
 #include <functional>
 #include <random>
 #include <sstream>
@@ -18,12 +19,15 @@
 
 #include <fmt/format.h>
 
+#include "../yesno_type.hpp"
 #include "base/terminal_text.hpp"
 #include "course/translation.hpp"
 #include "l10n/strings.hpp"
+#include "questions/registry.hpp"
 #include "records/store.hpp"
 #include "sample_course.hpp"
 #include "textplayer/choice.hpp"
+#include "textplayer/question_prompts.hpp"
 #include "textplayer/text_player.hpp"
 
 using namespace lektion;
@@ -578,4 +582,51 @@ TEST_CASE("an empty line at the PIN question goes back to the names; a learner w
     CHECK(count_of(out.str(), tr("gate.pin_ask")) == 1);  // Kim's, not Ole's
     CHECK(count_of(out.str(), tr("text.who")) == 2);
     CHECK(out.str().find(tr("text.saved")) != std::string::npos);
+}
+
+// --- a type registered only in the tests, with its own prompt ---------------
+
+namespace {
+
+class YesNoPrompt : public TextQuestion {
+public:
+    std::string_view type() const override { return "yesno"; }
+    std::vector<std::string> show(Writer&, const Question&, const std::vector<std::string>&) const override {
+        return {};
+    }
+    std::string prompt(const Question&) const override { return "yes or no"; }
+    std::string allowed(const Question&, const std::vector<std::string>&) const override {
+        return "Type yes or no.";
+    }
+    std::optional<std::vector<std::string>> parse(const Question&, const std::vector<std::string>&,
+                                                  std::string_view line) const override {
+        if (line == "yes" || line == "no") return std::vector<std::string>{std::string(line)};
+        return std::nullopt;
+    }
+};
+
+}  // namespace
+
+TEST_CASE("a question type from outside the engine, asked through its own text prompt") {
+    QuestionTypes::get().add(std::make_unique<test::YesNo>());
+    add_text_question(std::make_unique<YesNoPrompt>());
+    TempDir dir;
+    std::filesystem::create_directories(dir.path);
+    std::ofstream(dir.path / "course.xml") << R"(<course id="c" version="1" lang="en">
+  <title id="t">T</title>
+  <lessons><lesson href="l1.xml"/></lessons>
+</course>)";
+    std::ofstream(dir.path / "l1.xml") << R"(<lesson id="l1">
+  <title id="l1.t">L</title>
+  <section id="l1.s1"><heading id="l1.s1.h">H</heading><p id="l1.s1.p">P</p></section>
+  <check><question id="l1.q" type="yesno" answer="no"><prompt id="l1.q.p">Is the sky green?</prompt></question></check>
+</lesson>)";
+    set_ui_language("en");
+    const LoadResult r = load_course(dir.path, "en");
+    REQUIRE(r.course);
+    const std::string out = run(r.course, "1\n\nperhaps\nno\nq\n");
+    INFO(out);
+    CHECK(out.find("Is the sky green?") != std::string::npos);
+    CHECK(out.find("yes or no > Type yes or no.") != std::string::npos);
+    CHECK(out.find(tr("lesson.correct")) != std::string::npos);
 }

@@ -23,6 +23,7 @@
 
 #include "../temp_course.hpp"
 #include "course/loader.hpp"
+#include "course/translation.hpp"
 #include "records/store.hpp"
 #include "resources/paths.hpp"
 

@@ -100,7 +100,7 @@ TEST_CASE("the mouse reads a lesson, answers its attention check and moves on") 
     CHECK_FALSE(s.can_advance());
     const Question& q = f.course->lessons[0].checks[0];
     f.ui->click(correct_label(f, q));
-    f.ui->click(tr("lesson.answer"));
+    f.ui->click(tr("lesson.answer") + "##" + q.id);
     REQUIRE(s.check_answer(q.id));
     CHECK(s.check_answer(q.id)->correct);
     CHECK(f.ui->has(tr("nav.next")));
@@ -184,7 +184,7 @@ TEST_CASE("the keyboard alone: arrows and Tab move, Enter and Space activate, Al
     const Question& q = f.course->lessons[0].checks[0];
     REQUIRE(f.ui->focus(correct_label(f, q)));
     f.ui->key(ui::keys::space);
-    REQUIRE(f.ui->focus(tr("lesson.answer")));
+    REQUIRE(f.ui->focus(tr("lesson.answer") + "##" + q.id));
     f.ui->key(ui::keys::enter);
     REQUIRE(s.check_answer(q.id));
     CHECK(s.check_answer(q.id)->correct);

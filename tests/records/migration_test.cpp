@@ -109,7 +109,99 @@ INSERT INTO identity VALUES (1, 'dddddddd-dddd-4ddd-8ddd-dddddddddddd', '2024-06
 PRAGMA user_version = 3;
 )sql";
 
+// Schema 4 as it shipped (issue 14), on top of schema 3.
+constexpr const char* schema_4_as_shipped = R"sql(
+ALTER TABLE events ADD COLUMN device TEXT;
+ALTER TABLE events ADD COLUMN device_seq INTEGER;
+ALTER TABLE events ADD COLUMN registration TEXT;
+CREATE TABLE devices (
+  id TEXT PRIMARY KEY,
+  name TEXT NOT NULL DEFAULT '',
+  first_seen TEXT NOT NULL
+);
+CREATE TABLE tombstones (
+  name_hash TEXT PRIMARY KEY,
+  deleted_at TEXT NOT NULL
+);
+CREATE TABLE lrs_endpoints (
+  id INTEGER PRIMARY KEY,
+  url TEXT NOT NULL UNIQUE,
+  home_page TEXT NOT NULL,
+  activity_base TEXT NOT NULL
+);
+CREATE TABLE lrs_acknowledged (
+  endpoint INTEGER NOT NULL REFERENCES lrs_endpoints(id) ON DELETE CASCADE,
+  seq INTEGER NOT NULL REFERENCES events(seq) ON DELETE CASCADE,
+  at TEXT NOT NULL,
+  PRIMARY KEY (endpoint, seq)
+) WITHOUT ROWID;
+CREATE INDEX lrs_acknowledged_by_event ON lrs_acknowledged (seq);
+CREATE TABLE settings (
+  key TEXT PRIMARY KEY,
+  value TEXT NOT NULL
+);
+CREATE TABLE trainer_passphrase (
+  only INTEGER PRIMARY KEY CHECK (only = 1),
+  hash TEXT NOT NULL,
+  failures INTEGER NOT NULL DEFAULT 0,
+  failed_at INTEGER NOT NULL DEFAULT 0
+);
+CREATE TABLE learner_pins (
+  learner_id INTEGER PRIMARY KEY REFERENCES learners(id) ON DELETE CASCADE,
+  hash TEXT NOT NULL,
+  failures INTEGER NOT NULL DEFAULT 0,
+  failed_at INTEGER NOT NULL DEFAULT 0
+);
+INSERT INTO settings VALUES ('tombstone_key', '0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef');
+PRAGMA user_version = 4;
+)sql";
+
 }  // namespace
+
+TEST_CASE(
+    "a schema 4 database becomes schema 5: every answer a choice, its credit what its correctness gave") {
+    TempDir dir;
+    const auto file = dir / "records.sqlite3";
+    run_sql(file,
+            std::string(schema_1_as_shipped) + records_1 + schemas_2_and_3_as_shipped + schema_4_as_shipped);
+    const CoursePtr course = small_course();
+    Store store(dir.path());
+    CHECK(query_text(file, "PRAGMA user_version") == "5");
+    CHECK(Store::schema_version() == 5);
+    CHECK(query_text(file, "SELECT count(*) FROM events WHERE question_type = 'choice' AND credit = 1") ==
+          "2");
+    CHECK(query_text(file, "SELECT count(*) FROM events WHERE question_type IS NOT NULL") == "2");
+    CHECK(query_text(file, "SELECT count(*) FROM events WHERE interaction IS NOT NULL") == "0");
+    // Still append-only: the trigger stepped aside for the migration only.
+    CHECK_THROWS(run_sql(file, "UPDATE events SET text = 'changed' WHERE seq = 2;"));
+    const auto ase = store.find_learner("Åse");
+    REQUIRE(ase);
+    const std::vector<RecordedEvent> events = store.events(ase->id);
+    REQUIRE(events.size() == 7);
+    CHECK(events[1].event.question_type == "choice");
+    CHECK(events[1].event.answer.credit == 1.0);
+    CHECK(events[1].event.answer.chosen == std::vector<std::string>{"l1.check.a"});
+    CHECK(store.progress(ase->id, *course).attempts.size() == 1);
+    CHECK(store.progress(ase->id, *course).attempts[0].score->raw == 1.0);
+}
+
+TEST_CASE("a migration to schema 5 that fails leaves schema 4 and its records whole") {
+    TempDir dir;
+    const auto file = dir / "records.sqlite3";
+    run_sql(file, std::string(schema_1_as_shipped) + records_1 + schemas_2_and_3_as_shipped +
+                      schema_4_as_shipped + "ALTER TABLE events ADD COLUMN interaction TEXT;");
+    try {
+        Store store(dir.path());
+        FAIL("the store opened a database it could not migrate");
+    } catch (const RecordsError& e) {
+        CHECK_THAT(e.what(), Catch::StartsWith(file.string()) && Catch::Contains("schema 5"));
+    }
+    CHECK(query_text(file, "PRAGMA user_version") == "4");
+    CHECK(query_text(file, "SELECT count(*) FROM events") == "7");
+    CHECK(query_text(file, "SELECT count(*) FROM pragma_table_info('events') WHERE name = 'question_type'") ==
+          "0");
+    CHECK_THROWS(run_sql(file, "UPDATE events SET text = 'changed' WHERE seq = 2;"));
+}
 
 TEST_CASE("a schema 3 database becomes schema 4: its id is its device id, its events are its own") {
     TempDir dir;

@@ -5,7 +5,10 @@
 #include <cstdio>
 #include <string>
 
+#include <algorithm>
+
 #include "course/loader.hpp"
+#include "questions/registry.hpp"
 #include "records/store.hpp"
 #include "session/session.hpp"
 
@@ -13,7 +16,22 @@ using namespace lektion;
 
 namespace {
 
+// Right, or wrong in the question type's own way.
 std::vector<std::string> answer(const Question& q, bool right) {
+    const QuestionType& type = question_type(q);
+    if (right) return type.right_answer(q);
+    if (q.type == "ordering") {
+        std::vector<std::string> order = type.right_answer(q);
+        std::reverse(order.begin(), order.end());
+        return order;
+    }
+    if (q.type == "matching") {
+        std::vector<std::string> pairs;
+        for (const Option& o : q.options) pairs.push_back(o.id + "=" + q.targets.front().id);
+        return pairs;
+    }
+    if (q.type == "fillin") return std::vector<std::string>(q.options.size(), "nothing like it");
+    if (q.type == "numeric") return {"-123456"};
     std::vector<std::string> chosen;
     for (const Option& o : q.options)
         if (o.correct == right) chosen.push_back(o.id);

@@ -2,12 +2,15 @@
 // statement schema (tin-can-json-schema, JSON Schema draft-04) with ajv,
 // with the package's string formats (uuid, iri, iso_date, ...) enforced.
 //
-//   node validate_xapi.js NODE_DIR STATEMENTS.json
+//   node validate_xapi.js NODE_DIR STATEMENTS.json [INTERACTION_TYPES]
+//
+// INTERACTION_TYPES (comma-separated): each must be among the answered
+// questions' interactionType, with a correctResponsesPattern.
 'use strict';
 const path = require('path');
 const fs = require('fs');
 
-const [nodeDir, file] = process.argv.slice(2);
+const [nodeDir, file, wanted] = process.argv.slice(2);
 const from = (name) => require(path.join(nodeDir, 'node_modules', name));
 const Ajv = from('ajv-draft-04');
 const schema = from('tin-can-json-schema/1.0.1.json');
@@ -41,4 +44,14 @@ statements.forEach((s, i) => {
 });
 const verbs = [...new Set(statements.map((s) => s.verb.id.split('/').pop()))].sort();
 console.log(`${statements.length} statements checked against tin-can-json-schema 1.0.1, ${invalid} invalid; verbs: ${verbs.join(', ')}`);
+const definitions = statements.map((s) => s.object && s.object.definition).filter((d) => d && d.interactionType);
+const types = [...new Set(definitions.map((d) => d.interactionType))].sort();
+console.log(`interaction types: ${types.join(', ')}`);
+for (const type of wanted ? wanted.split(',') : []) {
+  const withPattern = definitions.filter((d) => d.interactionType === type && Array.isArray(d.correctResponsesPattern));
+  if (withPattern.length === 0) {
+    console.error(`${file}: no answered question of interaction type ${type} with a correctResponsesPattern`);
+    invalid++;
+  }
+}
 process.exit(invalid ? 1 : 0);

@@ -2,9 +2,9 @@
 # The xAPI export of a real session, checked against the public statement
 # schema, and its hash chain checked by lektion records verify.
 #
-#   xapi_schema_test.sh LEKTION RECORDS_FIXTURE COURSE_DIR WORK_DIR DEPS_SCRIPT VALIDATOR_JS
+#   xapi_schema_test.sh LEKTION RECORDS_FIXTURE COURSE_DIR WORK_DIR DEPS_SCRIPT VALIDATOR_JS [INTERACTION_TYPES]
 set -euo pipefail
-lektion=$1 fixture=$2 course=$3 work=$4 deps=$5 validator=$6
+lektion=$1 fixture=$2 course=$3 work=$4 deps=$5 validator=$6 types=${7:-}
 
 rm -rf "$work/data" "$work"/*.json
 mkdir -p "$work"
@@ -13,7 +13,7 @@ mkdir -p "$work"
   --home-page "https://training.example.org/learners"
 
 "$deps" "$work/node"
-node "$validator" "$work/node" "$work/statements.json"
+node "$validator" "$work/node" "$work/statements.json" "$types"
 
 out=$("$lektion" records verify "$work/statements.json")
 echo "$out"

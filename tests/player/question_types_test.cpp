@@ -1,0 +1,273 @@
+// Every question type in the window, by keyboard alone (Tab, Space, Enter,
+// arrows, typing) and by mouse, on the tour course, in Danish and English.
+#include <catch2/catch.hpp>
+
+#include <filesystem>
+#include <fstream>
+#include <random>
+
+#include <fmt/format.h>
+
+#include "../yesno_type.hpp"
+#include "course/translation.hpp"
+#include "headless.hpp"
+#include "l10n/strings.hpp"
+#include "player/question_widgets.hpp"
+#include "questions/registry.hpp"
+#include "resources/paths.hpp"
+
+using namespace lektion;
+using namespace lektion::test;
+
+namespace {
+
+struct TourFixture {
+    std::filesystem::path data =
+        std::filesystem::temp_directory_path() / fmt::format("lektion-types-{:x}", std::random_device{}());
+    std::filesystem::path course_dir = resource_dir("content") / "tour";
+    CoursePtr course;
+    std::unique_ptr<Store> store;
+    std::unique_ptr<ui::App> app;
+    std::unique_ptr<Headless> ui;
+
+    explicit TourFixture(const std::string& lang) {
+        set_ui_language(lang);
+        const LoadResult r = load_course(course_dir, lang);
+        REQUIRE(r.course);
+        course = r.course;
+        store = std::make_unique<Store>(data);
+        app = std::make_unique<ui::App>(course, course_dir, store.get(), ui::AppOptions{"Tast", lang});
+        ui = std::make_unique<Headless>(*app);
+        ui->frames(2);
+    }
+    ~TourFixture() {
+        ui.reset(), app.reset(), store.reset();
+        std::filesystem::remove_all(data);
+    }
+
+    // Lesson 2's check page, lesson 1 done through the session.
+    void to_lesson_two_check() {
+        Session& s = *app->session();
+        for (int p = 0; p < s.page_count(0); ++p) s.go_to({0, p});
+        for (const Question& q : course->lessons[0].checks)
+            s.answer_check(q.id, question_type(q).right_answer(q));
+        for (int p = 0; p < s.page_count(1); ++p) s.go_to({1, p});
+        app->show(ui::Screen::lesson);
+        ui->frames(2);
+        REQUIRE(s.is_check_page(s.position()));
+    }
+
+    const Question& check(const std::string& id) {
+        for (const Question& q : course->lessons[1].checks)
+            if (q.id == id) return q;
+        FAIL("no check question " << id);
+        return course->lessons[1].checks[0];
+    }
+
+    // The Answer button under a question, reached by Tab and pressed with Enter.
+    void answer_by_keyboard(const Question& q) {
+        REQUIRE(ui->focus(tr("lesson.answer") + "##" + q.id));
+        ui->key(ui::keys::enter);
+        ui->frames(1);
+    }
+};
+
+}  // namespace
+
+TEST_CASE("the tour in Danish: matching and ordering by keyboard alone, fill-in and numeric typed") {
+    TourFixture f("da");
+    Session& s = *f.app->session();
+    for (int l = 0; l < 2; ++l) {
+        for (int p = 0; p < s.page_count(l); ++p) s.go_to({l, p});
+        for (const Question& q : f.course->lessons[static_cast<std::size_t>(l)].checks)
+            s.answer_check(q.id, question_type(q).right_answer(q));
+    }
+    REQUIRE(s.start_quiz(11));
+    const std::vector<std::string> drawn = s.current_attempt()->questions;
+    auto page_of = [&](const std::string& id) {
+        const int index = static_cast<int>(std::find(drawn.begin(), drawn.end(), id) - drawn.begin());
+        f.app->show(ui::Screen::quiz);
+        f.app->set_quiz_page(ui::QuizPage::question, index);
+        f.ui->frames(2);
+        return s.quiz_question(id);
+    };
+    auto answer = [&](const std::string& id) {
+        const QuizAttempt* a = s.current_attempt();
+        auto it = a->answers.find(id);
+        return it == a->answers.end() ? std::vector<std::string>{} : it->second.chosen;
+    };
+
+    // Matching: a button per item names its target; Enter opens the list, arrows choose, Enter takes.
+    const Question& match = *page_of("quiz.match");
+    const std::vector<std::string> items = s.current_attempt()->order.at("quiz.match");
+    for (const std::string& item_id : items) {
+        const Option* item = match.option(item_id);
+        REQUIRE(f.ui->focus(tr("quiz.pick_match") + "##" + item_id));
+        f.ui->key(ui::keys::enter);  // opens the list
+        f.ui->frames(2);
+        int target = 0;
+        for (std::size_t t = 0; t < match.targets.size(); ++t)
+            if (match.targets[t].id == item->match) target = static_cast<int>(t);
+        for (int down = 0; down < target; ++down) f.ui->key(ui::keys::down);
+        f.ui->key(ui::keys::enter);  // takes the target
+        f.ui->frames(2);
+    }
+    CHECK(question_type(match).evaluate(match, answer("quiz.match")).correct);
+
+    // Ordering: Move up buttons, reached by Tab, pressed with Space.
+    const Question& order = *page_of("quiz.order");
+    const std::vector<std::string> right = question_type(order).right_answer(order);
+    std::vector<std::string> now = s.current_attempt()->order.at("quiz.order");
+    for (std::size_t place = 0; place < right.size(); ++place) {
+        auto at = static_cast<std::size_t>(std::find(now.begin(), now.end(), right[place]) - now.begin());
+        while (at > place) {
+            REQUIRE(f.ui->focus(tr("quiz.move_up") + "##" + right[place]));
+            f.ui->key(ui::keys::space);
+            f.ui->frames(1);
+            std::swap(now[at], now[at - 1]);
+            --at;
+        }
+    }
+    CHECK(answer("quiz.order") == right);
+
+    // Fill-in: click into each field, type (accents and case ignored), Enter leaves it. (Activating a field
+    // by Tab and Enter does not take the typing in this headless test yet: see the report of issue 13.)
+    const Question& fill = *page_of("quiz.fill");
+    for (const auto& [gap, typed] : {std::pair{0, "TO GANGE"}, std::pair{1, "en gang"}}) {
+        f.ui->click(fill.options[static_cast<std::size_t>(gap)].label.plain());
+        f.ui->frames(1);
+        f.ui->type(typed);
+        f.ui->frames(1);
+        f.ui->key(ui::keys::enter);
+        f.ui->frames(2);
+    }
+    CHECK(answer("quiz.fill") == std::vector<std::string>{"TO GANGE", "en gang"});
+    CHECK(question_type(fill).evaluate(fill, answer("quiz.fill")).correct);
+
+    // Numeric: a Danish decimal comma.
+    const Question& number = *page_of("quiz.number");
+    f.ui->click(number.prompt.plain());
+    f.ui->frames(1);
+    f.ui->type("80,3");
+    f.ui->frames(1);
+    f.ui->key(ui::keys::enter);
+    f.ui->frames(2);
+    CHECK(answer("quiz.number") == std::vector<std::string>{"80.3"});
+}
+
+TEST_CASE("partial credit in the window: parts right shown, the score adds the shares") {
+    TourFixture f("en");
+    Session& s = *f.app->session();
+    for (int l = 0; l < 2; ++l) {
+        for (int p = 0; p < s.page_count(l); ++p) s.go_to({l, p});
+        for (const Question& q : f.course->lessons[static_cast<std::size_t>(l)].checks)
+            s.answer_check(q.id, question_type(q).right_answer(q));
+    }
+    REQUIRE(s.start_quiz(3));
+    const std::vector<std::string> drawn = s.current_attempt()->questions;  // answering rebuilds the attempt
+    for (const std::string& qid : drawn) {
+        const Question& q = *s.quiz_question(qid);
+        std::vector<std::string> answer = question_type(q).right_answer(q);
+        if (q.type == "matching") answer.pop_back();  // 2 of 3
+        if (q.type == "fillin") answer[1] = "twice";  // 1 of 2
+        REQUIRE(s.answer_quiz(qid, answer));
+    }
+    f.app->show(ui::Screen::quiz);
+    f.app->set_quiz_page(ui::QuizPage::review);
+    f.ui->frames(2);
+    f.ui->click(tr("quiz.submit"));
+    f.ui->frames(2);
+    REQUIRE(f.app->quiz_page() == ui::QuizPage::result);
+    const Score score = *s.progress().last_score();
+    CHECK(score.raw == Approx(5 + 2.0 / 3 + 0.5));
+    const std::string text = f.ui->screen_text();
+    CHECK(text.find("Parts right: 2 of 3") != std::string::npos);
+    CHECK(text.find("Parts right: 1 of 2") != std::string::npos);
+    CHECK(text.find("◐") != std::string::npos);
+}
+
+TEST_CASE("the quiz's ordering question by mouse: the buttons move, Keep this order answers") {
+    TourFixture f("en");
+    Session& s = *f.app->session();
+    for (int l = 0; l < 2; ++l) {
+        for (int p = 0; p < s.page_count(l); ++p) s.go_to({l, p});
+        for (const Question& q : f.course->lessons[static_cast<std::size_t>(l)].checks)
+            s.answer_check(q.id, question_type(q).right_answer(q));
+    }
+    REQUIRE(s.start_quiz(5));
+    const std::vector<std::string> questions = s.current_attempt()->questions;
+    const int index =
+        static_cast<int>(std::find(questions.begin(), questions.end(), "quiz.order") - questions.begin());
+    f.app->show(ui::Screen::quiz);
+    f.app->set_quiz_page(ui::QuizPage::question, index);
+    f.ui->frames(2);
+    const std::vector<std::string> shown = s.current_attempt()->order.at("quiz.order");
+    CHECK_FALSE(s.current_attempt()->answers.count("quiz.order"));
+    f.ui->click(tr("quiz.keep_order"));
+    REQUIRE(s.current_attempt()->answers.count("quiz.order"));
+    CHECK(s.current_attempt()->answers.at("quiz.order").chosen == shown);
+    f.ui->frames(1);
+    f.ui->click(tr("quiz.move_down") + "##" + shown[0]);
+    std::vector<std::string> moved = shown;
+    std::swap(moved[0], moved[1]);
+    CHECK(s.current_attempt()->answers.at("quiz.order").chosen == moved);
+}
+
+// --- a type registered only in the tests, with its own widget ---------------
+
+namespace {
+
+// Two buttons; the one chosen is shown with a mark.
+bool yesno_widget(ui::WidgetContext& c, const Question& q, const std::vector<std::string>&,
+                  std::vector<std::string>& answer) {
+    bool changed = false;
+    for (const char* word : {"yes", "no"}) {
+        const bool on = answer.size() == 1 && answer[0] == word;
+        if (c.button(fmt::format("{}{}##{}", on ? "● " : "", word, q.id)) && !c.locked) {
+            answer = {word};
+            changed = true;
+        }
+        ImGui::SameLine();
+    }
+    ImGui::NewLine();
+    return changed;
+}
+
+}  // namespace
+
+TEST_CASE("a question type from outside the engine, drawn by its own widget and answered by keyboard") {
+    QuestionTypes::get().add(std::make_unique<test::YesNo>());
+    ui::add_question_widget("yesno", yesno_widget);
+    const std::filesystem::path dir =
+        std::filesystem::temp_directory_path() / fmt::format("lektion-yesno-{:x}", std::random_device{}());
+    std::filesystem::create_directories(dir);
+    std::ofstream(dir / "course.xml") << R"(<course id="c" version="1" lang="en">
+  <title id="t">T</title>
+  <lessons><lesson href="l1.xml"/></lessons>
+</course>)";
+    std::ofstream(dir / "l1.xml") << R"(<lesson id="l1">
+  <title id="l1.t">L</title>
+  <section id="l1.s1"><heading id="l1.s1.h">H</heading><p id="l1.s1.p">P</p></section>
+  <check><question id="l1.q" type="yesno" answer="no"><prompt id="l1.q.p">Is the sky green?</prompt></question></check>
+</lesson>)";
+    set_ui_language("en");
+    const LoadResult r = load_course(dir, "en");
+    REQUIRE(r.course);
+    ui::App app(r.course, dir, nullptr, ui::AppOptions{"Y", "en"});
+    Headless h(app);
+    h.frames(2);
+    Session& s = *app.session();
+    s.go_to({0, 0});
+    s.go_to({0, 1});
+    app.show(ui::Screen::lesson);
+    h.frames(2);
+    REQUIRE(h.focus("no##l1.q"));
+    h.key(ui::keys::space);
+    REQUIRE(h.focus(tr("lesson.answer") + "##l1.q"));
+    h.key(ui::keys::enter);
+    REQUIRE(s.check_answer("l1.q"));
+    CHECK(s.check_answer("l1.q")->chosen == std::vector<std::string>{"no"});
+    CHECK(s.check_answer("l1.q")->correct);
+    CHECK(s.lesson_complete(0));
+    std::filesystem::remove_all(dir);
+}
