@@ -373,7 +373,7 @@ std::string Builder::course_script() const {
             json options = json::array();
             for (const Option& o : q.options) options.push_back({{"id", o.id}, {"correct", o.correct}});
             a.push_back({{"id", q.id},
-                         {"type", question_view(q.type).name},
+                         {"type", question_view(q.type)->name},
                          {"prompt", q.prompt.plain()},
                          {"options", options}});
         }
@@ -453,6 +453,22 @@ std::string Builder::course_script() const {
 }
 
 Site Builder::build() {
+    // Every question must have a view: a page missing a question would score
+    // differently from the players.
+    auto no_view = [&](const std::vector<Question>& questions) {
+        for (const Question& q : questions)
+            if (!question_view(q.type)) {
+                site_.error = fmt::format(
+                    "question {}: the web export cannot show {} questions yet (it shows single, multiple "
+                    "and truefalse)",
+                    q.id, q.type);
+                return true;
+            }
+        return false;
+    };
+    for (const Lesson& l : course_.lessons)
+        if (no_view(l.checks)) return std::move(site_);
+    if (course_.quiz && no_view(course_.quiz->questions)) return std::move(site_);
     set_ui_language(langs_.page);
     auto add = [&](Page page, const std::string& html) {
         site_.files[page.file] = html;

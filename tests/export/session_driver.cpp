@@ -90,7 +90,7 @@ std::vector<std::string> pick(const Question& q, std::mt19937_64& rng) {
             if (o.correct) chosen.push_back(o.id);
         return chosen;
     }
-    if (q.type != QuestionType::multiple || r < 4) {
+    if (q.type != "multiple" || r < 4) {
         chosen.push_back(q.options[rng() % q.options.size()].id);
     } else {
         for (const Option& o : q.options)

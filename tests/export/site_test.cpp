@@ -123,3 +123,12 @@ TEST_CASE("the SCORM manifest lists every file of the package and launches scorm
                          : "<schemaversion>2004 4th Edition</schemaversion>") != std::string::npos);
     }
 }
+
+TEST_CASE("a course with a question type the web export cannot show is refused, naming the type") {
+    // The tour has every type; the page's script scores single, multiple and truefalse only.
+    const LoadResult r = load_course(LEKTION_SOURCE_DIR "/content/tour", "en");
+    REQUIRE(r.course);
+    const web::Site site = build_site(*r.course, {"en", Scorm::none});
+    CHECK_THAT(site.error, Catch::Contains("the web export cannot show") && Catch::Contains("questions yet"));
+    CHECK(site.files.empty());
+}
