@@ -15,6 +15,10 @@ install(FILES ${PROJECT_SOURCE_DIR}/README.md ${PROJECT_SOURCE_DIR}/TRANSLATING.
               ${PROJECT_SOURCE_DIR}/content/FORMAT.md ${PROJECT_SOURCE_DIR}/PORTING.md
         DESTINATION ${CMAKE_INSTALL_DOCDIR})
 install(FILES ${PROJECT_SOURCE_DIR}/assets/debian/copyright DESTINATION ${CMAKE_INSTALL_DOCDIR})
+# The tour, the course authors copy from, as an example (Debian's place for
+# them): not among the courses, so that learners choose only real courses.
+install(DIRECTORY ${PROJECT_SOURCE_DIR}/content/tour DESTINATION ${CMAKE_INSTALL_DOCDIR}/examples
+        PATTERN ".*" EXCLUDE)
 
 # --- the .deb (cpack -G DEB, from tools/package) ------------------------------
 set(CPACK_PACKAGE_NAME lektion)

@@ -181,6 +181,8 @@ void App::remember(const std::string& label) {
         GImGui->NavDisableHighlight = false;  // the focus must be visible
         GImGui->NavDisableMouseHover = true;
         if (!ImGui::IsItemVisible()) ImGui::SetScrollHereY(0.5f);
+        // A text field that Tab lands on takes the typing at once, as fields do in a browser.
+        if (GImGui->LastItemData.InFlags & ImGuiItemFlags_Inputable) ImGui::SetKeyboardFocusHere(-1);
         tab_target_ = 0;
     }
 }
@@ -196,6 +198,9 @@ void App::tab(bool backwards) {
 }
 
 void App::before_new_frame(ImGuiIO& io) {
+    // Tab is the player's own (tab(): every control in the order drawn). Dear ImGui 1.86's tabbing
+    // visits text fields only and takes over once one is active, so it never sees the key.
+    io.KeyMap[ImGuiKey_Tab] = -1;
     const bool enter = io.KeysDown[keys::enter] || io.KeysDown[keys::kp_enter];
     if (enter_as_space_ && !enter) io.KeysDown[keys::space] = false, enter_as_space_ = false;
     // A text field keeps Enter for itself.
@@ -222,7 +227,12 @@ void App::begin_column(float width) {
 
 void App::shortcuts() {
     ImGuiIO& io = ImGui::GetIO();
-    if (ImGui::IsKeyPressed(keys::tab) && !io.WantTextInput) tab(io.KeyShift);
+    if (ImGui::IsKeyPressed(keys::tab)) {
+        // Tab leaves a text field for the next control, as in a browser (no keyboard trap); the field
+        // keeps what was typed and hands it over as the learner leaving it would.
+        if (io.WantTextInput) ImGui::ClearActiveID();
+        tab(io.KeyShift);
+    }
     if (io.KeyCtrl && (ImGui::IsKeyPressed(keys::equal) || ImGui::IsKeyPressed(keys::kp_add)))
         set_text_size(text_size_ + 2);
     if (io.KeyCtrl && (ImGui::IsKeyPressed(keys::minus) || ImGui::IsKeyPressed(keys::kp_subtract)))

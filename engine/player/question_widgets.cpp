@@ -39,7 +39,7 @@ bool choice_list(WidgetContext& c, const Question& q, const std::vector<std::str
         } else {
             pressed = ImGui::RadioButton("##o", on);
         }
-        c.remember(label);
+        c.remember(label + "##" + oid);  // two questions on a page may offer the same words
         ImGui::SameLine();
         ImGui::TextWrapped("%s", label.c_str());
         if (ImGui::IsItemClicked()) pressed = true;

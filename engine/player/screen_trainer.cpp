@@ -122,7 +122,16 @@ void App::trainer_screen() {
                     ImGui::ProgressBar(static_cast<float>(q.share()), {fonts_.size * 6, 0},
                                        q.answered ? percent(q.share()).c_str() : "–");
                     ImGui::TableNextColumn();
-                    ImGui::Text("%d/%d", q.correct, q.answered);
+                    const std::string right =
+                        tr("trainer.right_of",
+                           {{"correct", std::int64_t{q.correct}}, {"answered", std::int64_t{q.answered}}});
+                    draw_plain(fonts_.regular, right, ImGui::CalcTextSize(right.c_str()).x + fonts_.size);
+                    // Partial credit: a first answer with some parts right is neither right nor wrong.
+                    if (q.partly > 0) {
+                        const std::string partly = tr("trainer.partly", {{"partly", std::int64_t{q.partly}}});
+                        draw_plain(fonts_.regular, partly,
+                                   ImGui::CalcTextSize(partly.c_str()).x + fonts_.size, pal.muted);
+                    }
                     ImGui::TableNextColumn();
                     ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + fonts_.size * 30);
                     ImGui::TextWrapped("%s", q.text.c_str());

@@ -1,6 +1,7 @@
 #include "questions/fillin.hpp"
 
 #include <memory>
+#include <utility>
 
 #include <fmt/format.h>
 #include <unicode/coll.h>
@@ -113,10 +114,7 @@ public:
                 ev.parts_right += right ? 1 : 0;
                 if (!right && gap.feedback) ev.feedback.push_back(&*gap.feedback);
             }
-        ev.credit = part_credit(q, ev.parts_right, ev.parts);
-        ev.correct = ev.parts > 0 && ev.parts_right == ev.parts;
-        ev.explanation = q.explanation ? &*q.explanation : nullptr;
-        return ev;
+        return scored_by_parts(q, std::move(ev));
     }
 
     std::string answer_words(const Question& q, const std::vector<std::string>& answer) const override {

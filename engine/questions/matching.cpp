@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <set>
+#include <utility>
 
 #include <fmt/format.h>
 
@@ -106,10 +107,7 @@ public:
             if (chosen && !right && o.feedback) ev.feedback.push_back(&*o.feedback);
         }
         if (!valid_answer(q, answer)) ev.parts_right = 0;  // an item paired twice, or a name of nothing
-        ev.credit = part_credit(q, ev.parts_right, ev.parts);
-        ev.correct = ev.parts > 0 && ev.parts_right == ev.parts;
-        ev.explanation = q.explanation ? &*q.explanation : nullptr;
-        return ev;
+        return scored_by_parts(q, std::move(ev));
     }
 
     std::string answer_words(const Question& q, const std::vector<std::string>& answer) const override {

@@ -1,6 +1,7 @@
 #include "questions/ordering.hpp"
 
 #include <algorithm>
+#include <utility>
 
 #include <fmt/format.h>
 
@@ -74,10 +75,7 @@ public:
                 ev.parts_right += right ? 1 : 0;
                 if (!right && q.options[i].feedback) ev.feedback.push_back(&*q.options[i].feedback);
             }
-        ev.credit = part_credit(q, ev.parts_right, ev.parts);
-        ev.correct = ev.parts > 0 && ev.parts_right == ev.parts;
-        ev.explanation = q.explanation ? &*q.explanation : nullptr;
-        return ev;
+        return scored_by_parts(q, std::move(ev));
     }
 
     std::string answer_words(const Question& q, const std::vector<std::string>& answer) const override {

@@ -119,7 +119,9 @@ public:
     virtual std::string xapi_response(const std::vector<std::string>& answer) const = 0;
 };
 
-// Credit for `right` parts of `parts`: the share with partial credit, else all or nothing.
-double part_credit(const Question& q, int right, int parts);
+// The end of scoring a type with parts, once `parts`, `parts_right` and the
+// feedback are counted: the credit (the share with partial credit, else all or
+// nothing), full credit, and the explanation.
+Evaluation scored_by_parts(const Question& q, Evaluation ev);
 
 }  // namespace lektion

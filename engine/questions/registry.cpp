@@ -64,10 +64,13 @@ std::vector<std::string> QuestionType::order(const Question& q, bool shuffle_par
     return out;
 }
 
-double part_credit(const Question& q, int right, int parts) {
-    if (parts <= 0) return 0.0;
-    if (right >= parts) return 1.0;
-    return q.partial_credit ? static_cast<double>(right) / parts : 0.0;
+Evaluation scored_by_parts(const Question& q, Evaluation ev) {
+    ev.correct = ev.parts > 0 && ev.parts_right >= ev.parts;
+    ev.credit = ev.correct                         ? 1.0
+                : ev.parts > 0 && q.partial_credit ? static_cast<double>(ev.parts_right) / ev.parts
+                                                   : 0.0;
+    ev.explanation = q.explanation ? &*q.explanation : nullptr;
+    return ev;
 }
 
 }  // namespace lektion

@@ -435,6 +435,7 @@ bool TextPlayer::check(const Lesson& l) {
     const CoursePtr shown_in = course_;
     out_ << "\n" << tr("lesson.check") << "\n\n";
     for (const Question& q : l.checks) {
+        if (&q != &l.checks.front()) out_ << "\n";  // one question's feedback apart from the next prompt
         out_.wrap(q.prompt.plain());
         const std::vector<std::string> shown = show_options(q, check_order(q));
         if (s.check_answer(q.id)) continue;  // answered before: the learner may move on

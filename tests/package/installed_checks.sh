@@ -68,7 +68,7 @@ installed_checks() {
   out=$(run_hidden "$source" "$bin" courses 2>&1) || fail "lektion courses: $out"
   grep -q "^karriereplanlaegning  1.0.0 .*(shipped, $course)$" <<<"$out" || fail "lektion courses printed: $out"
 
-  run_hidden "$source" python3 "$WORK/play_through.py" "$course" -- \
+  run_hidden "$source" python3 "$WORK/play_through.py" "$course" --locales "$course/../../locales" -- \
     "$bin" play --text --lang da --learner Pipe || fail "the text player did not complete the course"
 
   # The window: every screen drawn into PNG files (Xvfb from the caller, as in tools/check).

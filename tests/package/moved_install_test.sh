@@ -16,6 +16,7 @@ root=$WORK/moved
 for f in bin/lektion share/lektion/courses/karriereplanlaegning/course.xml share/lektion/locales/da.xlf \
          share/lektion/schema/lektion.xsd share/doc/lektion/README.md share/doc/lektion/FORMAT.md \
          share/doc/lektion/TRANSLATING.md share/doc/lektion/PORTING.md share/doc/lektion/copyright \
+         share/doc/lektion/examples/tour/course.xml share/doc/lektion/examples/tour/translations/da/lesson1.xlf \
          share/applications/org.lektion.Lektion.desktop share/metainfo/org.lektion.Lektion.metainfo.xml \
          share/mime/packages/lektion.xml share/icons/hicolor/scalable/apps/org.lektion.Lektion.svg \
          share/icons/hicolor/48x48/apps/org.lektion.Lektion.png share/man/man1/lektion.1.gz; do
@@ -43,3 +44,6 @@ for c in $commands; do
 done
 
 installed_checks "$source" "$root/bin/lektion" "$root/share/lektion/courses/karriereplanlaegning"
+# The tour, installed as the example to copy from, lints clean where it was installed.
+out=$("$root/bin/lektion" lint "$root/share/doc/lektion/examples/tour" 2>&1) || fail "lektion lint of the example: $out"
+grep -q "; 0 errors, 0 warnings" <<<"$out" || fail "lektion lint of the example printed: $out"

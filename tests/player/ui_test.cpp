@@ -53,7 +53,8 @@ struct Fixture {
 std::string correct_label(Fixture& f, const Question& q) {
     for (const auto& [label, rect] : f.app->widgets())
         for (const Option& o : q.options)
-            if (o.correct && label.size() > 3 && label.substr(3) == o.label.plain()) return label;
+            if (o.correct && label.size() > 3 && label.substr(3, label.rfind("##") - 3) == o.label.plain())
+                return label;
     FAIL("no correct option of " << q.id << " on screen");
     return {};
 }
@@ -61,7 +62,8 @@ std::string correct_label(Fixture& f, const Question& q) {
 std::string correct_label_in(ui::App& app, const Question& q) {
     for (const auto& [label, rect] : app.widgets())
         for (const Option& o : q.options)
-            if (o.correct && label.size() > 3 && label.substr(3) == o.label.plain()) return label;
+            if (o.correct && label.size() > 3 && label.substr(3, label.rfind("##") - 3) == o.label.plain())
+                return label;
     FAIL("no correct option of " << q.id << " on screen");
     return {};
 }
@@ -70,7 +72,8 @@ std::string wrong_label(Fixture& f, const Question& q) {
     for (const Option& o : q.options)
         if (!o.correct)
             for (const auto& [label, rect] : f.app->widgets())
-                if (label.size() > 3 && label.substr(3) == o.label.plain()) return label;
+                if (label.size() > 3 && label.substr(3, label.rfind("##") - 3) == o.label.plain())
+                    return label;
     FAIL("no wrong option of " << q.id << " on screen");
     return {};
 }
@@ -361,7 +364,9 @@ void answer_all_and_submit(ui::App& app, Headless& ui) {
         std::string right;
         for (const auto& [label, rect] : app.widgets())
             for (const Option& o : q->options)
-                if (o.correct && label.size() > 3 && label.substr(3) == o.label.plain()) right = label;
+                if (o.correct && label.size() > 3 &&
+                    label.substr(3, label.rfind("##") - 3) == o.label.plain())
+                    right = label;
         REQUIRE_FALSE(right.empty());
         ui.click(right);
         ui.click(i + 1 < questions.size() ? tr("nav.next") : tr("quiz.review"));
