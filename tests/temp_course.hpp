@@ -4,7 +4,7 @@
 #include <filesystem>
 #include <string>
 
-#include "course/loader.hpp"
+#include "load/loader.hpp"
 
 namespace lektion::test {
 

@@ -13,8 +13,7 @@
 
 #include "cli/commands.hpp"
 #include "cli/output.hpp"
-#include "course/loader.hpp"
-#include "course/xml_file.hpp"
+#include "load/loader.hpp"
 #include "records/csv.hpp"
 #include "records/full_export.hpp"
 #include "records/import.hpp"
@@ -26,6 +25,7 @@
 #include "records/secret_input.hpp"
 #include "records/store.hpp"
 #include "records/xapi.hpp"
+#include "xml/xml_file.hpp"
 
 namespace lektion::cli {
 

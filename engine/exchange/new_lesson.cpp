@@ -7,14 +7,14 @@
 #include <pugixml.hpp>
 
 #include "base/atomic_file.hpp"
-#include "course/loader.hpp"
-#include "course/translation.hpp"
-#include "course/visit.hpp"
-#include "course/xml_file.hpp"
 #include "exchange/authoring_names.hpp"
 #include "exchange/skeleton.hpp"
 #include "exchange/store.hpp"
+#include "load/loader.hpp"
+#include "load/translation.hpp"
+#include "load/visit.hpp"
 #include "xliff/escape.hpp"
+#include "xml/xml_file.hpp"
 
 namespace lektion {
 

@@ -8,9 +8,9 @@
 
 #include <fmt/format.h>
 
-#include "course/visit.hpp"
 #include "exchange/located_xml.hpp"
 #include "exchange/skeleton.hpp"
+#include "load/visit.hpp"
 
 namespace lektion {
 

@@ -1,10 +1,10 @@
 // Reading a translated PO file back into the units merge.cpp checks.
 #include <fmt/format.h>
 
-#include "course/xml_file.hpp"
 #include "exchange/po.hpp"
 #include "exchange/po_markup.hpp"
 #include "exchange/po_syntax.hpp"
+#include "xml/xml_file.hpp"
 
 namespace lektion {
 

@@ -5,8 +5,8 @@
 #include <fmt/format.h>
 
 #include "course/text.hpp"
-#include "course/visit.hpp"
 #include "exchange/located_xml.hpp"
+#include "load/visit.hpp"
 #include "xliff/inline.hpp"
 
 namespace lektion {

@@ -5,12 +5,12 @@
 
 #include <fmt/format.h>
 
-#include "course/translation.hpp"
-#include "exchange/glyphs.hpp"
 #include "exchange/placeholders.hpp"
 #include "exchange/source_units.hpp"
 #include "exchange/store.hpp"
 #include "l10n/catalog.hpp"
+#include "l10n/glyphs.hpp"
+#include "load/translation.hpp"
 #include "xliff/emphasis_tags.hpp"
 
 namespace lektion {

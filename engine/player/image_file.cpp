@@ -4,8 +4,8 @@
 
 #include <stb_image.h>
 
-#include "course/image_probe.hpp"  // ImageLimits
-#include "course/xml_file.hpp"
+#include "load/image_probe.hpp"  // ImageLimits
+#include "xml/xml_file.hpp"
 
 namespace lektion::ui {
 

@@ -2,11 +2,11 @@
 // submitting, and the result with every question explained.
 #include <fmt/format.h>
 
+#include "base/shuffle.hpp"
 #include "l10n/strings.hpp"
 #include "player/app.hpp"
 #include "player/rich_text.hpp"
 #include "questions/registry.hpp"
-#include "session/shuffle.hpp"
 #include "session/status_words.hpp"
 
 namespace lektion::ui {

@@ -5,8 +5,8 @@
 
 #include <fmt/format.h>
 
+#include "base/shuffle.hpp"
 #include "l10n/strings.hpp"
-#include "session/shuffle.hpp"
 #include "session/status_words.hpp"
 #include "textplayer/choice.hpp"
 #include "textplayer/player.hpp"

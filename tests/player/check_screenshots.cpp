@@ -14,7 +14,7 @@
 #include <fmt/format.h>
 #include <stb_image.h>
 
-#include "course/loader.hpp"
+#include "load/loader.hpp"
 #include "records/store.hpp"
 #include "resources/paths.hpp"
 #include "sample_course.hpp"

@@ -1,6 +1,6 @@
 // The course loader: walks each file's elements the way the schema describes
 // them, builds the model, and reports anything it does not recognise.
-#include "course/loader.hpp"
+#include "load/loader.hpp"
 
 #include <algorithm>
 #include <charconv>
@@ -10,9 +10,9 @@
 
 #include <fmt/format.h>
 
-#include "course/image_probe.hpp"
 #include "course/text.hpp"
 #include "l10n/language_tag.hpp"
+#include "load/image_probe.hpp"
 #include "questions/registry.hpp"
 
 namespace lektion {

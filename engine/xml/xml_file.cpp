@@ -1,4 +1,4 @@
-#include "course/xml_file.hpp"
+#include "xml/xml_file.hpp"
 
 #include <algorithm>
 #include <cctype>
