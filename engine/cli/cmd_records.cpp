@@ -11,6 +11,7 @@
 
 #include <fmt/format.h>
 
+#include "base/read_bounded.hpp"
 #include "cli/commands.hpp"
 #include "cli/output.hpp"
 #include "load/loader.hpp"
@@ -25,7 +26,6 @@
 #include "records/secret_input.hpp"
 #include "records/store.hpp"
 #include "records/xapi.hpp"
-#include "xml/xml_file.hpp"
 
 namespace lektion::cli {
 

@@ -7,6 +7,7 @@
 #include <pugixml.hpp>
 
 #include "base/atomic_file.hpp"
+#include "base/read_bounded.hpp"
 #include "exchange/authoring_names.hpp"
 #include "exchange/skeleton.hpp"
 #include "exchange/store.hpp"
@@ -14,7 +15,6 @@
 #include "load/translation.hpp"
 #include "load/visit.hpp"
 #include "xliff/escape.hpp"
-#include "xml/xml_file.hpp"
 
 namespace lektion {
 

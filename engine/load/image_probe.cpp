@@ -6,7 +6,7 @@
 #include <fmt/format.h>
 #include <stb_image.h>
 
-#include "xml/xml_file.hpp"
+#include "base/read_bounded.hpp"
 
 namespace lektion {
 

@@ -16,8 +16,8 @@
 #include <fmt/format.h>
 
 #include "base/atomic_file.hpp"
+#include "base/read_bounded.hpp"
 #include "records/sha256.hpp"
-#include "xml/xml_file.hpp"
 
 namespace lektion {
 

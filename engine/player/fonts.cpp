@@ -5,8 +5,8 @@
 
 #include <imgui_internal.h>  // ImTextCharFromUtf8
 
+#include "base/read_bounded.hpp"
 #include "l10n/glyphs.hpp"
-#include "xml/xml_file.hpp"
 
 namespace lektion::ui {
 

@@ -4,8 +4,8 @@
 
 #include <stb_image.h>
 
+#include "base/read_bounded.hpp"
 #include "load/image_probe.hpp"  // ImageLimits
-#include "xml/xml_file.hpp"
 
 namespace lektion::ui {
 

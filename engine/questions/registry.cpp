@@ -3,7 +3,6 @@
 #include <cassert>
 
 #include "base/shuffle.hpp"
-#include "load/visit.hpp"
 #include "questions/choice.hpp"
 #include "questions/fillin.hpp"
 #include "questions/matching.hpp"

@@ -9,6 +9,8 @@
 
 #include <pugixml.hpp>
 
+#include "base/line_map.hpp"
+#include "base/read_bounded.hpp"  // how XmlFile reads its file
 #include "diag/diagnostics.hpp"
 
 namespace lektion {
@@ -22,11 +24,6 @@ struct XmlLimits {
     std::size_t max_bytes = 8u << 20;  // a lesson is tens of KiB; 8 MiB is generous
     int max_depth = 32;                // nesting of elements
 };
-
-// The whole file, or nullopt with a reason when it is missing, unreadable or
-// larger than `max_bytes`. Sized from the file, never zero-filled to the limit.
-std::optional<std::string> read_bounded(const std::filesystem::path& path, std::size_t max_bytes,
-                                        std::string& error);
 
 class XmlFile {
 public:

@@ -18,6 +18,7 @@
 #include "records/store.hpp"
 #include "resources/paths.hpp"
 #include "sample_course.hpp"
+#include "session/session.hpp"
 
 namespace fs = std::filesystem;
 using namespace lektion;
