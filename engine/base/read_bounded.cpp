@@ -13,7 +13,10 @@
 namespace lektion {
 
 std::optional<std::string> read_bounded(const std::filesystem::path& path, std::size_t max_bytes,
-                                        std::string& error) {
+                                        std::string& error, ReadFailure* why) {
+    ReadFailure ignored;
+    ReadFailure& failure = why ? *why : ignored;
+    failure = ReadFailure::none;
     // POSIX calls: open, fstat, read, close. The iostream and filesystem
     // route made three times as many system calls, more than the parse cost.
     // O_NONBLOCK: opening a named pipe would otherwise wait for a writer
@@ -21,8 +24,9 @@ std::optional<std::string> read_bounded(const std::filesystem::path& path, std::
     const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC | O_NONBLOCK);
     struct stat st {};
     if (fd < 0 || ::fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
-        error = fd < 0 && errno != ENOENT && errno != ENOTDIR ? "cannot read the file"
-                                                              : "file does not exist or is not a file";
+        const bool unreadable = fd < 0 && errno != ENOENT && errno != ENOTDIR;
+        error = unreadable ? "cannot read the file" : "file does not exist or is not a file";
+        failure = unreadable ? ReadFailure::unreadable : ReadFailure::missing;
         if (fd >= 0) ::close(fd);
         return std::nullopt;
     }
@@ -49,11 +53,13 @@ std::optional<std::string> read_bounded(const std::filesystem::path& path, std::
     ::close(fd);
     if (failed) {
         error = "cannot read the file";
+        failure = ReadFailure::unreadable;
         return std::nullopt;
     }
     text.resize(used);
     if (text.size() > max_bytes) {
         error = fmt::format("file is larger than the limit of {} bytes", max_bytes);
+        failure = ReadFailure::too_large;
         return std::nullopt;
     }
     return text;

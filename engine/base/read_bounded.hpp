@@ -10,9 +10,12 @@
 
 namespace lektion {
 
+enum class ReadFailure { none, missing, unreadable, too_large };
+
 // The whole file, or nullopt with a reason when it is missing, unreadable or
-// larger than `max_bytes`. Sized from the file, never zero-filled to the limit.
+// larger than `max_bytes` (and, when `why` is given, which of the three).
+// Sized from the file, never zero-filled to the limit.
 std::optional<std::string> read_bounded(const std::filesystem::path& path, std::size_t max_bytes,
-                                        std::string& error);
+                                        std::string& error, ReadFailure* why = nullptr);
 
 }  // namespace lektion

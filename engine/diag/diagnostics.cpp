@@ -14,8 +14,13 @@ std::string format(const Diagnostic& d) {
     return fmt::format("{}: {}: {}", d.path, kind, d.message);
 }
 
-void Diagnostics::add(Severity s, std::string path, int line, int column, std::string message) {
-    items.push_back({s, std::move(path), line, column, std::move(message)});
+void Diagnostics::add(Severity s, std::string path, int line, int column, std::string message,
+                      std::string_view code) {
+    items.push_back({s, std::move(path), line, column, std::move(message), code});
+}
+
+bool Diagnostics::has_code(std::string_view code) const {
+    return std::any_of(items.begin(), items.end(), [&](const Diagnostic& d) { return d.code == code; });
 }
 
 int Diagnostics::error_count() const {

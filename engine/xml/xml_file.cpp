@@ -6,6 +6,7 @@
 #include <fmt/format.h>
 
 #include "base/characters.hpp"
+#include "diag/codes.hpp"
 
 namespace lektion {
 
@@ -36,12 +37,15 @@ int depth_of(pugi::xml_node root, int stop_at) {
 struct CharacterProblem {
     std::size_t offset = 0;
     std::string message;
+    std::string_view code = diag_code::bad_reference;
 };
 
 std::optional<CharacterProblem> forbidden_in(std::string_view text, std::size_t from, std::size_t to) {
     if (auto bad = find_control_character(text.substr(from, to - from)))
-        return CharacterProblem{from + bad->offset, fmt::format("control character {} is not allowed",
-                                                                code_point_name(bad->code))};
+        return CharacterProblem{
+            from + bad->offset,
+            fmt::format("control character {} is not allowed", code_point_name(bad->code)),
+            diag_code::forbidden_character};
     return std::nullopt;
 }
 
@@ -133,9 +137,13 @@ XmlFile::XmlFile(const std::filesystem::path& path, std::string shown_path, cons
                  Diagnostics& diags)
     : shown_path_(std::move(shown_path)), diags_(&diags) {
     std::string error;
-    std::optional<std::string> text = read_bounded(path, limits.max_bytes, error);
+    ReadFailure why = ReadFailure::none;
+    std::optional<std::string> text = read_bounded(path, limits.max_bytes, error, &why);
     if (!text) {
-        diags.add(Severity::error, shown_path_, 0, 0, error);
+        diags.add(Severity::error, shown_path_, 0, 0, error,
+                  why == ReadFailure::too_large    ? diag_code::file_too_large
+                  : why == ReadFailure::unreadable ? diag_code::file_unreadable
+                                                   : diag_code::file_missing);
         return;
     }
     text_ = std::move(*text);
@@ -146,7 +154,8 @@ XmlFile::XmlFile(std::string text, std::string shown_path, const XmlLimits& limi
     : shown_path_(std::move(shown_path)), text_(std::move(text)), diags_(&diags) {
     if (text_.size() > limits.max_bytes) {
         diags.add(Severity::error, shown_path_, 0, 0,
-                  fmt::format("file is larger than the limit of {} bytes", limits.max_bytes));
+                  fmt::format("file is larger than the limit of {} bytes", limits.max_bytes),
+                  diag_code::file_too_large);
         return;
     }
     parse(limits);
@@ -155,12 +164,12 @@ XmlFile::XmlFile(std::string text, std::string shown_path, const XmlLimits& limi
 void XmlFile::parse(const XmlLimits& limits) {
     if (auto bad = find_invalid_utf8(text_)) {
         auto [line, col] = locate(*bad);
-        diags_->add(Severity::error, shown_path_, line, col, "invalid UTF-8");
+        diags_->add(Severity::error, shown_path_, line, col, "invalid UTF-8", diag_code::invalid_utf8);
         return;
     }
     if (auto bad = check_characters(text_)) {
         auto [line, col] = locate(bad->offset);
-        diags_->add(Severity::error, shown_path_, line, col, bad->message);
+        diags_->add(Severity::error, shown_path_, line, col, bad->message, bad->code);
         return;
     }
     // parse_ws_pcdata keeps the space in "<b>a</b> <i>b</i>"; no DOCTYPE and no
@@ -171,16 +180,17 @@ void XmlFile::parse(const XmlLimits& limits) {
     if (!result) {
         auto [line, col] = locate(static_cast<std::size_t>(result.offset));
         diags_->add(Severity::error, shown_path_, line, col,
-                    fmt::format("malformed XML: {}", result.description()));
+                    fmt::format("malformed XML: {}", result.description()), diag_code::malformed_xml);
         return;
     }
     if (depth_of(doc_, limits.max_depth) > limits.max_depth) {
         diags_->add(Severity::error, shown_path_, 0, 0,
-                    fmt::format("elements nest deeper than {} levels", limits.max_depth));
+                    fmt::format("elements nest deeper than {} levels", limits.max_depth),
+                    diag_code::too_deep);
         return;
     }
     if (!root()) {
-        diags_->add(Severity::error, shown_path_, 0, 0, "no root element");
+        diags_->add(Severity::error, shown_path_, 0, 0, "no root element", diag_code::no_root);
         return;
     }
     ok_ = true;
@@ -224,19 +234,20 @@ Site XmlFile::site(pugi::xml_node node) const {
     return {line, column};
 }
 
-void XmlFile::error(pugi::xml_node node, const std::string& message) const {
+void XmlFile::error(pugi::xml_node node, const std::string& message, std::string_view code) const {
     auto [line, col] = where(node);
-    diags_->add(Severity::error, shown_path_, line, col, message);
+    diags_->add(Severity::error, shown_path_, line, col, message, code);
 }
 
-void XmlFile::warning(pugi::xml_node node, const std::string& message) const {
+void XmlFile::warning(pugi::xml_node node, const std::string& message, std::string_view code) const {
     auto [line, col] = where(node);
-    diags_->add(Severity::warning, shown_path_, line, col, message);
+    diags_->add(Severity::warning, shown_path_, line, col, message, code);
 }
 
-void XmlFile::error(pugi::xml_attribute attr, pugi::xml_node owner, const std::string& message) const {
+void XmlFile::error(pugi::xml_attribute attr, pugi::xml_node owner, const std::string& message,
+                    std::string_view code) const {
     auto [line, col] = where(attr, owner);
-    diags_->add(Severity::error, shown_path_, line, col, message);
+    diags_->add(Severity::error, shown_path_, line, col, message, code);
 }
 
 }  // namespace lektion
