@@ -21,9 +21,9 @@
 
 #include <valgrind/callgrind.h>
 
-#include "course/loader.hpp"
 #include "headless.hpp"
 #include "l10n/strings.hpp"
+#include "load/loader.hpp"
 #include "player/app.hpp"
 
 using namespace lektion;

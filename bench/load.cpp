@@ -22,9 +22,9 @@
 #include <valgrind/callgrind.h>
 #include <pugixml.hpp>
 
-#include "course/loader.hpp"
-#include "course/translation.hpp"
-#include "course/xml_file.hpp"
+#include "load/loader.hpp"
+#include "load/translation.hpp"
+#include "xml/xml_file.hpp"
 
 namespace fs = std::filesystem;
 using Clock = std::chrono::steady_clock;

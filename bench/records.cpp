@@ -15,7 +15,7 @@
 
 #include <sqlite3.h>
 
-#include "course/loader.hpp"
+#include "load/loader.hpp"
 #include "records/store.hpp"
 
 namespace fs = std::filesystem;

@@ -10,7 +10,7 @@
 #include <string>
 #include <string_view>
 
-#include "course/loader.hpp"
+#include "load/loader.hpp"
 #include "session/session.hpp"
 #include "support.hpp"
 

@@ -18,12 +18,12 @@
 
 #include <pugixml.hpp>
 
-#include "course/loader.hpp"
 #include "course/text.hpp"
 #include "exchange/merge.hpp"
 #include "exchange/po.hpp"
 #include "exchange/po_syntax.hpp"
 #include "exchange/xliff.hpp"
+#include "load/loader.hpp"
 #include "resources/paths.hpp"
 #include "support.hpp"
 

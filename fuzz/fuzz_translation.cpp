@@ -10,8 +10,8 @@
 #include <sstream>
 #include <string>
 
-#include "course/translation.hpp"
-#include "course/visit.hpp"
+#include "load/translation.hpp"
+#include "load/visit.hpp"
 #include "support.hpp"
 
 using namespace lektion;

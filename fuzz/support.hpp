@@ -14,7 +14,7 @@
 
 #include "course/model.hpp"
 #include "course/text.hpp"
-#include "course/visit.hpp"
+#include "load/visit.hpp"
 
 namespace lektion::fuzz {
 

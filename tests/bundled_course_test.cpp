@@ -10,8 +10,8 @@
 #include <unicode/uchar.h>
 #include <unicode/unistr.h>
 
-#include "course/loader.hpp"
-#include "course/visit.hpp"
+#include "load/loader.hpp"
+#include "load/visit.hpp"
 
 using namespace lektion;
 

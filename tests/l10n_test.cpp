@@ -10,12 +10,12 @@
 
 #include <unicode/plurrule.h>
 
-#include "course/translation.hpp"
-#include "course/visit.hpp"
 #include "l10n/catalog.hpp"
 #include "l10n/collate.hpp"
 #include "l10n/negotiate.hpp"
 #include "l10n/strings.hpp"
+#include "load/translation.hpp"
+#include "load/visit.hpp"
 #include "resources/paths.hpp"
 
 using namespace lektion;

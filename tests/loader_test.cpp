@@ -3,7 +3,7 @@
 
 #include <sys/stat.h>
 
-#include "course/translation.hpp"
+#include "load/translation.hpp"
 #include "temp_course.hpp"
 
 using namespace lektion;

@@ -92,6 +92,12 @@ bool has_error(const LoadResult& r, int line, const std::string& text) {
     return false;
 }
 
+bool has_code(const LoadResult& r, std::string_view code, int line) {
+    for (const Diagnostic& d : r.diagnostics.items)
+        if (d.severity == Severity::error && d.code == code && (line == -1 || d.line == line)) return true;
+    return false;
+}
+
 std::string all_messages(const LoadResult& r) {
     std::string s;
     for (const Diagnostic& d : r.diagnostics.items) s += format(d) + "\n";

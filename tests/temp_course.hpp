@@ -3,8 +3,9 @@
 
 #include <filesystem>
 #include <string>
+#include <string_view>
 
-#include "course/loader.hpp"
+#include "load/loader.hpp"
 
 namespace lektion::test {
 
@@ -36,6 +37,8 @@ LoadResult with_body(const std::string& body);
 
 // True when some diagnostic has this line and contains `text`.
 bool has_error(const LoadResult& r, int line, const std::string& text);
+// True when some error has this code (diag/codes.hpp), at this line when `line` is not -1.
+bool has_code(const LoadResult& r, std::string_view code, int line = -1);
 std::string all_messages(const LoadResult& r);
 
 }  // namespace lektion::test

@@ -12,8 +12,6 @@
 #include "base/terminal_text.hpp"
 #include "cli/commands.hpp"
 #include "cli/output.hpp"
-#include "course/loader.hpp"
-#include "course/translation.hpp"
 #include "exchange/catalog_folders.hpp"
 #include "exchange/file_kind.hpp"
 #include "exchange/import_lock.hpp"
@@ -22,6 +20,8 @@
 #include "exchange/po.hpp"
 #include "exchange/status.hpp"
 #include "exchange/xliff.hpp"
+#include "load/loader.hpp"
+#include "load/translation.hpp"
 #include "resources/paths.hpp"
 
 namespace lektion::cli {

@@ -9,9 +9,9 @@
 #include "base/terminal_text.hpp"
 #include "cli/commands.hpp"
 #include "cli/output.hpp"
-#include "course/translation.hpp"
 #include "export/format.hpp"
 #include "l10n/language_tag.hpp"
+#include "load/translation.hpp"
 
 namespace lektion::cli {
 

@@ -6,8 +6,8 @@
 #include "base/terminal_text.hpp"
 #include "cli/commands.hpp"
 #include "cli/plural.hpp"
-#include "course/loader.hpp"
 #include "course/text.hpp"
+#include "load/loader.hpp"
 #include "resources/paths.hpp"
 
 namespace lektion::cli {

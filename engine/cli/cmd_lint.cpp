@@ -7,9 +7,9 @@
 #include "base/terminal_text.hpp"
 #include "cli/commands.hpp"
 #include "cli/plural.hpp"
-#include "course/loader.hpp"
 #include "exchange/placeholder_lint.hpp"
 #include "exchange/translation_lint.hpp"
+#include "load/loader.hpp"
 #include "resources/paths.hpp"
 
 namespace lektion::cli {

@@ -12,10 +12,10 @@
 
 #include "base/terminal_text.hpp"
 #include "cli/commands.hpp"
-#include "course/translation.hpp"
 #include "l10n/language_tag.hpp"
 #include "l10n/negotiate.hpp"
 #include "l10n/strings.hpp"
+#include "load/translation.hpp"
 #include "package/installed.hpp"
 #include "package/package.hpp"
 #include "player/scratch_store.hpp"

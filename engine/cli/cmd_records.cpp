@@ -11,10 +11,10 @@
 
 #include <fmt/format.h>
 
+#include "base/read_bounded.hpp"
 #include "cli/commands.hpp"
 #include "cli/output.hpp"
-#include "course/loader.hpp"
-#include "course/xml_file.hpp"
+#include "load/loader.hpp"
 #include "records/csv.hpp"
 #include "records/full_export.hpp"
 #include "records/import.hpp"

@@ -9,10 +9,10 @@
 #include "base/terminal_text.hpp"
 #include "cli/commands.hpp"
 #include "cli/plural.hpp"
-#include "course/loader.hpp"
-#include "course/translation.hpp"
 #include "exchange/catalog_folders.hpp"
 #include "exchange/status.hpp"
+#include "load/loader.hpp"
+#include "load/translation.hpp"
 #include "resources/paths.hpp"
 
 namespace lektion::cli {

@@ -6,7 +6,7 @@
 
 #include <CLI/CLI.hpp>
 
-#include "course/loader.hpp"
+#include "load/loader.hpp"
 
 namespace lektion::cli {
 

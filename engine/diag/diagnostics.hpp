@@ -15,6 +15,9 @@ struct Diagnostic {
     int line = 0;      // 1-based; 0 when the problem concerns the whole file
     int column = 0;    // 1-based, in code points
     std::string message;
+    // The kind of problem, stable across wordings (diag/codes.hpp); empty
+    // for a kind not named there yet.
+    std::string_view code;
 };
 
 // "path:line:col: error: message", the form editors and CI logs understand.
@@ -23,27 +26,12 @@ std::string format(const Diagnostic& d);
 struct Diagnostics {
     std::vector<Diagnostic> items;
 
-    void add(Severity s, std::string path, int line, int column, std::string message);
+    void add(Severity s, std::string path, int line, int column, std::string message,
+             std::string_view code = {});
+    bool has_code(std::string_view code) const;
     int error_count() const;
     int warning_count() const;
     bool has_errors() const { return error_count() > 0; }
-};
-
-// Maps byte offsets of a file buffer to line and column.
-class LineMap {
-public:
-    explicit LineMap(std::string_view text);
-    // Line and column (both 1-based, column in code points) of a byte offset.
-    std::pair<int, int> locate(std::size_t offset) const;
-
-private:
-    static constexpr std::size_t block = 4096;
-    std::string_view text_;
-    std::vector<std::size_t> line_starts_;
-    // The column at each multiple of `block`: a column is counted from the
-    // nearest of these, never from the start of a line that may be megabytes
-    // long, in whatever order positions are asked for.
-    std::vector<int> block_columns_;
 };
 
 }  // namespace lektion

@@ -7,7 +7,7 @@
 #include <memory>
 #include <string>
 
-#include "course/xml_file.hpp"
+#include "xml/xml_file.hpp"
 
 namespace lektion {
 

@@ -6,9 +6,9 @@
 #include <fmt/format.h>
 
 #include "course/text.hpp"
-#include "exchange/glyphs.hpp"
 #include "exchange/placeholders.hpp"
 #include "l10n/catalog.hpp"
+#include "l10n/glyphs.hpp"
 #include "xliff/emphasis_tags.hpp"
 
 namespace lektion {

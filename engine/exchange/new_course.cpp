@@ -3,11 +3,11 @@
 #include <fmt/format.h>
 
 #include "base/atomic_file.hpp"
-#include "course/loader.hpp"
 #include "exchange/authoring_names.hpp"
 #include "exchange/import_lock.hpp"
 #include "exchange/skeleton.hpp"
 #include "l10n/language_tag.hpp"
+#include "load/loader.hpp"
 
 namespace lektion {
 

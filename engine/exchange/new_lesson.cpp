@@ -7,13 +7,14 @@
 #include <pugixml.hpp>
 
 #include "base/atomic_file.hpp"
-#include "course/loader.hpp"
-#include "course/translation.hpp"
-#include "course/visit.hpp"
-#include "course/xml_file.hpp"
+#include "base/limits.hpp"
+#include "base/read_bounded.hpp"
 #include "exchange/authoring_names.hpp"
 #include "exchange/skeleton.hpp"
 #include "exchange/store.hpp"
+#include "load/loader.hpp"
+#include "load/translation.hpp"
+#include "load/visit.hpp"
 #include "xliff/escape.hpp"
 
 namespace lektion {
@@ -150,7 +151,8 @@ bool add_lesson(const fs::path& dir, const std::string& id, const std::string& t
         return false;
     }
     std::string read_error;
-    const std::optional<std::string> manifest = read_bounded(out.manifest, 8u << 20, read_error);
+    const std::optional<std::string> manifest =
+        read_bounded(out.manifest, limits::authored_file_bytes, read_error);
     if (!manifest) {
         error = fmt::format("{}: {}", out.manifest.string(), read_error);
         return false;

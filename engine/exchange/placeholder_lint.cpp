@@ -8,9 +8,10 @@
 
 #include <fmt/format.h>
 
-#include "course/visit.hpp"
+#include "base/limits.hpp"
 #include "exchange/located_xml.hpp"
 #include "exchange/skeleton.hpp"
+#include "load/visit.hpp"
 
 namespace lektion {
 
@@ -30,7 +31,7 @@ void lint_placeholders(const Course& course, const fs::path& dir, Diagnostics& d
     for (const auto& [file, units] : found) {
         const fs::path path = dir / file;
         Diagnostics ignored;  // the loader has read this file already and reported its problems
-        const LocatedXml xml(path, path.generic_string(), 8u << 20, ignored);
+        const LocatedXml xml(path, path.generic_string(), limits::authored_file_bytes, ignored);
         if (!xml.ok()) continue;
         struct Walker : pugi::xml_tree_walker {
             const LocatedXml* xml;

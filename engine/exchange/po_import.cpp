@@ -1,10 +1,11 @@
 // Reading a translated PO file back into the units merge.cpp checks.
 #include <fmt/format.h>
 
-#include "course/xml_file.hpp"
+#include "base/limits.hpp"
 #include "exchange/po.hpp"
 #include "exchange/po_markup.hpp"
 #include "exchange/po_syntax.hpp"
+#include "xml/xml_file.hpp"
 
 namespace lektion {
 
@@ -12,7 +13,7 @@ namespace fs = std::filesystem;
 
 namespace {
 
-constexpr std::size_t max_exchange_file = 64u << 20;
+constexpr std::size_t max_exchange_file = limits::exchange_file_bytes;
 
 Text read_text(const std::string& s, Domain domain, std::vector<std::string>& problems) {
     return domain == Domain::course ? from_po_markup(s, problems) : plain_text(s);

@@ -4,6 +4,7 @@
 
 #include <fmt/format.h>
 
+#include "base/line_map.hpp"
 #include "course/text.hpp"
 
 namespace lektion {

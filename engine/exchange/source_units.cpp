@@ -4,9 +4,10 @@
 
 #include <fmt/format.h>
 
+#include "base/limits.hpp"
 #include "course/text.hpp"
-#include "course/visit.hpp"
 #include "exchange/located_xml.hpp"
+#include "load/visit.hpp"
 #include "xliff/inline.hpp"
 
 namespace lektion {
@@ -71,7 +72,7 @@ Source course_source(const Course& course) {
 
 std::optional<Source> interface_source(const fs::path& locales, Diagnostics& diags) {
     const fs::path path = locales / "en.xlf";
-    LocatedXml file(path, path.generic_string(), 8u << 20, diags);
+    LocatedXml file(path, path.generic_string(), limits::authored_file_bytes, diags);
     if (!file.ok()) return std::nullopt;
     pugi::xml_node xfile = file.root().child("file");
     if (std::string_view(file.root().name()) != "xliff" || !xfile) {

@@ -7,6 +7,7 @@
 #include <fmt/format.h>
 
 #include "base/atomic_file.hpp"
+#include "base/limits.hpp"
 #include "course/text.hpp"
 #include "exchange/language_folder.hpp"
 #include "exchange/xliff_writer.hpp"
@@ -19,7 +20,7 @@ namespace fs = std::filesystem;
 
 namespace {
 
-constexpr std::size_t max_store_file = 16u << 20;
+constexpr std::size_t max_store_file = limits::translation_store_bytes;
 
 // The children of `node` as they would be written back: keeps what a reader
 // did not understand when a file is rewritten for other reasons.

@@ -5,12 +5,13 @@
 
 #include <fmt/format.h>
 
-#include "course/translation.hpp"
-#include "exchange/glyphs.hpp"
+#include "base/limits.hpp"
 #include "exchange/placeholders.hpp"
 #include "exchange/source_units.hpp"
 #include "exchange/store.hpp"
 #include "l10n/catalog.hpp"
+#include "l10n/glyphs.hpp"
+#include "load/translation.hpp"
 #include "xliff/emphasis_tags.hpp"
 
 namespace lektion {
@@ -31,7 +32,7 @@ std::string glyph_list(const std::vector<char32_t>& missing) {
 // about the source text itself.
 Site site_of_id(const fs::path& file, const std::string& id) {
     Diagnostics ignored;
-    LocatedXml xml(file, file.generic_string(), 8u << 20, ignored);
+    LocatedXml xml(file, file.generic_string(), limits::authored_file_bytes, ignored);
     if (!xml.ok()) return {};
     pugi::xml_node node = xml.root().find_node(
         [&](pugi::xml_node n) { return n.type() == pugi::node_element && id == n.attribute("id").value(); });

@@ -2,6 +2,7 @@
 // whether it fits the course in merge.cpp.
 #include <fmt/format.h>
 
+#include "base/limits.hpp"
 #include "exchange/xliff.hpp"
 #include "xliff/trans_units.hpp"
 
@@ -11,7 +12,7 @@ namespace fs = std::filesystem;
 
 namespace {
 
-constexpr std::size_t max_exchange_file = 64u << 20;
+constexpr std::size_t max_exchange_file = limits::exchange_file_bytes;
 
 IncomingUnit read_unit(const LocatedXml& file, pugi::xml_node node, const std::string& original,
                        Domain domain) {

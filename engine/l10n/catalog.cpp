@@ -8,8 +8,8 @@
 #include <unicode/msgfmt.h>
 #include <unicode/parseerr.h>
 
-#include "course/xml_file.hpp"
 #include "xliff/inline.hpp"
+#include "xml/xml_file.hpp"
 
 namespace lektion {
 

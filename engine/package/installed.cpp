@@ -10,8 +10,8 @@
 #include <fmt/format.h>
 
 #include "base/atomic_file.hpp"
-#include "course/loader.hpp"
-#include "course/translation.hpp"
+#include "load/loader.hpp"
+#include "load/translation.hpp"
 #include "resources/paths.hpp"
 
 namespace lektion {

@@ -3,6 +3,8 @@
 // what `lektion pack` refuses to make. A zip file says how big its entries
 // are before they are read; a zip bomb says little and unpacks to a lot, so
 // every bound is checked on what is read too, not only on what is declared.
+// (Bounds that more than one area meets are in base/limits.hpp; these are
+// the package's own, as an entry of a package is not yet a course file.)
 #pragma once
 
 #include <cstddef>

@@ -16,7 +16,7 @@
 #include <fmt/format.h>
 
 #include "base/atomic_file.hpp"
-#include "course/xml_file.hpp"
+#include "base/read_bounded.hpp"
 #include "records/sha256.hpp"
 
 namespace lektion {

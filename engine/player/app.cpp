@@ -5,9 +5,9 @@
 
 #include <imgui_internal.h>  // GetItemID
 
-#include "course/translation.hpp"
 #include "l10n/language_tag.hpp"
 #include "l10n/strings.hpp"
+#include "load/translation.hpp"
 #include "player/rich_text.hpp"
 #include "player/scratch_store.hpp"
 #include "session/messages.hpp"

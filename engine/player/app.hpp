@@ -15,8 +15,8 @@
 #include <imgui.h>
 
 #include "course/model.hpp"
-#include "course/watch.hpp"
 #include "diag/diagnostics.hpp"
+#include "load/watch.hpp"
 #include "player/fonts.hpp"
 #include "player/gates.hpp"
 #include "player/texture_cache.hpp"

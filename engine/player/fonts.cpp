@@ -5,8 +5,8 @@
 
 #include <imgui_internal.h>  // ImTextCharFromUtf8
 
-#include "course/xml_file.hpp"
-#include "exchange/glyphs.hpp"
+#include "base/read_bounded.hpp"
+#include "l10n/glyphs.hpp"
 
 namespace lektion::ui {
 

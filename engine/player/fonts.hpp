@@ -26,7 +26,7 @@ inline constexpr float default_text_size = 19.0f;
 inline constexpr float min_text_size = 13.0f;
 inline constexpr float max_text_size = 34.0f;
 
-// The code point ranges the atlas holds (exchange/glyphs.hpp), zero-terminated
+// The code point ranges the atlas holds (l10n/glyphs.hpp), zero-terminated
 // as ImGui wants. ImGui 1.86 has no Greek helper, hence an explicit list.
 const ImWchar* glyph_ranges();
 

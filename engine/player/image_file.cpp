@@ -4,8 +4,8 @@
 
 #include <stb_image.h>
 
-#include "course/image_probe.hpp"  // ImageLimits
-#include "course/xml_file.hpp"
+#include "base/read_bounded.hpp"
+#include "load/image_probe.hpp"  // ImageLimits
 
 namespace lektion::ui {
 

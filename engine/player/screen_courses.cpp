@@ -1,8 +1,8 @@
 // The other installed courses, on the course home: one button each. A
 // learner who picks one stays who they are and finds their own progress in
 // that course (the records keep every course apart by its id).
-#include "course/translation.hpp"
 #include "l10n/strings.hpp"
+#include "load/translation.hpp"
 #include "player/app.hpp"
 #include "player/rich_text.hpp"
 

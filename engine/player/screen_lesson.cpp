@@ -11,21 +11,9 @@
 #include "player/question_widgets.hpp"
 #include "player/rich_text.hpp"
 #include "questions/registry.hpp"
+#include "session/status_words.hpp"
 
 namespace lektion::ui {
-
-namespace {
-
-std::string callout_label(CalloutKind kind) {
-    switch (kind) {
-        case CalloutKind::example: return tr("callout.example");
-        case CalloutKind::data: return tr("callout.data");
-        case CalloutKind::case_study: return tr("callout.case");
-        default: return tr("callout.note");
-    }
-}
-
-}  // namespace
 
 void App::blocks(const std::vector<Block>& list, float width) {
     const Palette& pal = palette(theme_);
@@ -116,8 +104,7 @@ void App::callout(const Block& b, float width) {
     const ImVec2 top = ImGui::GetCursorScreenPos();
     ImGui::Dummy({0, pad * 0.6f});
     ImGui::Indent(pad);
-    const std::string label = b.title ? fmt::format("{}: {}", callout_label(b.callout_kind), b.title->plain())
-                                      : callout_label(b.callout_kind);
+    const std::string label = callout_label(b);  // as the text player labels it
     draw_plain(fonts_.bold, label, width - 2 * pad, pal.heading);
     blocks(b.children, width - 2 * pad);
     ImGui::Unindent(pad);

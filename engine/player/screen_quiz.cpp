@@ -2,11 +2,11 @@
 // submitting, and the result with every question explained.
 #include <fmt/format.h>
 
+#include "base/shuffle.hpp"
 #include "l10n/strings.hpp"
 #include "player/app.hpp"
 #include "player/rich_text.hpp"
 #include "questions/registry.hpp"
-#include "session/shuffle.hpp"
 #include "session/status_words.hpp"
 
 namespace lektion::ui {
@@ -107,7 +107,7 @@ void App::quiz_review(float width) {
         const Question* found = s.quiz_question(qid);
         if (!found) continue;
         const Question& q = *found;
-        ImGui::PushID(n);
+        ImGui::PushID(qid.c_str());  // keyed by the question, not by its place or the button's label
         draw_text(fonts_, Text{"", {{fmt::format("{}. {}", n + 1, q.prompt.plain()), bold}}, false}, width,
                   fonts_.bold, pal.text);
         auto it = attempt.answers.find(qid);
@@ -139,20 +139,12 @@ void App::quiz_result(float width) {
         quiz_page_ = QuizPage::intro;
         return;
     }
-    const Score& score = *attempt->score;
-    const std::string pass_mark = percent(course_->quiz->pass_mark / 100.0);
-    draw_plain(fonts_.title, tr("quiz.result", {{"score", percent(score.scaled)}}), width, pal.heading, 1.3f);
-    draw_plain(fonts_.regular, score_words(score), width, pal.text);
-    draw_plain(
-        fonts_.bold,
-        score.passed ? tr("quiz.passed", {{"mark", pass_mark}}) : tr("quiz.failed", {{"mark", pass_mark}}),
-        width, score.passed ? pal.good : pal.bad);
-    // What is left, in the words the home screen and the text player use.
-    if (s.attempts_left() > 0)
-        draw_plain(fonts_.regular, tr("quiz.attempts_left", {{"count", std::int64_t(s.attempts_left())}}),
-                   width, pal.text);
-    else if (s.quiz_state() == QuizState::failed_no_attempts_left)
-        draw_plain(fonts_.regular, quiz_status(s), width, pal.text);
+    // The head and the list in the words and order the text player uses (session/status_words.hpp).
+    const QuizResultHead head = quiz_result_head(s, *attempt->score);
+    draw_plain(fonts_.title, head.score, width, pal.heading, 1.3f);
+    draw_plain(fonts_.regular, head.counts, width, pal.text);
+    draw_plain(fonts_.bold, head.verdict, width, attempt->score->passed ? pal.good : pal.bad);
+    if (!head.remaining.empty()) draw_plain(fonts_.regular, head.remaining, width, pal.text);
     if (s.attempts_left() != 0 && button(tr("quiz.retry"), {width, 0})) {
         guard([&] {
             if (s.start_quiz(fresh_seed())) quiz_page_ = QuizPage::question, quiz_index_ = 0;
@@ -161,17 +153,14 @@ void App::quiz_result(float width) {
     }
     if (button(tr("nav.back_home"), {width, 0})) screen_ = Screen::home;
     ImGui::Separator();
-    int n = 0;
-    for (const std::string& qid : attempt->questions) {
-        const Question* found = s.quiz_question(qid);
-        if (!found) continue;  // taken out of the quiz since: its answer no longer counts
-        const Question& q = *found;
-        auto it = attempt->answers.find(qid);
-        const std::vector<std::string> chosen =
-            it != attempt->answers.end() ? it->second.chosen : std::vector<std::string>{};
-        const Evaluation ev = s.evaluate(q, chosen);
+    for (const QuizResultItem& item : quiz_result_items(s, *attempt)) {
+        const Question& q = *item.question;
+        const Evaluation& ev = item.evaluation;
+        const std::vector<std::string>& chosen = item.chosen;
         draw_text(fonts_,
-                  Text{"", {{fmt::format("{} {}. {}", result_mark(ev), ++n, q.prompt.plain()), bold}}, false},
+                  Text{"",
+                       {{fmt::format("{} {}. {}", result_mark(ev), item.number, q.prompt.plain()), bold}},
+                       false},
                   width, fonts_.bold,
                   ev.correct      ? pal.good
                   : ev.credit > 0 ? pal.muted

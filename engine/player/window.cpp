@@ -24,11 +24,11 @@
 #include <fmt/format.h>
 
 #include "base/atomic_file.hpp"
+#include "base/shuffle.hpp"
 #include "base/terminal_text.hpp"
 #include "l10n/strings.hpp"
 #include "questions/registry.hpp"
 #include "session/messages.hpp"
-#include "session/shuffle.hpp"
 
 namespace lektion::ui {
 

@@ -4,7 +4,7 @@
 
 #include <fmt/format.h>
 
-#include "session/shuffle.hpp"
+#include "base/shuffle.hpp"
 
 namespace lektion {
 

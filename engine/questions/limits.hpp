@@ -1,5 +1,6 @@
 // The bounds of questions, in one place: what the loader enforces and what
-// the players and records may rely on.
+// the players and records may rely on. Bounds that more than one area meets
+// (file sizes, nesting) are in base/limits.hpp.
 #pragma once
 
 #include <cstddef>

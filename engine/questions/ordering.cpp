@@ -5,9 +5,9 @@
 
 #include <fmt/format.h>
 
+#include "base/shuffle.hpp"
 #include "questions/choice.hpp"
 #include "questions/limits.hpp"
-#include "session/shuffle.hpp"
 
 namespace lektion {
 

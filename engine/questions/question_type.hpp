@@ -15,7 +15,7 @@
 #include <pugixml.hpp>
 
 #include "course/model.hpp"
-#include "course/xml_file.hpp"
+#include "xml/xml_file.hpp"
 
 namespace lektion {
 

@@ -2,13 +2,12 @@
 
 #include <cassert>
 
-#include "course/visit.hpp"
+#include "base/shuffle.hpp"
 #include "questions/choice.hpp"
 #include "questions/fillin.hpp"
 #include "questions/matching.hpp"
 #include "questions/numeric.hpp"
 #include "questions/ordering.hpp"
-#include "session/shuffle.hpp"
 
 namespace lektion {
 

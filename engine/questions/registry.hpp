@@ -33,4 +33,8 @@ const QuestionType& question_type(const Question& q);
 // every time.
 std::vector<std::string> check_order(const Question& q);
 
+// The unit names of a question's type, or the defaults for a type not
+// registered (load/visit.hpp names a translator's units with them).
+UnitKinds question_unit_kinds(const Question& q);
+
 }  // namespace lektion

@@ -13,13 +13,13 @@
 #include <string>
 #include <vector>
 
+#include "base/limits.hpp"
 #include "records/store.hpp"
 
 namespace lektion {
 
-// What an import reads at most: a class of 100 learners through the bundled
-// course exports about 10 MiB.
-constexpr std::size_t max_records_file_bytes = std::size_t{64} << 20;
+// What an import reads at most (base/limits.hpp).
+constexpr std::size_t max_records_file_bytes = limits::records_file_bytes;
 
 struct ImportOptions {
     bool allow_deleted = false;  // import learners erased here, and lift their tombstones

@@ -16,6 +16,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "base/limits.hpp"
 #include "records/import.hpp"
 #include "records/store.hpp"
 
@@ -26,7 +27,7 @@ constexpr const char* records_file_format = "lektion-records";
 // cannot be checked, so they are refused (export again with this lektion).
 constexpr int first_importable_schema = 4;
 // The export nests nine levels; anything deeper is not one.
-constexpr int max_records_file_depth = 16;
+constexpr int max_records_file_depth = limits::records_json_depth;
 
 // The document as indented text with its "sha256" added.
 std::string seal_records_json(nlohmann::json document);

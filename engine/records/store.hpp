@@ -13,8 +13,8 @@
 #include <string_view>
 #include <vector>
 
+#include "session/events.hpp"
 #include "session/progress.hpp"
-#include "session/session.hpp"
 
 struct sqlite3;
 

@@ -8,7 +8,7 @@
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
-#include "diag/diagnostics.hpp"
+#include "base/line_map.hpp"
 #include "records/event_json.hpp"
 #include "records/interaction.hpp"
 #include "records/json_depth.hpp"

@@ -5,8 +5,8 @@
 #include <cmath>
 #include <random>
 
+#include "base/shuffle.hpp"
 #include "questions/registry.hpp"
-#include "session/shuffle.hpp"
 
 namespace lektion {
 

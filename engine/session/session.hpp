@@ -34,9 +34,6 @@
 
 namespace lektion {
 
-// Called with each event before it takes effect; throw to refuse it.
-using EventSink = std::function<void(const Event&)>;
-
 enum class QuizState { locked, open, in_progress, passed, failed_no_attempts_left };
 
 class Session {

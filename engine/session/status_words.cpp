@@ -69,4 +69,48 @@ std::string answer_words(const Question& q, const std::vector<std::string>& answ
     return out.empty() ? tr("quiz.unanswered") : out;
 }
 
+std::string callout_kind_words(CalloutKind kind) {
+    switch (kind) {
+        case CalloutKind::example: return tr("callout.example");
+        case CalloutKind::data: return tr("callout.data");
+        case CalloutKind::case_study: return tr("callout.case");
+        case CalloutKind::note: break;
+    }
+    return tr("callout.note");
+}
+
+std::string callout_label(const Block& callout) {
+    std::string label = callout_kind_words(callout.callout_kind);
+    if (callout.title) label += ": " + callout.title->plain();
+    return label;
+}
+
+QuizResultHead quiz_result_head(const Session& s, const Score& score) {
+    assert(s.course().quiz && "quiz_result_head: the course has no quiz");
+    QuizResultHead head;
+    head.score = tr("quiz.result", {{"score", percent(score.scaled)}});
+    head.counts = score_words(score);
+    const std::string mark = s.course().quiz ? percent(s.course().quiz->pass_mark / 100.0) : std::string();
+    head.verdict = score.passed ? tr("quiz.passed", {{"mark", mark}}) : tr("quiz.failed", {{"mark", mark}});
+    if (s.attempts_left() > 0)
+        head.remaining = tr("quiz.attempts_left", {{"count", std::int64_t(s.attempts_left())}});
+    else if (s.quiz_state() == QuizState::failed_no_attempts_left) head.remaining = quiz_status(s);
+    return head;
+}
+
+std::vector<QuizResultItem> quiz_result_items(const Session& s, const QuizAttempt& attempt) {
+    std::vector<QuizResultItem> items;
+    for (const std::string& qid : attempt.questions) {
+        const Question* q = s.quiz_question(qid);
+        if (!q) continue;  // taken out of the quiz since: its answer no longer counts
+        QuizResultItem item;
+        item.question = q;
+        item.number = static_cast<int>(items.size()) + 1;
+        if (auto it = attempt.answers.find(qid); it != attempt.answers.end()) item.chosen = it->second.chosen;
+        item.evaluation = s.evaluate(*q, item.chosen);
+        items.push_back(std::move(item));
+    }
+    return items;
+}
+
 }  // namespace lektion

@@ -38,4 +38,29 @@ std::string score_words(const Score& score);
 bool any_untranslated(const Section& section);
 bool any_untranslated(const std::vector<Block>& blocks);
 
+// A callout's kind in words ("Example", "Data", "Case", "Note"), and its
+// label: the kind, then its title when it has one ("Example: Hanne's plan").
+std::string callout_kind_words(CalloutKind kind);
+std::string callout_label(const Block& callout);
+
+// The head of the quiz's result page, line by line, as both players show it.
+struct QuizResultHead {
+    std::string score;      // "Your score: 80 %"
+    std::string counts;     // score_words()
+    std::string verdict;    // passed or not, with the pass mark
+    std::string remaining;  // the attempts left, or why there are none; empty when neither applies
+};
+QuizResultHead quiz_result_head(const Session& s, const Score& score);
+
+// Each question of a submitted attempt that the quiz still has, in the
+// attempt's order, numbered from 1, with what was chosen and how it counts:
+// the list under the result's head in both players.
+struct QuizResultItem {
+    const Question* question = nullptr;
+    int number = 0;
+    std::vector<std::string> chosen;
+    Evaluation evaluation;
+};
+std::vector<QuizResultItem> quiz_result_items(const Session& s, const QuizAttempt& attempt);
+
 }  // namespace lektion

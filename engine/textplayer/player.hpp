@@ -10,7 +10,7 @@
 #include <vector>
 
 #include "course/model.hpp"
-#include "course/watch.hpp"
+#include "load/watch.hpp"
 #include "records/store.hpp"
 #include "session/session.hpp"
 #include "textplayer/text_player.hpp"

@@ -5,8 +5,8 @@
 
 #include <fmt/format.h>
 
+#include "base/shuffle.hpp"
 #include "l10n/strings.hpp"
-#include "session/shuffle.hpp"
 #include "session/status_words.hpp"
 #include "textplayer/choice.hpp"
 #include "textplayer/player.hpp"
@@ -163,28 +163,23 @@ bool TextPlayer::quiz_result(const Score& score) {
     Session& s = *session_;
     const CoursePtr course = course_;
     if (!course->quiz) return true;
+    // The head and the list in the words and order the window uses (session/status_words.hpp).
+    const QuizResultHead head = quiz_result_head(s, score);
     out_ << "\n";
-    out_.wrap(tr("quiz.result", {{"score", percent(score.scaled)}}));
-    out_.wrap(score_words(score));
-    const std::string mark = percent(course->quiz->pass_mark / 100.0);
-    out_.wrap(score.passed ? tr("quiz.passed", {{"mark", mark}}) : tr("quiz.failed", {{"mark", mark}}));
-    if (s.attempts_left() > 0)
-        out_.wrap(tr("quiz.attempts_left", {{"count", std::int64_t(s.attempts_left())}}));
-    else if (s.quiz_state() == QuizState::failed_no_attempts_left) out_.wrap(quiz_status(s));
+    out_.wrap(head.score);
+    out_.wrap(head.counts);
+    out_.wrap(head.verdict);
+    if (!head.remaining.empty()) out_.wrap(head.remaining);
     out_ << "\n";
     if (!s.progress().attempts.empty()) {
-        const QuizAttempt& done = s.progress().attempts.back();
-        int n = 0;
-        for (const std::string& qid : done.questions) {
-            const Question* q = s.quiz_question(qid);
-            if (!q) continue;
-            const std::vector<std::string> chosen = chosen_in(done, qid);
-            const Evaluation ev = s.evaluate(*q, chosen);
-            const std::string mark = fmt::format("{} {}. ", result_mark(ev), ++n);
+        for (const QuizResultItem& item : quiz_result_items(s, s.progress().attempts.back())) {
+            const Question& q = *item.question;
+            const Evaluation& ev = item.evaluation;
+            const std::string mark = fmt::format("{} {}. ", result_mark(ev), item.number);
             const std::string indent(width_of(mark), ' ');
-            out_.wrap(q->prompt.plain(), indent, mark);
-            out_.wrap(tr("quiz.your_answer", {{"answer", answer_words(*q, chosen)}}), indent, indent);
-            if (!ev.correct) right_answers(*q, ev, "quiz.correct_answer", indent);
+            out_.wrap(q.prompt.plain(), indent, mark);
+            out_.wrap(tr("quiz.your_answer", {{"answer", answer_words(q, item.chosen)}}), indent, indent);
+            if (!ev.correct) right_answers(q, ev, "quiz.correct_answer", indent);
             if (ev.explanation) out_.wrap(ev.explanation->plain(), indent, indent);
             out_ << "\n";
         }

@@ -11,9 +11,9 @@
 
 #include <fmt/format.h>
 
-#include "course/translation.hpp"
 #include "l10n/collate.hpp"
 #include "l10n/strings.hpp"
+#include "load/translation.hpp"
 #include "questions/registry.hpp"
 #include "records/secret_input.hpp"
 #include "session/messages.hpp"

@@ -7,6 +7,7 @@
 
 #include "base/terminal_text.hpp"
 #include "l10n/strings.hpp"
+#include "session/status_words.hpp"
 
 namespace lektion {
 
@@ -78,13 +79,10 @@ void Writer::blocks(const std::vector<Block>& list, const std::string& indent) {
                 break;
             }
             case BlockKind::callout: {
-                const char* kind = b.callout_kind == CalloutKind::example      ? "callout.example"
-                                   : b.callout_kind == CalloutKind::data       ? "callout.data"
-                                   : b.callout_kind == CalloutKind::case_study ? "callout.case"
-                                                                               : "callout.note";
-                wrap("[" + tr(kind) + (b.title ? ": " + b.title->plain() : "") + "]", indent);
+                // The label the window shows too (session/status_words.hpp).
+                wrap("[" + callout_label(b) + "]", indent);
                 blocks(b.children, indent + "  ");
-                *this << indent << "[/" << tr(kind) << "]\n\n";
+                *this << indent << "[/" << callout_kind_words(b.callout_kind) << "]\n\n";
                 break;
             }
             case BlockKind::figure:

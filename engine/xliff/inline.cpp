@@ -5,6 +5,7 @@
 
 #include <fmt/format.h>
 
+#include "base/limits.hpp"
 #include "course/text.hpp"
 #include "xliff/escape.hpp"
 
@@ -12,7 +13,7 @@ namespace lektion {
 
 namespace {
 
-constexpr int max_depth = 16;
+constexpr int max_depth = limits::xliff_inline_depth;
 constexpr const char* use_g = "use <g ctype=\"bold\"> or <g ctype=\"italic\">";
 
 std::uint8_t emphasis_of_ctype(std::string_view ctype) {

@@ -8,8 +8,8 @@
 #include <fmt/format.h>
 #include <pugixml.hpp>
 
-#include "course/translation.hpp"
-#include "course/visit.hpp"
+#include "load/translation.hpp"
+#include "load/visit.hpp"
 #include "support.hpp"
 #include "xliff/inline.hpp"
 

@@ -5,10 +5,10 @@
 // one, or anything that does not parse back as XML.
 #include <catch2/catch.hpp>
 
-#include "course/loader.hpp"
 #include "course/text.hpp"
 #include "exchange/merge.hpp"
 #include "exchange/store.hpp"
+#include "load/loader.hpp"
 #include "support.hpp"
 
 using namespace lektion;

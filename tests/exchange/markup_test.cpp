@@ -2,9 +2,9 @@
 #include <catch2/catch.hpp>
 
 #include "course/text.hpp"
-#include "exchange/glyphs.hpp"
 #include "exchange/po_markup.hpp"
 #include "exchange/po_syntax.hpp"
+#include "l10n/glyphs.hpp"
 #include "xliff/emphasis_tags.hpp"
 #include "xliff/inline.hpp"
 

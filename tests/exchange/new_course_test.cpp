@@ -9,8 +9,8 @@
 #include <cstdlib>
 #include <regex>
 
-#include "course/loader.hpp"
 #include "course/text.hpp"
+#include "load/loader.hpp"
 #include "support.hpp"
 
 using namespace lektion;

@@ -6,9 +6,9 @@
 #include <algorithm>
 #include <regex>
 
-#include "course/loader.hpp"
 #include "course/text.hpp"
 #include "exchange/new_lesson.hpp"
+#include "load/loader.hpp"
 #include "support.hpp"
 
 using namespace lektion;

@@ -3,11 +3,11 @@
 // steps, gaps and each gap's accepted answers (alternatives), in XLIFF and PO.
 #include <catch2/catch.hpp>
 
-#include "course/loader.hpp"
 #include "exchange/po.hpp"
 #include "exchange/source_units.hpp"
 #include "exchange/store.hpp"
 #include "exchange/xliff.hpp"
+#include "load/loader.hpp"
 #include "resources/paths.hpp"
 
 using namespace lektion;

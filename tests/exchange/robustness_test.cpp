@@ -5,11 +5,11 @@
 
 #include <random>
 
-#include "course/loader.hpp"
 #include "exchange/merge.hpp"
 #include "exchange/po.hpp"
 #include "exchange/po_syntax.hpp"
 #include "exchange/xliff.hpp"
+#include "load/loader.hpp"
 #include "support.hpp"
 
 using namespace lektion;

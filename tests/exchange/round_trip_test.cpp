@@ -5,11 +5,11 @@
 
 #include <regex>
 
-#include "course/translation.hpp"
-#include "course/visit.hpp"
 #include "exchange/source_units.hpp"
 #include "exchange/store.hpp"
 #include "l10n/catalog.hpp"
+#include "load/translation.hpp"
+#include "load/visit.hpp"
 #include "support.hpp"
 
 using namespace lektion;

@@ -6,8 +6,8 @@
 
 #include <fmt/format.h>
 
-#include "course/loader.hpp"
 #include "exchange/status.hpp"
+#include "load/loader.hpp"
 #include "support.hpp"
 
 using namespace lektion;

@@ -2,8 +2,8 @@
 // import that changes one unit changes only that unit's lines.
 #include <catch2/catch.hpp>
 
-#include "course/translation.hpp"
 #include "exchange/store.hpp"
+#include "load/translation.hpp"
 #include "resources/paths.hpp"
 #include "support.hpp"
 

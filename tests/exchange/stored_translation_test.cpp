@@ -5,11 +5,11 @@
 
 #include <fmt/format.h>
 
-#include "course/translation.hpp"
-#include "course/visit.hpp"
 #include "exchange/source_units.hpp"
 #include "exchange/status.hpp"
 #include "exchange/store.hpp"
+#include "load/translation.hpp"
+#include "load/visit.hpp"
 #include "support.hpp"
 
 using namespace lektion;

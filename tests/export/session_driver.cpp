@@ -11,7 +11,7 @@
 
 #include <nlohmann/json.hpp>
 
-#include "course/loader.hpp"
+#include "load/loader.hpp"
 #include "session/session.hpp"
 
 using nlohmann::json;

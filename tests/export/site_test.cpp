@@ -7,10 +7,10 @@
 #include <regex>
 #include <set>
 
-#include "course/translation.hpp"
 #include "export/html_text.hpp"
 #include "export/scorm_package.hpp"
 #include "export/site.hpp"
+#include "load/translation.hpp"
 
 using namespace lektion;
 using namespace lektion::web;

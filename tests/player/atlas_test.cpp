@@ -6,8 +6,8 @@
 
 #include <pugixml.hpp>
 
-#include "course/translation.hpp"
-#include "course/visit.hpp"
+#include "load/translation.hpp"
+#include "load/visit.hpp"
 #include "player/fonts.hpp"
 #include "resources/paths.hpp"
 

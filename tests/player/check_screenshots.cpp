@@ -14,10 +14,11 @@
 #include <fmt/format.h>
 #include <stb_image.h>
 
-#include "course/loader.hpp"
+#include "load/loader.hpp"
 #include "records/store.hpp"
 #include "resources/paths.hpp"
 #include "sample_course.hpp"
+#include "session/session.hpp"
 
 namespace fs = std::filesystem;
 using namespace lektion;

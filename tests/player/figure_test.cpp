@@ -7,9 +7,9 @@
 #include <fstream>
 #include <set>
 
-#include "course/translation.hpp"
 #include "headless.hpp"
 #include "l10n/strings.hpp"
+#include "load/translation.hpp"
 #include "player/texture_cache.hpp"
 #include "sample_course.hpp"
 

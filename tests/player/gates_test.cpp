@@ -12,9 +12,9 @@
 
 #include <fmt/format.h>
 
-#include "course/translation.hpp"
 #include "headless.hpp"
 #include "l10n/strings.hpp"
+#include "load/translation.hpp"
 #include "resources/paths.hpp"
 
 using namespace lektion;

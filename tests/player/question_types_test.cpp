@@ -10,9 +10,9 @@
 #include <fmt/format.h>
 
 #include "../yesno_type.hpp"
-#include "course/translation.hpp"
 #include "headless.hpp"
 #include "l10n/strings.hpp"
+#include "load/translation.hpp"
 #include "player/question_widgets.hpp"
 #include "questions/registry.hpp"
 #include "resources/paths.hpp"

@@ -7,9 +7,9 @@
 
 #include <fmt/format.h>
 
-#include "course/translation.hpp"
 #include "headless.hpp"
 #include "l10n/strings.hpp"
+#include "load/translation.hpp"
 #include "sample_course.hpp"
 #include "session/status_words.hpp"
 

@@ -21,8 +21,8 @@
 
 #include "../yesno_type.hpp"
 #include "base/terminal_text.hpp"
-#include "course/translation.hpp"
 #include "l10n/strings.hpp"
+#include "load/translation.hpp"
 #include "questions/registry.hpp"
 #include "records/store.hpp"
 #include "sample_course.hpp"

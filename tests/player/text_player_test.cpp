@@ -22,8 +22,8 @@
 #include <fmt/format.h>
 
 #include "../temp_course.hpp"
-#include "course/loader.hpp"
-#include "course/translation.hpp"
+#include "load/loader.hpp"
+#include "load/translation.hpp"
 #include "records/store.hpp"
 #include "resources/paths.hpp"
 

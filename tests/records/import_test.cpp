@@ -16,7 +16,7 @@
 #include <nlohmann/json.hpp>
 
 #include "class_export.hpp"
-#include "course/loader.hpp"
+#include "load/loader.hpp"
 #include "records/csv.hpp"
 #include "records/full_export.hpp"
 #include "records/import.hpp"

@@ -8,7 +8,7 @@
 #include <filesystem>
 
 #include "class_export.hpp"
-#include "course/loader.hpp"
+#include "load/loader.hpp"
 #include "records/import.hpp"
 #include "records/store.hpp"
 

@@ -7,7 +7,7 @@
 
 #include <algorithm>
 
-#include "course/loader.hpp"
+#include "load/loader.hpp"
 #include "questions/registry.hpp"
 #include "records/store.hpp"
 #include "session/session.hpp"

@@ -40,7 +40,7 @@
     return z;
   };
 
-  // session/shuffle.hpp: Fisher-Yates with rejection sampling.
+  // base/shuffle.hpp: Fisher-Yates with rejection sampling.
   function shuffle(items, rng) {
     for (var i = items.length; i > 1; --i) {
       var n = BigInt(i);

@@ -1,16 +1,12 @@
-#include "course/xml_file.hpp"
+#include "xml/xml_file.hpp"
 
 #include <algorithm>
 #include <cctype>
-#include <cerrno>
-
-#include <fcntl.h>
-#include <sys/stat.h>
-#include <unistd.h>
 
 #include <fmt/format.h>
 
-#include "course/text.hpp"
+#include "base/characters.hpp"
+#include "diag/codes.hpp"
 
 namespace lektion {
 
@@ -41,12 +37,15 @@ int depth_of(pugi::xml_node root, int stop_at) {
 struct CharacterProblem {
     std::size_t offset = 0;
     std::string message;
+    std::string_view code = diag_code::bad_reference;
 };
 
 std::optional<CharacterProblem> forbidden_in(std::string_view text, std::size_t from, std::size_t to) {
     if (auto bad = find_control_character(text.substr(from, to - from)))
-        return CharacterProblem{from + bad->offset, fmt::format("control character {} is not allowed",
-                                                                code_point_name(bad->code))};
+        return CharacterProblem{
+            from + bad->offset,
+            fmt::format("control character {} is not allowed", code_point_name(bad->code)),
+            diag_code::forbidden_character};
     return std::nullopt;
 }
 
@@ -134,60 +133,17 @@ std::optional<CharacterProblem> check_characters(std::string_view text) {
 
 }  // namespace
 
-std::optional<std::string> read_bounded(const std::filesystem::path& path, std::size_t max_bytes,
-                                        std::string& error) {
-    // POSIX calls: open, fstat, read, close. The iostream and filesystem
-    // route made three times as many system calls, more than the parse cost.
-    // O_NONBLOCK: opening a named pipe would otherwise wait for a writer
-    // before fstat could tell that it is no file; on a file it changes nothing.
-    const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC | O_NONBLOCK);
-    struct stat st {};
-    if (fd < 0 || ::fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
-        error = fd < 0 && errno != ENOENT && errno != ENOTDIR ? "cannot read the file"
-                                                              : "file does not exist or is not a file";
-        if (fd >= 0) ::close(fd);
-        return std::nullopt;
-    }
-    // Size the buffer from the file, not from the limit: zero-filling max + 1
-    // bytes for each file cost more than parsing it. It grows should the file
-    // grow while being read; one byte past the limit tells too big.
-    const auto size = static_cast<std::uintmax_t>(std::max<off_t>(st.st_size, 0));
-    std::string text;
-    std::size_t used = 0;
-    std::size_t want = static_cast<std::size_t>(std::min<std::uintmax_t>(size, max_bytes)) + 1;
-    bool failed = false;
-    while (true) {
-        text.resize(want);
-        const ssize_t got = ::read(fd, text.data() + used, want - used);
-        if (got < 0 && errno == EINTR) continue;
-        if (got < 0) {
-            failed = true;
-            break;
-        }
-        used += static_cast<std::size_t>(got);
-        if (got == 0 || want > max_bytes) break;  // end of file, or past the limit
-        if (used == want) want = std::min(want * 2, max_bytes + 1);
-    }
-    ::close(fd);
-    if (failed) {
-        error = "cannot read the file";
-        return std::nullopt;
-    }
-    text.resize(used);
-    if (text.size() > max_bytes) {
-        error = fmt::format("file is larger than the limit of {} bytes", max_bytes);
-        return std::nullopt;
-    }
-    return text;
-}
-
 XmlFile::XmlFile(const std::filesystem::path& path, std::string shown_path, const XmlLimits& limits,
                  Diagnostics& diags)
     : shown_path_(std::move(shown_path)), diags_(&diags) {
     std::string error;
-    std::optional<std::string> text = read_bounded(path, limits.max_bytes, error);
+    ReadFailure why = ReadFailure::none;
+    std::optional<std::string> text = read_bounded(path, limits.max_bytes, error, &why);
     if (!text) {
-        diags.add(Severity::error, shown_path_, 0, 0, error);
+        diags.add(Severity::error, shown_path_, 0, 0, error,
+                  why == ReadFailure::too_large    ? diag_code::file_too_large
+                  : why == ReadFailure::unreadable ? diag_code::file_unreadable
+                                                   : diag_code::file_missing);
         return;
     }
     text_ = std::move(*text);
@@ -198,7 +154,8 @@ XmlFile::XmlFile(std::string text, std::string shown_path, const XmlLimits& limi
     : shown_path_(std::move(shown_path)), text_(std::move(text)), diags_(&diags) {
     if (text_.size() > limits.max_bytes) {
         diags.add(Severity::error, shown_path_, 0, 0,
-                  fmt::format("file is larger than the limit of {} bytes", limits.max_bytes));
+                  fmt::format("file is larger than the limit of {} bytes", limits.max_bytes),
+                  diag_code::file_too_large);
         return;
     }
     parse(limits);
@@ -207,12 +164,12 @@ XmlFile::XmlFile(std::string text, std::string shown_path, const XmlLimits& limi
 void XmlFile::parse(const XmlLimits& limits) {
     if (auto bad = find_invalid_utf8(text_)) {
         auto [line, col] = locate(*bad);
-        diags_->add(Severity::error, shown_path_, line, col, "invalid UTF-8");
+        diags_->add(Severity::error, shown_path_, line, col, "invalid UTF-8", diag_code::invalid_utf8);
         return;
     }
     if (auto bad = check_characters(text_)) {
         auto [line, col] = locate(bad->offset);
-        diags_->add(Severity::error, shown_path_, line, col, bad->message);
+        diags_->add(Severity::error, shown_path_, line, col, bad->message, bad->code);
         return;
     }
     // parse_ws_pcdata keeps the space in "<b>a</b> <i>b</i>"; no DOCTYPE and no
@@ -223,16 +180,17 @@ void XmlFile::parse(const XmlLimits& limits) {
     if (!result) {
         auto [line, col] = locate(static_cast<std::size_t>(result.offset));
         diags_->add(Severity::error, shown_path_, line, col,
-                    fmt::format("malformed XML: {}", result.description()));
+                    fmt::format("malformed XML: {}", result.description()), diag_code::malformed_xml);
         return;
     }
     if (depth_of(doc_, limits.max_depth) > limits.max_depth) {
         diags_->add(Severity::error, shown_path_, 0, 0,
-                    fmt::format("elements nest deeper than {} levels", limits.max_depth));
+                    fmt::format("elements nest deeper than {} levels", limits.max_depth),
+                    diag_code::too_deep);
         return;
     }
     if (!root()) {
-        diags_->add(Severity::error, shown_path_, 0, 0, "no root element");
+        diags_->add(Severity::error, shown_path_, 0, 0, "no root element", diag_code::no_root);
         return;
     }
     ok_ = true;
@@ -276,19 +234,20 @@ Site XmlFile::site(pugi::xml_node node) const {
     return {line, column};
 }
 
-void XmlFile::error(pugi::xml_node node, const std::string& message) const {
+void XmlFile::error(pugi::xml_node node, const std::string& message, std::string_view code) const {
     auto [line, col] = where(node);
-    diags_->add(Severity::error, shown_path_, line, col, message);
+    diags_->add(Severity::error, shown_path_, line, col, message, code);
 }
 
-void XmlFile::warning(pugi::xml_node node, const std::string& message) const {
+void XmlFile::warning(pugi::xml_node node, const std::string& message, std::string_view code) const {
     auto [line, col] = where(node);
-    diags_->add(Severity::warning, shown_path_, line, col, message);
+    diags_->add(Severity::warning, shown_path_, line, col, message, code);
 }
 
-void XmlFile::error(pugi::xml_attribute attr, pugi::xml_node owner, const std::string& message) const {
+void XmlFile::error(pugi::xml_attribute attr, pugi::xml_node owner, const std::string& message,
+                    std::string_view code) const {
     auto [line, col] = where(attr, owner);
-    diags_->add(Severity::error, shown_path_, line, col, message);
+    diags_->add(Severity::error, shown_path_, line, col, message, code);
 }
 
 }  // namespace lektion

@@ -1,4 +1,4 @@
-#include "course/translation.hpp"
+#include "load/translation.hpp"
 
 #include <algorithm>
 #include <map>
@@ -6,9 +6,9 @@
 #include <fmt/format.h>
 
 #include "course/text.hpp"
-#include "course/visit.hpp"
 #include "l10n/language_tag.hpp"
 #include "l10n/negotiate.hpp"
+#include "load/visit.hpp"
 #include "xliff/emphasis_tags.hpp"
 #include "xliff/trans_units.hpp"
 

@@ -7,7 +7,7 @@
 #include <string>
 #include <vector>
 
-#include "course/loader.hpp"
+#include "load/loader.hpp"
 #include "xliff/inline.hpp"  // the inline markup the overlay reads, by the rules the exchange uses
 
 namespace lektion {

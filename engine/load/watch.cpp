@@ -1,4 +1,4 @@
-#include "course/watch.hpp"
+#include "load/watch.hpp"
 
 namespace lektion {
 

@@ -5,7 +5,7 @@
 #include <string>
 
 #include "course/model.hpp"
-#include "questions/question_type.hpp"
+#include "questions/registry.hpp"  // question_unit_kinds
 
 namespace lektion {
 
@@ -16,9 +16,6 @@ struct UnitContext {
     std::string section;  // section heading
     const char* kind;     // "heading", "paragraph", "question", "option", ...
 };
-
-// The unit names of a question's type, or the defaults for a type not registered.
-UnitKinds question_unit_kinds(const Question& q);
 
 namespace detail {
 

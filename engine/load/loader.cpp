@@ -1,6 +1,6 @@
 // The course loader: walks each file's elements the way the schema describes
 // them, builds the model, and reports anything it does not recognise.
-#include "course/loader.hpp"
+#include "load/loader.hpp"
 
 #include <algorithm>
 #include <charconv>
@@ -10,9 +10,11 @@
 
 #include <fmt/format.h>
 
-#include "course/image_probe.hpp"
+#include "base/limits.hpp"
 #include "course/text.hpp"
+#include "diag/codes.hpp"
 #include "l10n/language_tag.hpp"
+#include "load/image_probe.hpp"
 #include "questions/registry.hpp"
 
 namespace lektion {
@@ -282,8 +284,9 @@ private:
             b.kind = BlockKind::callout;
             allow_attributes(f, node, {"kind"});
             b.callout_kind = read_callout_kind(f, node);
-            if (depth >= 4) {
-                f.error(node, "callouts nest more than 4 deep");
+            if (depth >= limits::callout_depth) {
+                f.error(node, fmt::format("callouts nest more than {} deep", limits::callout_depth),
+                        diag_code::callouts_too_deep);
                 return true;
             }
             for (pugi::xml_node child : elements(f, node)) {

@@ -1,4 +1,4 @@
-#include "exchange/glyphs.hpp"
+#include "l10n/glyphs.hpp"
 
 #include <algorithm>
 #include <array>

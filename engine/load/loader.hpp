@@ -4,8 +4,8 @@
 #include <filesystem>
 
 #include "course/model.hpp"
-#include "course/xml_file.hpp"
 #include "diag/diagnostics.hpp"
+#include "xml/xml_file.hpp"
 
 namespace lektion {
 

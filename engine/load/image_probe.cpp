@@ -1,4 +1,4 @@
-#include "course/image_probe.hpp"
+#include "load/image_probe.hpp"
 
 #include <cstdint>
 #include <cstring>
@@ -6,7 +6,7 @@
 #include <fmt/format.h>
 #include <stb_image.h>
 
-#include "course/xml_file.hpp"
+#include "base/read_bounded.hpp"
 
 namespace lektion {
 

@@ -1,4 +1,4 @@
-#include "session/shuffle.hpp"
+#include "base/shuffle.hpp"
 
 namespace lektion {
 

@@ -6,9 +6,13 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <string_view>
 
 #include <pugixml.hpp>
 
+#include "base/limits.hpp"
+#include "base/line_map.hpp"
+#include "base/read_bounded.hpp"  // how XmlFile reads its file
 #include "diag/diagnostics.hpp"
 
 namespace lektion {
@@ -19,14 +23,9 @@ struct Site {
 };
 
 struct XmlLimits {
-    std::size_t max_bytes = 8u << 20;  // a lesson is tens of KiB; 8 MiB is generous
-    int max_depth = 32;                // nesting of elements
+    std::size_t max_bytes = limits::authored_file_bytes;
+    int max_depth = limits::xml_depth;  // nesting of elements
 };
-
-// The whole file, or nullopt with a reason when it is missing, unreadable or
-// larger than `max_bytes`. Sized from the file, never zero-filled to the limit.
-std::optional<std::string> read_bounded(const std::filesystem::path& path, std::size_t max_bytes,
-                                        std::string& error);
 
 class XmlFile {
 public:
@@ -45,9 +44,11 @@ public:
     const std::string& path() const { return shown_path_; }
     Site site(pugi::xml_node node) const;
 
-    void error(pugi::xml_node node, const std::string& message) const;
-    void warning(pugi::xml_node node, const std::string& message) const;
-    void error(pugi::xml_attribute attr, pugi::xml_node owner, const std::string& message) const;
+    // `code`: the kind of problem, from diag/codes.hpp, where it has one.
+    void error(pugi::xml_node node, const std::string& message, std::string_view code = {}) const;
+    void warning(pugi::xml_node node, const std::string& message, std::string_view code = {}) const;
+    void error(pugi::xml_attribute attr, pugi::xml_node owner, const std::string& message,
+               std::string_view code = {}) const;
 
 private:
     void parse(const XmlLimits& limits);
