@@ -58,7 +58,7 @@ function serve() {
     if (url === "/lms.html") { res.writeHead(200, { "content-type": "text/html" }); return res.end(current); }
     let file = null;
     if (url.startsWith("/scorm-again/")) file = path.join(againDir, path.basename(url));
-    else if (/^\/(gated|tour)-(1\.2|2004)\/[a-z0-9._-]+$/.test(url)) file = path.join(work, url);
+    else if (/^\/(gated|tour)-(1\.2|2004)\/([a-z0-9._-]+\/)*[a-z0-9._-]+$/i.test(url) && !url.includes("..")) file = path.join(work, url);
     if (url === "/favicon.ico") { res.writeHead(204); return res.end(); }  // the browser asks; nobody minds
     if (!file || !fs.existsSync(file)) { res.writeHead(404); return res.end(); }
     const type = { ".html": "text/html", ".js": "text/javascript", ".css": "text/css" }[path.extname(file)] || "application/octet-stream";
