@@ -68,18 +68,18 @@ async function tourByKeyboard(p) {
     switch (q.type) {
       case "single": case "truefalse": {
         // A radio group: focus the first, then arrow down to the right one (the arrows choose).
+        // The options in the order shown (an attempt shuffles them).
         const ids = await p.$$eval(`#${q.dom} .options input`, (is) => is.map((i) => i.value));
-        await p.focus(`#${q.dom}-o1`);
+        await p.focus(`#${q.dom} .options input`);
         await key("Space");
         for (let i = 0; i < ids.indexOf(q.right[0]); i++) await key("ArrowDown");
         break;
       }
       case "multiple": {
         const ids = await p.$$eval(`#${q.dom} .options input`, (is) => is.map((i) => i.value));
-        for (let i = 0; i < ids.length; i++) {
-          const want = q.right.indexOf(ids[i]) >= 0;
-          const is = await p.$eval(`#${q.dom}-o${i + 1}`, (e) => e.checked);
-          if (want !== is) { await p.focus(`#${q.dom}-o${i + 1}`); await key("Space"); }
+        for (const id of ids) {
+          const box = `#${q.dom} input[value="${id}"]`;
+          if ((q.right.indexOf(id) >= 0) !== (await p.$eval(box, (e) => e.checked))) { await p.focus(box); await key("Space"); }
         }
         break;
       }
@@ -171,7 +171,9 @@ async function tourByKeyboard(p) {
   await key("Enter");
   await p.waitForFunction(() => document.querySelector("#quiz-result").textContent.length > 0);
   const score = await p.evaluate(() => window.LektionPage.session.bestScore());
-  if (!score || score.raw !== 7 || !score.passed) fail(`tour: the quiz by keyboard scored ${JSON.stringify(score)}, not 7 of 7`);
+  if (!score || score.raw !== 7 || !score.passed)
+    fail(`tour: the quiz by keyboard scored ${JSON.stringify(score)}, not 7 of 7: ${await p.evaluate(() =>
+      JSON.stringify(window.LektionPage.session.progress.attempts[0].answers))}`);
   await axe(p, "tour-da/quiz.html with its result");
   await p.screenshot({ path: path.join(screens, "tour-quiz-result-da.png"), fullPage: true });
   // Feedback to look at: the check's matching and ordering answered wrongly, light and dark.
