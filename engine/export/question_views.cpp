@@ -72,14 +72,14 @@ std::string ordering_inputs(const Question& q, const std::string& dom_id, const 
         if (!o) continue;
         const std::string id = dom_id + "-i" + std::to_string(++i);
         out += "<li class=\"order-item\" data-option=\"" + escape(o->id) +
-               "\"><span class=\"order-label\" id=\"" + id + "\"" + text_attributes(o->label, langs) + ">" +
-               spans_html(o->label) +
+               "\"><div class=\"order-row\"><span class=\"order-label\" id=\"" + id + "\"" +
+               text_attributes(o->label, langs) + ">" + spans_html(o->label) +
                "</span> <span class=\"order-buttons\"><button type=\"button\" class=\"move\" data-by=\"-1\" "
                "id=\"" +
                id + "-up\" aria-labelledby=\"" + id + "-up " + id + "\">" + escape(tr("quiz.move_up")) +
                "</button> <button type=\"button\" class=\"move\" data-by=\"1\" id=\"" + id +
                "-down\" aria-labelledby=\"" + id + "-down " + id + "\">" + escape(tr("quiz.move_down")) +
-               "</button></span></li>\n";
+               "</button></span></div></li>\n";
     }
     out += "</ol>\n<p class=\"order-status\" role=\"status\" aria-live=\"polite\"></p>\n";
     // In a quiz the shown order is no answer until the learner moves an item or keeps it (as in the

@@ -231,10 +231,11 @@ async function tourByKeyboard(p) {
     await p.goto(fileUrl(path.join(work, "en", "lesson-1-2.html")), { waitUntil: "load" });
     await p.screenshot({ path: path.join(screens, "lesson-en-dark.png") });
     await p.setViewport({ width: 320, height: 800 });
-    for (const file of ["index.html", "lesson-2-3.html", "lesson-1-check.html", "quiz.html"]) {
-      await p.goto(fileUrl(path.join(work, "da", file)), { waitUntil: "load" });
+    for (const file of ["da/index.html", "da/lesson-2-3.html", "da/lesson-1-check.html", "da/quiz.html",
+                        "tour-da/lesson-2-check.html", "tour-da/quiz.html", "tour-da/workbook.html"]) {
+      await p.goto(fileUrl(path.join(work, file)), { waitUntil: "load" });
       const wide = await p.evaluate(() => document.documentElement.scrollWidth);
-      if (wide > 320) fail(`da/${file} at 320 px (400 % zoom) scrolls sideways: ${wide} px wide`);
+      if (wide > 320) fail(`${file} at 320 px (400 % zoom) scrolls sideways: ${wide} px wide`);
     }
     await p.goto(fileUrl(path.join(work, "da", "lesson-1-2.html")), { waitUntil: "load" });
     await p.screenshot({ path: path.join(screens, "lesson-da-400pct.png") });
