@@ -135,7 +135,11 @@
   }
   var fillin = {
     read: function (fieldset) {
-      var typed = $$("input.gap", fieldset).map(function (i) { return cut(i.value); });
+      // A pasted tab or other control character: a space (the records refuse control characters, and
+      // the comparison counts a tab as a space).
+      var typed = $$("input.gap", fieldset).map(function (i) {
+        return cut(i.value.replace(/[\u0000-\u001f\u007f-\u009f]/g, " "));
+      });
       return typed.every(function (t) { return !t; }) ? [] : typed;
     },
     show: function (fieldset, chosen) {
