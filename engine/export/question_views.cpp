@@ -56,7 +56,11 @@ std::string matching_inputs(const Question& q, const std::string& dom_id, const 
                    escape(t.label.plain()) + "</option>\n";
         out += "</select></div>\n";
     }
-    return out + "</div>\n";
+    // On paper the selects show no choices: the workbook lists the targets (print only).
+    out += "<ul class=\"print-only match-targets\">\n";
+    for (const Option& t : q.targets)
+        out += "<li" + text_attributes(t.label, langs) + ">" + spans_html(t.label) + "</li>\n";
+    return out + "</ul>\n</div>\n";
 }
 
 // ordering: a numbered list, each item with Move up and Move down buttons

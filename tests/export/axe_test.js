@@ -342,6 +342,9 @@ async function tourByKeyboard(p) {
     // The download button offers the same file.
     await p.goto(url("index.html"), { waitUntil: "load" });
     if (await p.$eval("#export-progress", (e) => e.hidden)) fail("no button to download the progress");
+    // The tour's check of the four new types: every select, button and field reached by Tab.
+    await p.goto(fileUrl(path.join(work, "tour-da", "lesson-2-check.html")), { waitUntil: "load" });
+    await reachAll("tour-da/lesson-2-check.html");
     await tourByKeyboard(p);
     const away = outside(p.requests, path.join(work));
     if (away.length) fail(`requests outside the export: ${away.slice(0, 5).join(", ")}`);
