@@ -1,6 +1,7 @@
 #include "export/site.hpp"
 
 #include <fstream>
+#include <set>
 #include <sstream>
 
 #include <fmt/format.h>
@@ -10,7 +11,9 @@
 #include "export/html_text.hpp"
 #include "export/question_views.hpp"
 #include "l10n/strings.hpp"
+#include "questions/registry.hpp"
 #include "records/store.hpp"
+#include "session/status_words.hpp"
 
 namespace lektion::web {
 
@@ -77,6 +80,34 @@ const char* callout_key(CalloutKind k) {
         case CalloutKind::note: return "callout.note";
     }
     return "callout.note";
+}
+
+// Every raw score an attempt can reach, in hundredths (as score_words rounds
+// it): sums of each question's possible credits (k of its parts with partial
+// credit, else 0 or 1), the draw taking any of them. Bounded: a course whose
+// sums would be more than this gets the whole hundredths from 0 to max.
+constexpr std::size_t max_score_forms = 4000;
+
+std::vector<int> reachable_scores(const Quiz& quiz) {
+    const int max = quiz.questions_per_attempt();
+    std::set<long long> sums{0};  // in millionths, as the session rounds
+    for (const Question& q : quiz.questions) {
+        const int parts =
+            q.partial_credit && question_type(q).has_parts() ? static_cast<int>(q.options.size()) : 1;
+        std::set<long long> next = sums;
+        for (long long s : sums)
+            for (int k = 1; k <= parts; ++k) next.insert(s + std::llround(1e6 * k / parts));
+        sums = std::move(next);
+        if (sums.size() > max_score_forms) {
+            std::vector<int> all;
+            for (int h = 0; h <= max * 100; ++h) all.push_back(h);
+            return all;
+        }
+    }
+    std::set<int> hundredths;
+    for (long long s : sums)
+        if (s <= 1000000LL * max) hundredths.insert(static_cast<int>(std::llround(s / 1e4)));
+    return {hundredths.begin(), hundredths.end()};
 }
 
 std::string read_file(const std::filesystem::path& p, std::string& error) {
@@ -370,12 +401,27 @@ std::string Builder::course_script() const {
     auto questions = [](const std::vector<Question>& list) {
         json a = json::array();
         for (const Question& q : list) {
-            json options = json::array();
-            for (const Option& o : q.options) options.push_back({{"id", o.id}, {"correct", o.correct}});
+            // What each type's rules in lektion.js read (questions/<type>.cpp's fields).
+            json options = json::array(), targets = json::array();
+            for (const Option& o : q.options) {
+                json option = {{"id", o.id}, {"correct", o.correct}};
+                if (!o.match.empty()) option["match"] = o.match;
+                if (!o.accepted.empty()) {
+                    option["accepted"] = json::array();
+                    for (const Text& t : o.accepted) option["accepted"].push_back(t.plain());
+                }
+                options.push_back(option);
+            }
+            for (const Option& t : q.targets) targets.push_back(t.id);
+            json settings = json::object();
+            for (const auto& [k, v] : q.settings) settings[k] = v;
             a.push_back({{"id", q.id},
                          {"type", question_view(q.type)->name},
                          {"prompt", q.prompt.plain()},
-                         {"options", options}});
+                         {"options", options},
+                         {"targets", targets},
+                         {"partial", q.partial_credit},
+                         {"settings", settings}});
         }
         return a;
     };
@@ -424,14 +470,20 @@ std::string Builder::course_script() const {
         strings["home.quiz_open"] = tr("home.quiz_open", {{"mark", mark}});
         strings["quiz.passed"] = tr("quiz.passed", {{"mark", mark}});
         strings["quiz.failed"] = tr("quiz.failed", {{"mark", mark}});
-        // By raw score: every attempt has the same number of questions in a static export.
-        json score = json::array(), result = json::array(), passed = json::array(), failed = json::array();
-        for (int raw = 0; raw <= max; ++raw) {
-            const double f = max > 0 ? static_cast<double>(raw) / max : 0.0;
-            score.push_back(tr("quiz.score", {{"correct", std::int64_t{raw}}, {"total", std::int64_t{max}}}));
-            result.push_back(tr("quiz.result", {{"score", percent(f)}}));
-            passed.push_back(tr("home.quiz_passed", {{"score", percent(f)}}));
-            failed.push_back(tr("home.quiz_failed", {{"score", percent(f)}}));
+        // By raw score in hundredths (what score_words shows): every attempt has the same number of
+        // questions in a static export, and partial credit makes fractions of the sums of its parts.
+        json score = json::object(), result = json::object(), passed = json::object(),
+             failed = json::object();
+        for (int hundredths : reachable_scores(quiz)) {
+            Score s;
+            s.raw = hundredths / 100.0;
+            s.max = max;
+            const double f = max > 0 ? s.raw / max : 0.0;
+            const std::string key = std::to_string(hundredths);
+            score[key] = score_words(s);
+            result[key] = tr("quiz.result", {{"score", percent(f)}});
+            passed[key] = tr("home.quiz_passed", {{"score", percent(f)}});
+            failed[key] = tr("home.quiz_failed", {{"score", percent(f)}});
         }
         strings["quiz.score"] = score;
         strings["quiz.result"] = result;
@@ -444,6 +496,21 @@ std::string Builder::course_script() const {
     } else {
         c["quiz"] = nullptr;
     }
+    // "Parts right: 2 of 3", for each number of parts a question of the course has.
+    json parts = json::object();
+    auto count_parts = [&](const std::vector<Question>& list) {
+        for (const Question& q : list)
+            if (question_type(q).has_parts()) {
+                const auto total = static_cast<std::int64_t>(q.options.size());
+                json forms = json::array();
+                for (std::int64_t right = 0; right <= total; ++right)
+                    forms.push_back(tr("quiz.parts_right", {{"correct", right}, {"total", total}}));
+                parts[std::to_string(total)] = forms;
+            }
+    };
+    for (const Lesson& l : course_.lessons) count_parts(l.checks);
+    if (course_.quiz) count_parts(course_.quiz->questions);
+    strings["quiz.parts_right"] = parts;
     c["strings"] = strings;
     c["recordsSchema"] = Store::schema_version();
     c["scorm"] = options_.scorm == Scorm::v12 ? "1.2" : options_.scorm == Scorm::v2004 ? "2004" : "";
@@ -458,10 +525,8 @@ Site Builder::build() {
     auto no_view = [&](const std::vector<Question>& questions) {
         for (const Question& q : questions)
             if (!question_view(q.type)) {
-                site_.error = fmt::format(
-                    "question {}: the web export cannot show {} questions yet (it shows single, multiple "
-                    "and truefalse)",
-                    q.id, q.type);
+                site_.error =
+                    fmt::format("question {}: the web export cannot show {} questions", q.id, q.type);
                 return true;
             }
         return false;

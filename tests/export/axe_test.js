@@ -4,9 +4,12 @@
 // other states (a check answered, with its feedback; a quiz attempt and its
 // result). Then the keyboard path through the gated fixture: every control
 // reachable by Tab, every question answered without a mouse, the feedback
-// in a live region. Screenshots for a person to look at go to WORK/screens.
+// in a live region. The tour (content/tour: every question type) the same
+// way: axe on every page in Danish and English, light and dark, and every
+// question, checks and quiz, answered by keyboard alone. Screenshots for a
+// person to look at go to WORK/screens.
 //
-//   node axe_test.js NODE_DIR WORK   (WORK holds da/, en/ and gated/)
+//   node axe_test.js NODE_DIR WORK   (WORK holds da/, en/, tour-da/, tour-en/ and gated/)
 "use strict";
 const fs = require("fs");
 const path = require("path");
@@ -38,6 +41,157 @@ async function pages(dir) {
   return marker.sort();
 }
 
+// The tour in Danish by keyboard alone: every question of both checks and of
+// the quiz answered rightly with Tab, arrows, Space, Enter and typing; the
+// ordering's focus and live region checked on the way; then the checks'
+// matching and ordering answered wrongly for their feedback, looked at with
+// axe and photographed in light and dark.
+async function tourByKeyboard(p) {
+  const dir = path.join(work, "tour-da");
+  const url = (f) => fileUrl(path.join(dir, f));
+  const started = Date.now();
+  const key = (k) => p.keyboard.press(k);
+  // The question ids of the visible fieldsets, with what the engine's data says is right.
+  const visible = () => p.evaluate(() => {
+    const E = window.LektionEngine, c = window.LEKTION_COURSE;
+    const all = [].concat(...c.lessons.map((l) => l.checks), c.quiz ? c.quiz.questions : []);
+    return Array.from(document.querySelectorAll("fieldset.question")).filter((f) => !f.closest("[hidden]")).map((f) => {
+      const q = all.find((x) => x.id === f.dataset.question);
+      const labels = {};
+      f.querySelectorAll(".target-label").forEach((t) => { labels[t.dataset.target] = t.textContent; });
+      return { dom: f.id, type: q.type, right: E.rightAnswer(q), labels };
+    });
+  });
+  const focused = () => p.evaluate(() => document.activeElement.id || document.activeElement.tagName);
+  // One question by keyboard. `wrong`: answer so that some parts are wrong (matching, ordering).
+  async function answer(q, wrong) {
+    switch (q.type) {
+      case "single": case "truefalse": {
+        // A radio group: focus the first, then arrow down to the right one (the arrows choose).
+        // The options in the order shown (an attempt shuffles them).
+        const ids = await p.$$eval(`#${q.dom} .options input`, (is) => is.map((i) => i.value));
+        await p.focus(`#${q.dom} .options input`);
+        await key("Space");
+        for (let i = 0; i < ids.indexOf(q.right[0]); i++) await key("ArrowDown");
+        break;
+      }
+      case "multiple": {
+        const ids = await p.$$eval(`#${q.dom} .options input`, (is) => is.map((i) => i.value));
+        for (const id of ids) {
+          const box = `#${q.dom} input[value="${id}"]`;
+          if ((q.right.indexOf(id) >= 0) !== (await p.$eval(box, (e) => e.checked))) { await p.focus(box); await key("Space"); }
+        }
+        break;
+      }
+      case "matching": {
+        // Each select: typing a target's first letters picks it, as in any list box.
+        const rows = await p.$$eval(`#${q.dom} select`, (ss) => ss.map((s) => ({ id: s.id, item: s.dataset.item })));
+        for (const [n, row] of rows.entries()) {
+          let target = q.right.find((e) => e.startsWith(row.item + "=")).split("=")[1];
+          if (wrong && n === 0) target = Object.keys(q.labels).find((t) => t !== target);
+          await p.focus(`#${row.id}`);
+          await p.keyboard.type(q.labels[target]);
+          const chosen = await p.$eval(`#${row.id}`, (s) => s.value);
+          if (chosen !== target) fail(`tour: typing "${q.labels[target]}" in ${row.id} chose ${chosen}`);
+        }
+        break;
+      }
+      case "ordering": {
+        // Put the list in order with the Move up buttons: focus stays on the button pressed, so
+        // Enter again moves the same item on; the live region says where it went.
+        const target = wrong ? [q.right[1], q.right[0]].concat(q.right.slice(2)) : q.right;
+        for (let i = 0; i < target.length; i++) {
+          const now = await p.$$eval(`#${q.dom} .order-item`, (li) => li.map((l) => l.dataset.option));
+          const j = now.indexOf(target[i]);
+          if (j === i) continue;
+          const button = await p.$eval(`#${q.dom} .order-item[data-option="${target[i]}"] .move[data-by="-1"]`, (b) => b.id);
+          await p.focus(`#${button}`);
+          for (let k = i; k < j; k++) await key("Enter");
+          if ((await focused()) !== button) fail(`tour: focus left the moved item's button (${await focused()})`);
+          const said = await p.$eval(`#${q.dom} .order-status`, (e) => e.textContent);
+          if (!said.startsWith(`${i + 1}. `)) fail(`tour: the live region says "${said}" after a move to place ${i + 1}`);
+        }
+        if (!wrong && (await p.$eval(`#${q.dom}`, (f) => f.dataset.quiz)) === "true" &&
+            (await p.$eval(`#${q.dom}`, (f) => f.dataset.touched)) !== "true") {
+          await p.focus(`#${q.dom} .keep`);  // nothing moved: keep the order shown as the answer
+          await key("Enter");
+        }
+        break;
+      }
+      case "fillin":
+        for (let i = 0; i < q.right.length; i++) {
+          await p.focus(`#${q.dom}-g${i + 1}`);
+          await p.keyboard.type(i === 0 ? q.right[i].toUpperCase() : q.right[i]);  // case does not count
+          await key("Tab");
+        }
+        break;
+      case "numeric":
+        // In Danish, with a decimal comma: 80,3 is within 80 ± 0,5 (the check); the quiz takes 79 to 81.
+        await p.focus(`#${q.dom}-n`);
+        await p.keyboard.type(Number(q.right[0]) === 80 ? "80,3" : String(q.right[0]).replace(".", ","));
+        await key("Tab");
+        break;
+    }
+  }
+  async function check(page, wrong) {
+    await p.goto(url(page), { waitUntil: "load" });
+    const qs = await visible();
+    for (const q of qs) {
+      if (wrong && q.type !== "matching" && q.type !== "ordering") continue;
+      await answer(q, wrong);
+      // To the question's Answer button by Tab from its last control, and Enter.
+      await p.focus(`#${q.dom} ~ button.answer`);
+      await key("Enter");
+      await p.waitForFunction((id) => document.querySelector(`#${id}-feedback`).textContent.length > 0, {}, q.dom);
+      const verdict = await p.$eval(`#${q.dom}-feedback .verdict`, (e) => e.className);
+      if (!wrong && !/good/.test(verdict)) fail(`tour: ${page} ${q.type} answered by keyboard is not right: ${await p.$eval(`#${q.dom}-feedback`, (e) => e.textContent)}`);
+      if (wrong && !/bad/.test(verdict)) fail(`tour: ${page} ${q.type} answered wrongly is judged right`);
+    }
+    return qs;
+  }
+  await p.goto(url("index.html"), { waitUntil: "load" });
+  await p.evaluate(() => localStorage.clear());
+  await check("lesson-1-1.html", false);
+  await check("lesson-1-2.html", false);
+  const l1 = await check("lesson-1-check.html", false);
+  await check("lesson-2-1.html", false);
+  const l2 = await check("lesson-2-check.html", false);
+  const checkTypes = l1.concat(l2).map((q) => q.type).sort().join(",");
+  if (checkTypes !== "fillin,matching,multiple,numeric,ordering,single,truefalse") fail(`tour: the checks hold ${checkTypes}`);
+  await p.evaluate(() => document.activeElement.blur());
+  const answered = await p.evaluate(() => Object.keys(window.LektionPage.session.progress.lessons).map((l) => window.LektionPage.session.progress.lessons[l].complete));
+  if (!answered.every((c) => c) || answered.length !== 2) fail(`tour: lessons complete after the checks: ${answered}`);
+  // The quiz by keyboard: Enter on start, each question, Enter on submit; every answer right.
+  await p.goto(url("quiz.html"), { waitUntil: "load" });
+  await p.focus("#quiz-start");
+  await key("Enter");
+  await p.waitForFunction(() => !document.querySelector("#quiz-form").hidden);
+  for (const q of await visible()) await answer(q, false);
+  await p.focus("#quiz-submit");
+  await key("Enter");
+  await p.waitForFunction(() => document.querySelector("#quiz-result").textContent.length > 0);
+  const score = await p.evaluate(() => window.LektionPage.session.bestScore());
+  if (!score || score.raw !== 7 || !score.passed)
+    fail(`tour: the quiz by keyboard scored ${JSON.stringify(score)}, not 7 of 7: ${await p.evaluate(() =>
+      JSON.stringify(window.LektionPage.session.progress.attempts[0].answers))}`);
+  await axe(p, "tour-da/quiz.html with its result");
+  await p.screenshot({ path: path.join(screens, "tour-quiz-result-da.png"), fullPage: true });
+  // Feedback to look at: the check's matching and ordering answered wrongly, light and dark.
+  await check("lesson-2-check.html", true);
+  for (const scheme of ["light", "dark"]) {
+    await p.emulateMediaFeatures([{ name: "prefers-color-scheme", value: scheme }]);
+    await axe(p, `tour-da/lesson-2-check.html with feedback (${scheme})`, scheme === "dark");
+    const box = await p.evaluate(() => {
+      const fs = Array.from(document.querySelectorAll("fieldset.question")).slice(0, 2);
+      const a = fs[0].getBoundingClientRect(), b = fs[1].closest("form").getBoundingClientRect();
+      return { x: 0, y: a.top + window.scrollY - 10, width: 1280, height: b.bottom - a.top + 20 };
+    });
+    await p.screenshot({ path: path.join(screens, `tour-matching-ordering-feedback-${scheme}.png`), clip: box });
+  }
+  await p.emulateMediaFeatures([{ name: "prefers-color-scheme", value: "light" }]);
+  console.log(`tour: every question of the checks and the quiz answered by keyboard in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+}
+
 (async () => {
   const errors = [];
   const browser = await launch(nodeDir);
@@ -48,8 +202,10 @@ async function pages(dir) {
     await p.setViewport({ width: 1280, height: 900 });
     // axe-core goes into every document the page loads, from the browser's side: no request, no copy per page.
     await p.evaluateOnNewDocument(axeSource);
-    // Every page, both languages, both schemes: four tabs, one a language and scheme.
-    await Promise.all(["da", "en"].flatMap((lang) => ["light", "dark"].map(async (scheme) => {
+    // Every page, both languages, both schemes: four tabs, one a language and scheme; the bundled
+    // course, then the tour.
+    for (const set of [["da", "en"], ["tour-da", "tour-en"]])
+    await Promise.all(set.flatMap((lang) => ["light", "dark"].map(async (scheme) => {
       const dir = path.join(work, lang);
       const tab = await newPage(browser, errors);
       await tab.setViewport({ width: 1280, height: 900 });
@@ -64,7 +220,7 @@ async function pages(dir) {
       if (away.length) fail(`${lang}: requests outside the export: ${away.slice(0, 5).join(", ")}`);
       await tab.close();
     })));
-    console.log(`axe-core: ${checked} page views (2 languages x 2 schemes; dark: the colour rules) in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+    console.log(`axe-core: ${checked} page views (2 courses x 2 languages x 2 schemes; dark: the colour rules) in ${((Date.now() - started) / 1000).toFixed(1)} s`);
 
     // Screenshots: a lesson page in Danish, light and dark; reflow at 400 %
     // (a 1280 px window at 400 % is 320 CSS px wide): nothing wider than the view.
@@ -75,10 +231,11 @@ async function pages(dir) {
     await p.goto(fileUrl(path.join(work, "en", "lesson-1-2.html")), { waitUntil: "load" });
     await p.screenshot({ path: path.join(screens, "lesson-en-dark.png") });
     await p.setViewport({ width: 320, height: 800 });
-    for (const file of ["index.html", "lesson-2-3.html", "lesson-1-check.html", "quiz.html"]) {
-      await p.goto(fileUrl(path.join(work, "da", file)), { waitUntil: "load" });
+    for (const file of ["da/index.html", "da/lesson-2-3.html", "da/lesson-1-check.html", "da/quiz.html",
+                        "tour-da/lesson-2-check.html", "tour-da/quiz.html", "tour-da/workbook.html"]) {
+      await p.goto(fileUrl(path.join(work, file)), { waitUntil: "load" });
       const wide = await p.evaluate(() => document.documentElement.scrollWidth);
-      if (wide > 320) fail(`da/${file} at 320 px (400 % zoom) scrolls sideways: ${wide} px wide`);
+      if (wide > 320) fail(`${file} at 320 px (400 % zoom) scrolls sideways: ${wide} px wide`);
     }
     await p.goto(fileUrl(path.join(work, "da", "lesson-1-2.html")), { waitUntil: "load" });
     await p.screenshot({ path: path.join(screens, "lesson-da-400pct.png") });
@@ -185,6 +342,10 @@ async function pages(dir) {
     // The download button offers the same file.
     await p.goto(url("index.html"), { waitUntil: "load" });
     if (await p.$eval("#export-progress", (e) => e.hidden)) fail("no button to download the progress");
+    // The tour's check of the four new types: every select, button and field reached by Tab.
+    await p.goto(fileUrl(path.join(work, "tour-da", "lesson-2-check.html")), { waitUntil: "load" });
+    await reachAll("tour-da/lesson-2-check.html");
+    await tourByKeyboard(p);
     const away = outside(p.requests, path.join(work));
     if (away.length) fail(`requests outside the export: ${away.slice(0, 5).join(", ")}`);
   } finally {

@@ -36,4 +36,57 @@ function outside(requests, root) {
   return requests.filter((u) => !u.startsWith(base) && !u.startsWith("data:") && !u.startsWith("blob:"));
 }
 
-module.exports = { load, launch, page, fileUrl, outside };
+// Runs in a page (page.evaluate(answerByControls, ...)): answers every
+// visible question by its own controls, as a learner would (radios and
+// checkboxes clicked, a target chosen in each select, the list put in order,
+// the gaps and the number typed in the page's way), rightly except for the
+// types in `spoil` (one part wrong); then presses each check's Answer button.
+// Returns the ids answered.
+function answerByControls(spoil) {
+  const E = window.LektionEngine, course = window.LEKTION_COURSE;
+  const all = [].concat(...course.lessons.map((l) => l.checks), course.quiz ? course.quiz.questions : []);
+  const answered = [];
+  const fire = (el) => el.dispatchEvent(new Event("change", { bubbles: true }));
+  document.querySelectorAll("fieldset.question").forEach((fs) => {
+    if (fs.closest("[hidden]")) return;
+    const q = all.find((c) => c.id === fs.dataset.question);
+    let answer = E.rightAnswer(q);
+    if ((spoil || []).indexOf(q.type) >= 0) {
+      if (q.type === "matching") answer[0] = q.options[0].id + "=" + q.targets.find((t) => t !== q.options[0].match);
+      else if (q.type === "ordering") answer = [answer[1], answer[0]].concat(answer.slice(2));
+      else if (q.type === "fillin") answer[0] = "wrong";
+    }
+    switch (q.type) {
+      case "matching":
+        fs.querySelectorAll("select").forEach((sel) => {
+          const entry = answer.find((a) => a.split("=")[0] === sel.dataset.item);
+          sel.value = entry ? entry.split("=")[1] : "";
+          fire(sel);
+        });
+        break;
+      case "ordering":
+        window.LEKTION_TYPES.ordering.show(fs, answer);
+        fire(fs);
+        break;
+      case "fillin":
+        fs.querySelectorAll("input.gap").forEach((input, i) => { input.value = answer[i]; fire(input); });
+        break;
+      case "numeric": {
+        const input = fs.querySelector("input.number");
+        input.value = E.learnerNumber(Number(answer[0]), course.lang);
+        fire(input);
+        break;
+      }
+      default:
+        fs.querySelectorAll(".options input").forEach((input) => {
+          if (input.checked !== (answer.indexOf(input.value) >= 0)) input.click();
+        });
+    }
+    answered.push(q.id);
+    const form = fs.closest("form.question-form");
+    if (form) form.querySelector("button.answer").click();
+  });
+  return answered;
+}
+
+module.exports = { load, launch, page, fileUrl, outside, answerByControls };

@@ -4,14 +4,18 @@
 // Chromium, and every step's result and state must be the same. Also checks
 // the script's mt19937_64 against the value the C++ standard pins.
 //
-//   node equivalence_test.js NODE_DIR SITE_DIR TRACE
+// With TYPED (session_driver --typed): the fill-in comparisons and the
+// numbers typed in several languages, as ICU judges them in the engine,
+// judged again by the page's script (Intl.Collator, Intl.NumberFormat).
+//
+//   node equivalence_test.js NODE_DIR SITE_DIR TRACE [TYPED]
 "use strict";
 const fs = require("fs");
 const path = require("path");
 const util = require("util");
 const { launch, page, fileUrl, outside } = require("./browser.js");
 
-const [nodeDir, siteDir, traceFile] = process.argv.slice(2);
+const [nodeDir, siteDir, traceFile, typedFile] = process.argv.slice(2);
 const trace = JSON.parse(fs.readFileSync(traceFile, "utf8"));
 
 // In the page: replay each sequence in a fresh session, state after each step
@@ -24,7 +28,7 @@ function replay(sequences) {
   function score(s) { return s ? { raw: s.raw, max: s.max, scaled: s.scaled, passed: s.passed } : null; }
   function answers(map) {
     const out = {};
-    Object.keys(map).forEach((k) => { out[k] = { chosen: map[k].chosen, correct: map[k].correct }; });
+    Object.keys(map).forEach((k) => { out[k] = { chosen: map[k].chosen, correct: map[k].correct, credit: map[k].credit }; });
     return out;
   }
   function state(s) {
@@ -58,7 +62,8 @@ function replay(sequences) {
         case "answer_check": {
           out.question = step.question; out.chosen = step.chosen;
           const ev = s.answerCheck(step.question, step.chosen);
-          out.result = { correct: ev.correct, correct_options: ev.correctOptions };
+          out.result = { correct: ev.correct, correct_options: ev.correctOptions, credit: ev.credit, parts: ev.parts,
+            parts_right: ev.partsRight };
           break;
         }
         case "start_quiz": out.seed = step.seed; out.result = !!s.startQuiz(BigInt(step.seed)); break;
@@ -109,6 +114,31 @@ function replay(sequences) {
         }
       }
     });
+    if (typedFile) {
+      const typed = JSON.parse(fs.readFileSync(typedFile, "utf8"));
+      const got = await p.evaluate((t) => {
+        const E = window.LektionEngine;
+        return {
+          texts: t.texts.map((c) => E.sameAnswer(c.typed, c.accepted, c.ignore)),
+          numbers: t.numbers.map((c) => E.parseLearnerNumber(c.typed, c.lang)),
+        };
+      }, typed);
+      let differ = 0;
+      typed.texts.forEach((c, i) => {
+        if (got.texts[i] !== c.same) {
+          differ++;
+          console.error(`fill-in: ${JSON.stringify(c.typed)} against ${JSON.stringify(c.accepted)} (accents ${c.ignore ? "ignored" : "matter"}): engine ${c.same}, page ${got.texts[i]}`);
+        }
+      });
+      typed.numbers.forEach((c, i) => {
+        if (got.numbers[i] !== c.value) {
+          differ++;
+          console.error(`numeric: ${JSON.stringify(c.typed)} in ${c.lang}: engine ${c.value}, page ${got.numbers[i]}`);
+        }
+      });
+      console.log(`typed answers: ${typed.texts.length} fill-in comparisons, ${typed.numbers.length} numbers in 6 languages; ${differ} differ`);
+      failed += differ;
+    }
     const away = outside(p.requests, siteDir);
     if (away.length) { console.error("requests outside the export: " + away.join(", ")); failed++; }
     console.log(`${trace.length} sequences, ${steps} steps compared, ${quizSubmits} quiz submissions (${passes} passed)`);

@@ -4,6 +4,7 @@
 set -euo pipefail
 mode=$1 lektion=$2 driver=$3 course=$4 fixture=$5 work=$6/$1 deps=$7 tests=$8
 node_dir=$6/node
+tour=$(dirname "$course")/tour  # the course of every question type (content/tour)
 rm -rf "$work"
 mkdir -p "$work"
 export SOURCE_DATE_EPOCH=1700000000
@@ -64,18 +65,26 @@ cli)
 equivalence)
   browser_deps
   # The gated fixture: many short sequences (ordered lessons, draw, attempts);
-  # the bundled course: fewer long ones, long enough to reach its quiz.
-  for run in "$fixture 40 250" "$course 6 1000"; do
+  # the bundled course: fewer long ones, long enough to reach its quiz; the
+  # tour: every question type, partial credit, in both its languages, with
+  # the typed answers (fill-in comparisons, numbers in several languages).
+  "$driver" --typed >"$work/typed.json"
+  for run in "$fixture 40 250 -" "$course 6 1000 -" "$tour 20 300 da" "$tour 8 300 en"; do
     set -- $run
-    name=$(basename "$1")
-    "$lektion" export html "$1" -o "$work/$name" 2>/dev/null
-    "$driver" "$1" 20260 "$2" "$3" >"$work/$name.json"
-    node "$tests/equivalence_test.js" "$node_dir" "$work/$name" "$work/$name.json"
+    name=$(basename "$1")-$4
+    lang=(); [ "$4" = - ] || lang=(--lang "$4")
+    typed=(); [ "$4" = da ] && typed=("$work/typed.json")
+    "$lektion" export html "$1" "${lang[@]}" -o "$work/$name" 2>/dev/null
+    "$driver" "$1" 20260 "$2" "$3" "${lang[@]:1}" >"$work/$name.json"
+    node "$tests/equivalence_test.js" "$node_dir" "$work/$name" "$work/$name.json" "${typed[@]}"
   done
   ;;
 axe)
   browser_deps
-  for lang in da en; do "$lektion" export html "$course" --lang $lang -o "$work/$lang" 2>/dev/null; done
+  for lang in da en; do
+    "$lektion" export html "$course" --lang $lang -o "$work/$lang" 2>/dev/null
+    "$lektion" export html "$tour" --lang $lang -o "$work/tour-$lang" 2>/dev/null
+  done
   "$lektion" export html "$fixture" -o "$work/gated" 2>/dev/null
   node "$tests/axe_test.js" "$node_dir" "$work"
   # The browser's progress file joins the records: imported, then in the trainer's list.
@@ -94,6 +103,9 @@ scorm)
     mkdir -p "$work/gated-$v" && (cd "$work/gated-$v" && python3 -m zipfile -e "../gated-$v.zip" .)
     python3 "$tests/check_manifest.py" "$v" "$work/gated-$v.zip"
     python3 "$tests/check_manifest.py" "$v" "$work/bundled-$v.zip"
+    "$lektion" export scorm "$tour" --lang da --version $v -o "$work/tour-$v.zip"
+    python3 "$tests/check_manifest.py" "$v" "$work/tour-$v.zip"
+    mkdir -p "$work/tour-$v" && (cd "$work/tour-$v" && python3 -m zipfile -e "../tour-$v.zip" .)
   done
   node "$tests/scorm_test.js" "$node_dir" "$work"
   ;;

@@ -4,14 +4,18 @@
 // leaves, comes back (a reload with the runtime's saved data), lands where
 // they left off with lesson 1 still complete, finishes the lessons and the
 // quiz; the test reads back the runtime's data model: completion, score,
-// success, suspend data, interactions.
+// success, suspend data, interactions. Then the tour (every question type):
+// lessons, checks and quiz answered by the page's controls, one matching
+// pair wrong; every interaction's type, response and pattern as scorm-again
+// took them (it refuses values of the wrong format), partial credit as a
+// 2004 result.
 //
-//   node scorm_test.js NODE_DIR WORK   (WORK holds gated-1.2/ and gated-2004/, unzipped)
+//   node scorm_test.js NODE_DIR WORK   (WORK holds gated-1.2/, gated-2004/, tour-1.2/ and tour-2004/, unzipped)
 "use strict";
 const fs = require("fs");
 const http = require("http");
 const path = require("path");
-const { launch, page: newPage } = require("./browser.js");
+const { launch, page: newPage, answerByControls } = require("./browser.js");
 
 const [nodeDir, work] = process.argv.slice(2);
 const againDir = path.join(nodeDir, "node_modules", "scorm-again", "dist");
@@ -20,7 +24,7 @@ function fail(msg) { console.error("FAIL: " + msg); failures++; }
 function expect(cond, msg) { if (!cond) fail(msg); }
 
 // The LMS page: the runtime, the learner's saved data (if any), the SCO in a frame.
-function lmsPage(version, saved) {
+function lmsPage(version, saved, pkg) {
   const api = version === "1.2"
     ? `window.API = new Scorm12API({ autocommit: false, logLevel: 5 });`
     : `window.API_1484_11 = new Scorm2004API({ autocommit: false, logLevel: 5 });`;
@@ -36,8 +40,15 @@ window.lms.loadFromJSON(${learner});
 const saved = ${JSON.stringify(saved || null)};
 if (saved) window.lms.loadFromFlattenedJSON(saved);
 window.committed = 0;
+window.setErrors = [];
+const setValue = window.lms.${version === "1.2" ? "LMSSetValue" : "SetValue"}.bind(window.lms);
+window.lms.${version === "1.2" ? "LMSSetValue" : "SetValue"} = (el, v) => {
+  const r = setValue(el, v);
+  if (String(r) !== "true") window.setErrors.push(el + " = " + JSON.stringify(v) + ": " + window.lms.lastErrorCode);
+  return r;
+};
 window.lms.on("${version === "1.2" ? "LMSCommit" : "Commit"}", () => { window.committed++; });
-</script></head><body><iframe id="player" title="course" src="/gated-${version}/scorm.html" style="width:1000px;height:700px"></iframe></body></html>`;
+</script></head><body><iframe id="player" title="course" src="/${pkg || "gated"}-${version}/scorm.html" style="width:1000px;height:700px"></iframe></body></html>`;
 }
 
 function serve() {
@@ -47,7 +58,7 @@ function serve() {
     if (url === "/lms.html") { res.writeHead(200, { "content-type": "text/html" }); return res.end(current); }
     let file = null;
     if (url.startsWith("/scorm-again/")) file = path.join(againDir, path.basename(url));
-    else if (/^\/gated-(1\.2|2004)\/[a-z0-9._-]+$/.test(url)) file = path.join(work, url);
+    else if (/^\/(gated|tour)-(1\.2|2004)\/([a-z0-9._-]+\/)*[a-z0-9._-]+$/i.test(url) && !url.includes("..")) file = path.join(work, url);
     if (url === "/favicon.ico") { res.writeHead(204); return res.end(); }  // the browser asks; nobody minds
     if (!file || !fs.existsSync(file)) { res.writeHead(404); return res.end(); }
     const type = { ".html": "text/html", ".js": "text/javascript", ".css": "text/css" }[path.extname(file)] || "application/octet-stream";
@@ -59,7 +70,7 @@ function serve() {
 
 async function courseFrame(p) {
   for (let i = 0; i < 100; i++) {
-    const f = p.frames().find((fr) => /\/gated-[0-9.]+\/(?!scorm\.html)[a-z0-9-]+\.html/.test(fr.url()));
+    const f = p.frames().find((fr) => /\/(gated|tour)-[0-9.]+\/(?!scorm\.html)[a-z0-9-]+\.html/.test(fr.url()));
     if (f) {
       try { await f.waitForFunction(() => window.LektionPage, { timeout: 5000 }); return f; } catch (e) { /* navigating */ }
     }
@@ -175,6 +186,62 @@ async function run(version, srv, browser, errors) {
   await p.close();
 }
 
+// The tour: every question type through the LMS.
+async function runTour(version, srv, browser, errors) {
+  const p = await newPage(browser, errors);
+  const is12 = version === "1.2";
+  srv.set(lmsPage(version, null, "tour"));
+  await p.goto(srv.base + "/lms.html?tour", { waitUntil: "load" });
+  let f = await courseFrame(p);
+  for (const file of ["lesson-1-1.html", "lesson-1-2.html", "lesson-1-check.html", "lesson-2-1.html", "lesson-2-check.html"]) {
+    f = await visit(p, file);
+    if (/check/.test(file)) await f.evaluate(answerByControls, []);
+  }
+  f = await visit(p, "quiz.html");
+  await f.click("#quiz-start");
+  const answered = await f.evaluate(answerByControls, ["matching"]);
+  expect(answered.length === 7, `tour ${version}: ${answered.length} quiz questions answered, not 7`);
+  await f.click("#quiz-submit");
+  await f.waitForFunction(() => document.querySelector("#quiz-result").textContent.length > 0);
+  const cmi = await p.evaluate(() => JSON.parse(JSON.stringify(window.lms.cmi)));
+  const setErrors = await p.evaluate(() => window.setErrors);
+  expect(setErrors.length === 0, `tour ${version}: the runtime refused ${setErrors.length} values: ${setErrors.slice(0, 5).join("; ")}`);
+  const list = (o) => Array.isArray(o) ? o : Object.keys(o || {}).filter((k) => /^\d+$/.test(k)).map((k) => o[k]);
+  const interactions = list(cmi.interactions && (cmi.interactions.childArray || cmi.interactions));
+  const types = interactions.map((it) => it.type).sort().join(",");
+  expect(types === "choice,choice,fill-in,matching,numeric,sequencing,true-false", `tour ${version}: interaction types ${types}`);
+  interactions.forEach((it) => {
+    const response = is12 ? it.student_response : it.learner_response;
+    const patterns = list(it.correct_responses && (it.correct_responses.childArray || it.correct_responses)).map((c) => c.pattern);
+    const wantResult = it.type === "matching" ? (is12 ? "wrong" : "0.6667") : "correct";
+    expect(it.result === wantResult, `tour ${version}: ${it.type} result ${it.result}, not ${wantResult}`);
+    expect(response && response.length > 0, `tour ${version}: ${it.type} has no response`);
+    const rangeIn12 = is12 && it.type === "numeric";  // 1.2 has no range pattern
+    expect(rangeIn12 ? patterns.length === 0 : patterns.length > 0 && patterns.every((x) => x), `tour ${version}: ${it.type} patterns ${JSON.stringify(patterns)}`);
+    console.log(`  ${version} ${it.type}: response ${JSON.stringify(response)}, pattern ${JSON.stringify(patterns[0] || "")}, result ${it.result}`);
+  });
+  if (is12) {
+    expect(cmi.core.lesson_status === "passed" && cmi.core.score.raw === "95", `tour 1.2: ${cmi.core.lesson_status}, raw ${cmi.core.score.raw}`);
+  } else {
+    expect(cmi.success_status === "passed" && cmi.score.raw === "6.666667" && cmi.score.max === "7",
+      `tour 2004: ${cmi.success_status}, raw ${cmi.score.raw} of ${cmi.score.max}`);
+  }
+  // A reload: the answers of every type come back from the suspend data.
+  srv.set(lmsPage(version, { "cmi.suspend_data": cmi.suspend_data }, "tour"));
+  await p.goto(srv.base + "/lms.html?tour-again", { waitUntil: "load" });
+  f = await courseFrame(p);
+  const after = await f.evaluate(() => {
+    const s = window.LektionPage.session, best = s.bestScore(), checks = {};
+    Object.keys(s.progress.lessons).forEach((l) => Object.assign(checks, s.progress.lessons[l].checks));
+    return { state: s.quizState(), raw: best && best.raw, checks: Object.keys(checks).length,
+      right: Object.keys(checks).filter((k) => checks[k].correct).length };
+  });
+  expect(after.state === "passed" && after.raw === 6.666667 && after.checks === 7 && after.right === 7,
+    `tour ${version}: after a reload ${JSON.stringify(after)}`);
+  console.log(`SCORM ${version}, the tour: ${interactions.length} interactions of 6 types accepted, suspend data ${cmi.suspend_data.length} characters`);
+  await p.close();
+}
+
 (async () => {
   const errors = [];
   const srv = await serve();
@@ -182,6 +249,7 @@ async function run(version, srv, browser, errors) {
   const browser = await launch(nodeDir);
   try {
     for (const v of ["1.2", "2004"]) await run(v, srv, browser, errors);
+    for (const v of ["1.2", "2004"]) await runTour(v, srv, browser, errors);
   } finally {
     await browser.close();
     srv.server.close();

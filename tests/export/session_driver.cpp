@@ -4,17 +4,30 @@
 // after it, as JSON. equivalence_test.js runs the same actions through the
 // browser export's script in Chromium and compares every step.
 //
-//   session_driver COURSE_DIR SEED COUNT LENGTH
+//   session_driver COURSE_DIR SEED COUNT LENGTH [LANG]
+//   session_driver --typed        fill-in comparisons and numbers typed in
+//                                 several languages, as the engine (ICU) judges them
+#include <algorithm>
 #include <cstdio>
 #include <random>
 #include <string>
 
 #include <nlohmann/json.hpp>
 
+<<<<<<< HEAD
 #include "load/loader.hpp"
+    =======
+#include "load/loader.hpp"
+#include "load/translation.hpp"
+#include "questions/fillin.hpp"
+#include "questions/matching.hpp"
+#include "questions/numeric.hpp"
+#include "questions/registry.hpp"
+    >>>>>>> issue18b
+#include "base/shuffle.hpp"
 #include "session/session.hpp"
 
-using nlohmann::json;
+    using nlohmann::json;
 using namespace lektion;
 
 namespace {
@@ -30,7 +43,9 @@ const char* state_name(QuizState s) {
     return "?";
 }
 
-json answer_json(const Answer& a) { return {{"chosen", a.chosen}, {"correct", a.correct}}; }
+json answer_json(const Answer& a) {
+    return {{"chosen", a.chosen}, {"correct", a.correct}, {"credit", a.credit}};
+}
 
 json score_json(const std::optional<Score>& s) {
     if (!s) return nullptr;
@@ -76,21 +91,73 @@ json state(const Session& s) {
 }
 
 json evaluation_json(const Evaluation& ev) {
-    return {{"correct", ev.correct}, {"correct_options", ev.correct_options}};
+    return {{"correct", ev.correct},
+            {"correct_options", ev.correct_options},
+            {"credit", ev.credit},
+            {"parts", ev.parts},
+            {"parts_right", ev.parts_right}};
 }
 
-// Some of the options of `q` (none, the right ones, one, several), and now and then an id of nothing.
+// What a learner might type for an accepted answer: as it is, in capitals, with
+// spaces around, with an accent it lacks, or something else.
+std::string typed_variant(const std::string& accepted, std::mt19937_64& rng) {
+    switch (rng() % 6) {
+        case 0: {
+            std::string up = accepted;
+            for (char& c : up)
+                if (c >= 'a' && c <= 'z') c = static_cast<char>(c - 'a' + 'A');
+            return up;
+        }
+        case 1: return "  " + accepted + " ";
+        case 2: {
+            // The last letter (whole, in UTF-8) swapped for an accented one.
+            std::string t = accepted;
+            while (!t.empty() && (static_cast<unsigned char>(t.back()) & 0xC0) == 0x80) t.pop_back();
+            if (!t.empty()) t.pop_back();
+            return t + "é";
+        }
+        case 3: return "wrong";
+        case 4: return "";
+        default: return accepted;
+    }
+}
+
+// An answer to `q` of its type's shape, mostly: none, the right one, or one
+// partly or wholly wrong, and now and then one of the wrong shape (an id of
+// nothing, an item twice, a gap short).
 std::vector<std::string> pick(const Question& q, std::mt19937_64& rng) {
     std::vector<std::string> chosen;
     const auto r = rng() % 10;
     if (r == 0) return chosen;  // no answer
-    if (r >= 3) {
-        // The right answer 7 times in 10, so that passes, and scores right at the pass mark, come up.
+    if (r >= 3)
+        return question_type(q).right_answer(q);  // 7 in 10: passes, and scores right at the mark, come up
+    if (q.type == "matching") {
         for (const Option& o : q.options)
-            if (o.correct) chosen.push_back(o.id);
+            if (rng() % 4) chosen.push_back(matching_pair(o.id, q.targets[rng() % q.targets.size()].id));
+        if (rng() % 8 == 0 && !chosen.empty()) chosen.push_back(chosen.front());
+        if (rng() % 25 == 0) chosen.push_back(matching_pair(q.options[0].id, "no.such.target"));
         return chosen;
     }
-    if (q.type != "multiple" || r < 4) {
+    if (q.type == "ordering") {
+        for (const Option& o : q.options) chosen.push_back(o.id);
+        shuffle(chosen, rng);
+        if (rng() % 10 == 0) chosen.pop_back();
+        return chosen;
+    }
+    if (q.type == "fillin") {
+        for (const Option& gap : q.options)
+            chosen.push_back(typed_variant(gap.accepted[rng() % gap.accepted.size()].plain(), rng));
+        if (rng() % 10 == 0) chosen.pop_back();
+        return chosen;
+    }
+    if (q.type == "numeric") {
+        const double right = answer_value(question_type(q).right_answer(q)[0]).value_or(0);
+        const double off[] = {0.25, -0.5, 0.5000001, 1, -1.5, 10, 0.1 + 0.2};
+        chosen.push_back(answer_number(right + off[rng() % std::size(off)]));
+        if (rng() % 10 == 0) chosen = {"3,5"};  // not the C form the records keep: no answer
+        return chosen;
+    }
+    if (q.type != "multiple" || r < 2) {
         chosen.push_back(q.options[rng() % q.options.size()].id);
     } else {
         for (const Option& o : q.options)
@@ -98,6 +165,105 @@ std::vector<std::string> pick(const Question& q, std::mt19937_64& rng) {
     }
     if (rng() % 25 == 0) chosen.push_back("no.such.option");
     return chosen;
+}
+
+// The cases where a page could judge typed text otherwise than the engine:
+// case and accents in several scripts and the languages' own letters, and
+// numbers written in several languages' ways.
+json typed_cases() {
+    const std::pair<const char*, const char*> texts[] = {
+        {"clamp", "clamp"},
+        {"  Clamp ", "clamp"},
+        {"CLAMP", "clamp"},
+        {"cl amp", "clamp"},
+        {"clämp", "clamp"},
+        {"twice", "twice"},
+        {"Twíce", "twice"},
+        {"once", "ONCE"},
+        {"skruetvinge", "Skruetvinge"},
+        {"to  gange", "to gange"},
+        {"\tto gange\n", "to gange"},
+        {"æble", "aeble"},
+        {"Æble", "æble"},
+        {"æ", "ä"},
+        {"ø", "o"},
+        {"Ø", "ø"},
+        {"ø", "ö"},
+        {"å", "a"},
+        {"Å", "å"},
+        {"å", "aa"},
+        {"strasse", "straße"},
+        {"STRASSE", "straße"},
+        {"Straße", "STRASSE"},
+        {"ß", "ẞ"},
+        {"ı", "i"},
+        {"I", "ı"},
+        {"İ", "i"},
+        {"DİYARBAKIR", "diyarbakır"},
+        {"café", "cafe"},
+        {"CAFÉ", "café"},
+        {"cafe\u0301", "café"},
+        {"naïve", "naive"},
+        {"ﬁle", "file"},
+        {"ｃｌａｍｐ", "clamp"},
+        {"Œuvre", "oeuvre"},
+        {"œuvre", "Œuvre"},
+        {"ð", "d"},
+        {"þ", "th"},
+        {"Ł", "l"},
+        {"ĳ", "ij"},
+        {"clamp.", "clamp"},
+        {"", "clamp"},
+        {"Ελλάδα", "ελλαδα"},
+        {"Ёлка", "елка"},
+    };
+    json out = json::object();
+    out["texts"] = json::array();
+    for (auto [typed, accepted] : texts) {
+        const std::string t = typed;
+        for (bool ignore : {false, true})
+            out["texts"].push_back({{"typed", t},
+                                    {"accepted", accepted},
+                                    {"ignore", ignore},
+                                    {"same", same_answer(t, accepted, ignore)}});
+    }
+    const char* numbers[] = {"3,5",
+                             "3.5",
+                             "80",
+                             " 80 ",
+                             "80,0",
+                             "80.0",
+                             "-2",
+                             "\xe2\x88\x92"
+                             "2",
+                             "+3",
+                             "1.000",
+                             "1,000",
+                             "1 000",
+                             "1e3",
+                             "1E3",
+                             "3,",
+                             "3.",
+                             ",5",
+                             ".5",
+                             "80 cm",
+                             "0x10",
+                             "abc",
+                             "",
+                             "٣",
+                             "1,5e2",
+                             "−0,5",
+                             "79,5",
+                             "81.25"};
+    out["numbers"] = json::array();
+    for (const char* lang : {"da", "en", "de", "fr", "tr", "fi"})
+        for (const char* n : numbers) {
+            const std::string typed = n;
+            auto v = parse_learner_number(typed, lang);
+            out["numbers"].push_back(
+                {{"typed", typed}, {"lang", lang}, {"value", v ? json(*v) : json(nullptr)}});
+        }
+    return out;
 }
 
 json sequence(const CoursePtr& course, std::uint64_t seed, int length) {
@@ -175,11 +341,16 @@ json sequence(const CoursePtr& course, std::uint64_t seed, int length) {
 }  // namespace
 
 int main(int argc, char** argv) {
-    if (argc != 5) {
-        std::fprintf(stderr, "usage: session_driver COURSE_DIR SEED COUNT LENGTH\n");
+    if (argc == 2 && std::string(argv[1]) == "--typed") {
+        std::puts(typed_cases().dump().c_str());
+        return 0;
+    }
+    if (argc != 5 && argc != 6) {
+        std::fprintf(stderr, "usage: session_driver COURSE_DIR SEED COUNT LENGTH [LANG]\n");
         return 2;
     }
-    const LoadResult loaded = load_course(argv[1]);
+    // In the export's language: a translation has its own accepted answers.
+    const LoadResult loaded = load_course(argv[1], argc == 6 ? std::string(argv[5]) : std::string());
     if (!loaded.course) {
         std::fprintf(stderr, "session_driver: %s does not load\n", argv[1]);
         return 1;

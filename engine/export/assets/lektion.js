@@ -61,12 +61,15 @@
     if (!p.lessons[id]) p.lessons[id] = { viewed: {}, checks: {}, complete: false };
     return p.lessons[id];
   }
+  // Events written before credit: what correctness gave (records/event_json.cpp).
+  function credit(e) { return typeof e.credit === "number" ? e.credit : e.correct ? 1 : 0; }
   function apply(p, e) {
     switch (e.kind) {
       case "section_viewed": lessonRecord(p, e.lesson).viewed[e.target] = true; break;
       case "check_answered": {
         var l = lessonRecord(p, e.lesson);
-        if (!(e.target in l.checks)) l.checks[e.target] = { chosen: e.chosen.slice(), correct: e.correct };
+        if (!(e.target in l.checks))
+          l.checks[e.target] = { chosen: e.chosen.slice(), correct: e.correct, credit: credit(e) };
         break;
       }
       case "lesson_completed": lessonRecord(p, e.lesson).complete = true; break;
@@ -76,7 +79,8 @@
         break;
       case "quiz_answered":
         p.attempts.forEach(function (a) {
-          if (a.number === e.attempt && !a.score) a.answers[e.target] = { chosen: e.chosen.slice(), correct: e.correct };
+          if (a.number === e.attempt && !a.score)
+            a.answers[e.target] = { chosen: e.chosen.slice(), correct: e.correct, credit: credit(e) };
         });
         break;
       case "quiz_submitted":
@@ -197,20 +201,262 @@
   };
   S.goHome = function () { this.move({ lesson: -1, page: 0 }); };
 
+  // --- question types: engine/questions/<type>.cpp ---------------------------
+  // Each type's rules, as its C++ class has them: whether an answer has the
+  // type's shape, its evaluation (credit, parts, feedback), and the order an
+  // attempt shows its parts in. Answers are lists of strings, as the records
+  // keep them: option ids; "item=target" pairs; items in order; one text a
+  // gap; a number in C form ("3.5").
   function option(q, id) {
     for (var i = 0; i < q.options.length; i++) if (q.options[i].id === id) return q.options[i];
     return null;
   }
-  S.evaluate = function (q, chosen) {
-    var ev = { correct: chosen.length > 0, correctOptions: [], feedback: [] };
-    q.options.forEach(function (o) {
-      var picked = chosen.indexOf(o.id) >= 0;
-      if (o.correct) ev.correctOptions.push(o.id);
-      if (picked !== o.correct) ev.correct = false;
-      if (picked) ev.feedback.push(o.id);  // the page shows the option's feedback, when it has one
-    });
-    chosen.forEach(function (id) { if (!option(q, id)) ev.correct = false; });
+  function ids(q) { return q.options.map(function (o) { return o.id; }); }
+  function sameList(a, b) {
+    if (a.length !== b.length) return false;
+    for (var i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+    return true;
+  }
+  // questions/registry.cpp: part_credit.
+  function partCredit(q, right, parts) {
+    if (parts <= 0) return 0;
+    if (right >= parts) return 1;
+    return q.partial ? right / parts : 0;
+  }
+  function evaluation(q) {
+    return { correct: false, credit: 0, parts: 0, partsRight: 0, correctOptions: [], feedback: [] };
+  }
+  function finishParts(q, ev) {
+    ev.credit = partCredit(q, ev.partsRight, ev.parts);
+    ev.correct = ev.parts > 0 && ev.partsRight === ev.parts;
     return ev;
+  }
+  function defaultOrder(q, shuffleParts, rng) {
+    var out = ids(q);
+    if (shuffleParts) shuffle(out, rng);
+    return out;
+  }
+  var choiceRules = {
+    valid: function (q, answer) { return answer.every(function (id) { return !!option(q, id); }); },
+    evaluate: function (q, chosen) {
+      var ev = evaluation(q);
+      ev.correct = chosen.length > 0;
+      q.options.forEach(function (o) {
+        var picked = chosen.indexOf(o.id) >= 0;
+        if (o.correct) ev.correctOptions.push(o.id);
+        if (picked !== o.correct) ev.correct = false;
+        if (picked) ev.feedback.push(o.id);  // the page shows the option's feedback, when it has one
+      });
+      chosen.forEach(function (id) { if (!option(q, id)) ev.correct = false; });
+      ev.credit = ev.correct ? 1 : 0;
+      return ev;
+    },
+    order: defaultOrder,
+  };
+  // questions/matching.cpp
+  function splitPair(entry) {
+    var at = entry.indexOf("=");
+    if (at <= 0 || at + 1 === entry.length || entry.indexOf("=", at + 1) >= 0) return null;
+    return [entry.slice(0, at), entry.slice(at + 1)];
+  }
+  var matchingRules = {
+    valid: function (q, answer) {
+      var seen = {};
+      return answer.every(function (entry) {
+        var pair = splitPair(entry);
+        if (!pair || !option(q, pair[0]) || q.targets.indexOf(pair[1]) < 0 || seen["$" + pair[0]]) return false;
+        seen["$" + pair[0]] = true;
+        return true;
+      });
+    },
+    evaluate: function (q, answer) {
+      var ev = evaluation(q);
+      ev.parts = q.options.length;
+      q.options.forEach(function (o) {
+        var chosen = null;
+        answer.forEach(function (entry) {
+          var pair = splitPair(entry);
+          if (pair && pair[0] === o.id && !chosen) chosen = pair;
+        });
+        var right = !!chosen && chosen[1] === o.match;
+        if (right) ev.partsRight++;
+        if (chosen && !right) ev.feedback.push(o.id);
+      });
+      if (!matchingRules.valid(q, answer)) ev.partsRight = 0;  // an item paired twice, or a name of nothing
+      return finishParts(q, ev);
+    },
+    order: defaultOrder,
+  };
+  // questions/ordering.cpp
+  var orderingRules = {
+    valid: function (q, answer) {
+      if (!answer.length) return true;
+      return sameList(answer.slice().sort(), ids(q).sort());  // every item once
+    },
+    evaluate: function (q, answer) {
+      var ev = evaluation(q);
+      ev.parts = q.options.length;
+      if (answer.length && orderingRules.valid(q, answer))
+        q.options.forEach(function (o, i) {
+          if (answer[i] === o.id) ev.partsRight++;
+          else ev.feedback.push(o.id);
+        });
+      return finishParts(q, ev);
+    },
+    // Always scrambled, whatever the quiz says, and never shown in the right order.
+    order: function (q, shuffleParts, rng) {
+      var out = ids(q);
+      shuffle(out, rng);
+      if (out.length > 1 && sameList(out, ids(q))) out.push(out.shift());
+      return out;
+    },
+  };
+  // questions/fillin.cpp. Comparison with the root collation at secondary
+  // strength (case ignored) or primary (accents too), as the engine's ICU
+  // collator: Intl.Collator is ICU in Chromium. tests/export's equivalence
+  // test compares the two on the tour's answers and on hard cases.
+  var MAX_TYPED_BYTES = 200;  // questions/limits.hpp: max_typed_bytes
+  function utf8Length(s) { return new TextEncoder().encode(s).length; }
+  function tidySpaces(s) {
+    var out = "", space = false;
+    for (var i = 0; i < s.length; i++) {
+      var c = s.charAt(i);
+      if (c === " " || c === "\t" || c === "\n" || c === "\r") { space = out.length > 0; continue; }
+      if (space) out += " ";
+      space = false;
+      out += c;
+    }
+    return out;
+  }
+  var collators = {};
+  function sameAnswer(typed, accepted, ignoreAccents) {
+    var key = ignoreAccents ? "base" : "accent";
+    if (!collators[key]) collators[key] = new Intl.Collator("und", { sensitivity: key, usage: "sort" });
+    return collators[key].compare(tidySpaces(typed), tidySpaces(accepted)) === 0;
+  }
+  var fillinRules = {
+    valid: function (q, answer) {
+      if (!answer.length) return true;
+      if (answer.length !== q.options.length) return false;
+      return answer.every(function (a) { return utf8Length(a) <= MAX_TYPED_BYTES; });
+    },
+    evaluate: function (q, answer) {
+      var ev = evaluation(q);
+      ev.parts = q.options.length;
+      var ignore = (q.settings || {}).accents === "ignore";
+      if (answer.length && fillinRules.valid(q, answer))
+        q.options.forEach(function (gap, i) {
+          var right = (gap.accepted || []).some(function (t) { return sameAnswer(answer[i], t, ignore); });
+          if (right) ev.partsRight++;
+          else ev.feedback.push(gap.id);
+        });
+      return finishParts(q, ev);
+    },
+    order: defaultOrder,
+  };
+  // questions/numeric.cpp. Answers keep numbers in C form; the learner types
+  // them in the page's language (parseLearnerNumber).
+  function cNumber(s) {
+    if (typeof s !== "string" || !/^-?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/.test(s)) return null;
+    var v = Number(s);
+    return isFinite(v) ? v : null;
+  }
+  function numericRule(q) {
+    var st = q.settings || {}, min = cNumber(st.min || ""), max = cNumber(st.max || "");
+    if (min !== null && max !== null) return { range: true, low: min, high: max };
+    var value = cNumber(st.value || "") || 0, tolerance = cNumber(st.tolerance || "") || 0;
+    return { range: false, value: value, tolerance: tolerance, low: value - tolerance, high: value + tolerance };
+  }
+  var numericRules = {
+    valid: function (q, answer) { return !answer.length || (answer.length === 1 && cNumber(answer[0]) !== null); },
+    evaluate: function (q, answer) {
+      var ev = evaluation(q);
+      if (answer.length === 1) {
+        var v = cNumber(answer[0]);
+        if (v !== null) {
+          var r = numericRule(q);
+          // A hair of slack for decimal fractions binary doubles cannot hold (0.1 + 0.2).
+          var slack = 1e-9 * Math.max(1, Math.abs(r.low), Math.abs(r.high));
+          ev.correct = v >= r.low - slack && v <= r.high + slack;
+        }
+      }
+      ev.credit = ev.correct ? 1 : 0;
+      return ev;
+    },
+    order: defaultOrder,
+  };
+  var RULES = {
+    single: choiceRules, multiple: choiceRules,
+    truefalse: { valid: choiceRules.valid, evaluate: choiceRules.evaluate, order: function (q) { return ids(q); } },
+    matching: matchingRules, ordering: orderingRules, fillin: fillinRules, numeric: numericRules,
+  };
+  function rulesOf(q) { return RULES[q.type] || choiceRules; }
+  // An answer that earns full credit (QuestionType::right_answer), for the tests.
+  function rightAnswer(q) {
+    switch (q.type) {
+      case "matching": return q.options.map(function (o) { return o.id + "=" + o.match; });
+      case "ordering": return ids(q);
+      case "fillin": return q.options.map(function (g) { return (g.accepted || [""])[0]; });
+      case "numeric": {
+        var r = numericRule(q);
+        return [answerNumber(r.range ? (r.low + r.high) / 2 : r.value)];
+      }
+      default: return q.options.filter(function (o) { return o.correct; }).map(function (o) { return o.id; });
+    }
+  }
+
+  // A number as fmt's "{}" writes a double (questions/numeric.cpp, answer_number):
+  // the shortest digits that read back the same, in exponent form below 1e-4 or from 1e16.
+  function answerNumber(v) {
+    if (v === 0) return Object.is(v, -0) ? "-0" : "0";
+    var e = v.toExponential(), at = e.indexOf("e"), exp = parseInt(e.slice(at + 1), 10);
+    if (exp >= -4 && exp < 16) return String(v);
+    var mantissa = e.slice(0, at), sign = exp < 0 ? "-" : "+", digits = String(Math.abs(exp));
+    return mantissa + "e" + sign + (digits.length < 2 ? "0" : "") + digits;
+  }
+  // What a learner typed, in `lang`'s way of writing numbers (ICU's
+  // NumberFormat, strict, without grouping, in the engine): the locale's
+  // decimal separator and minus sign from Intl.NumberFormat, digits on either
+  // side, an exponent as ICU takes one. Null for anything else.
+  var numberParts = {};
+  function parseLearnerNumber(typed, lang) {
+    if (utf8Length(typed) > MAX_TYPED_BYTES) return null;
+    if (!numberParts[lang]) {
+      var parts = { decimal: ".", minus: "-" };
+      try {
+        new Intl.NumberFormat(lang).formatToParts(-1.5).forEach(function (p) {
+          if (p.type === "decimal") parts.decimal = p.value;
+          if (p.type === "minusSign") parts.minus = p.value;
+        });
+      } catch (err) { /* an unknown language: the C form */ }
+      numberParts[lang] = parts;
+    }
+    var np = numberParts[lang];
+    var t = typed.replace(/^[\s\u0000-\u0020]+|[\s\u0000-\u0020]+$/g, "");
+    if (!t) return null;
+    // Digits of any script (ICU takes "٣" for 3): a run of Unicode decimal digits always goes 0 to 9.
+    t = t.replace(/\p{Nd}/gu, function (d) {
+      var cp = d.codePointAt(0), start = cp;
+      while (/\p{Nd}/u.test(String.fromCodePoint(start - 1))) start--;
+      return String((cp - start) % 10);
+    });
+    // The minus signs ICU takes in every language (its minusSign equivalents), and the language's own.
+    var negative = false;
+    if (np.minus !== "-" && t.indexOf(np.minus) === 0) { negative = true; t = t.slice(np.minus.length); }
+    else if (/^[-\u207B\u208B\u2212\u2796\uFE63\uFF0D]/.test(t)) { negative = true; t = t.slice(1); }
+    var m = /^(\d*)(?:([^\deE])(\d*))?(?:[eE]([+-]?\d+))?$/.exec(t);
+    if (!m || (m[2] !== undefined && m[2] !== np.decimal) || !(m[1] + (m[3] || "")).length) return null;
+    var v = Number((m[1] || "0") + "." + (m[3] || "0") + (m[4] !== undefined ? "e" + m[4] : ""));
+    if (!isFinite(v)) return null;
+    return negative ? -v : v;
+  }
+  function learnerNumber(v, lang) {
+    try { return new Intl.NumberFormat(lang, { useGrouping: false, maximumFractionDigits: 10 }).format(v); }
+    catch (err) { return answerNumber(v); }
+  }
+
+  S.evaluate = function (q, chosen) {
+    return rulesOf(q).evaluate(q, chosen);
   };
   S.answerCheck = function (questionId, chosen) {
     for (var li = 0; li < this.course.lessons.length; li++) {
@@ -221,12 +467,12 @@
         var ev = this.evaluate(q, chosen);
         if (chosen.length === 0) return ev;
         this.emit({ kind: "check_answered", lesson: l.id, target: q.id, chosen: chosen.slice(), correct: ev.correct,
-          text: q.prompt || "" });
+          credit: ev.credit, question_type: q.type, text: q.prompt || "" });
         this.completeLessonsAndCourse();
         return ev;
       }
     }
-    return { correct: false, correctOptions: [], feedback: [] };
+    return evaluation(null);
   };
   S.checkAnswer = function (questionId) {
     for (var id in this.progress.lessons) {
@@ -311,9 +557,7 @@
     pool.forEach(function (i) {
       var q = quiz.questions[i];
       e.questions.push(q.id);
-      var order = q.options.map(function (o) { return o.id; });
-      if (quiz.shuffle && q.type !== "truefalse") shuffle(order, rng);
-      e.order[q.id] = order;
+      e.order[q.id] = rulesOf(q).order(q, quiz.shuffle, rng);
     });
     this.emit(e);
     return openAttempt(this.progress);
@@ -323,9 +567,11 @@
     if (!a || a.questions.indexOf(questionId) < 0) return false;
     var q = this.quizQuestion(questionId);
     if (!q) return false;
-    for (var i = 0; i < chosen.length; i++) if (!option(q, chosen[i])) return false;
+    // Only answers of the question's shape: an id of nothing is no answer.
+    if (!rulesOf(q).valid(q, chosen)) return false;
+    var ev = this.evaluate(q, chosen);
     this.emit({ kind: "quiz_answered", attempt: a.number, target: questionId, chosen: chosen.slice(),
-      correct: this.evaluate(q, chosen).correct, text: q.prompt || "" });
+      correct: ev.correct, credit: ev.credit, question_type: q.type, text: q.prompt || "" });
     return true;
   };
   S.submitQuiz = function () {
@@ -334,10 +580,12 @@
     var self = this, s = { raw: 0, max: a.questions.length, scaled: 0, passed: false };
     a.questions.forEach(function (qid) {
       var ans = a.answers[qid], q = self.quizQuestion(qid);
-      if (ans && q && self.evaluate(q, ans.chosen).correct) ++s.raw;
+      if (ans && q) s.raw += self.evaluate(q, ans.chosen).credit;
     });
+    // Partial credit makes fractions: rounded to millionths, as the engine does, so that three thirds are 1.
+    s.raw = Math.round(s.raw * 1e6) / 1e6;
     s.scaled = s.max > 0 ? s.raw / s.max : 0;
-    s.passed = s.raw * 100 >= this.course.quiz.passMark * s.max;
+    s.passed = Math.round(s.raw * 1e6) * 100 >= this.course.quiz.passMark * s.max * 1000000;
     this.emit({ kind: "quiz_submitted", attempt: a.number, score: s });
     this.completeLessonsAndCourse();
     return s;
@@ -356,7 +604,9 @@
     };
   }
 
-  window.LektionEngine = { Session: Session, Mt64: Mt64, shuffle: shuffle, apply: apply, rules: rules };
+  window.LektionEngine = { Session: Session, Mt64: Mt64, shuffle: shuffle, apply: apply, rules: rules,
+    sameAnswer: sameAnswer, parseLearnerNumber: parseLearnerNumber, learnerNumber: learnerNumber,
+    answerNumber: answerNumber, splitPair: splitPair, rightAnswer: rightAnswer };
   if (!COURSE || document.body === null || !document.body.dataset.page) return;
 
   // --- storage: events per learner ---------------------------------------------
@@ -460,22 +710,32 @@
     }
   }
 
-  // Feedback after an answer: verdict, the right answer when wrong, each
-  // chosen option's feedback and the explanation, as the authored nodes
-  // (they keep their lang), into the question's live region.
-  function showFeedback(fieldset, ev, chosen) {
-    var box = $(".feedback", fieldset), type = TYPES[fieldset.dataset.type];
+  // Feedback after an answer, as the players give it: the verdict; when not
+  // all right, the parts right (types with parts) and the right answer in the
+  // type's words; the feedback of each chosen option or each part wrong; the
+  // explanation; as the authored nodes (they keep their lang), into the
+  // question's live region.
+  function partsRight(ev) {
+    var forms = T["quiz.parts_right"][String(ev.parts)];
+    return ev.parts > 0 && ev.partsRight > 0 && forms ? forms[ev.partsRight] : "";
+  }
+  function showFeedback(fieldset, ev) {
+    var box = $(".feedback", fieldset);
     box.textContent = "";
     box.appendChild(para(ev.correct ? T["lesson.correct"] : T["lesson.wrong"], "verdict " + (ev.correct ? "good" : "bad")));
-    if (!ev.correct)
-      box.appendChild(para(fill(T["lesson.right_answer"], "answer", type.describe(fieldset, ev.correctOptions))));
-    chosen.forEach(function (id) {
+    if (!ev.correct) {
+      var parts = partsRight(ev);
+      if (parts) box.appendChild(para(parts));
+      box.appendChild(para(fill(T["lesson.right_answer"], "answer", $(".right-answer", fieldset).textContent)));
+    }
+    ev.feedback.forEach(function (id) {
       var f = $('.option-feedback[data-option="' + CSS.escape(id) + '"]', fieldset);
       if (f) { var c = f.cloneNode(true); box.appendChild(c); }
     });
     var x = $(".explanation", fieldset);
     if (x) box.appendChild(x.cloneNode(true));
   }
+  function scoreKey(s) { return String(Math.round(s.raw * 100)); }
 
   function lessonPage() {
     var li = parseInt(body.dataset.lesson, 10), page = parseInt(body.dataset.pageIndex, 10);
@@ -502,21 +762,23 @@
       var fieldset = $("fieldset", form), qid = fieldset.dataset.question, type = TYPES[fieldset.dataset.type];
       var q = null;
       COURSE.lessons[li].checks.forEach(function (c) { if (c.id === qid) q = c; });
+      type.init(fieldset, false);
       var recorded = session.checkAnswer(qid);
       if (recorded) {
         type.show(fieldset, recorded.chosen);
-        showFeedback(fieldset, session.evaluate(q, recorded.chosen), recorded.chosen);
+        showFeedback(fieldset, session.evaluate(q, recorded.chosen));
       }
       form.addEventListener("submit", function (event) {
         event.preventDefault();
         var chosen = type.read(fieldset);
+        if (chosen === null) return;  // typed, and no answer of this type (the field says why)
         if (!chosen.length) {
           var box = $(".feedback", fieldset);
           box.textContent = "";
           box.appendChild(para(T["lesson.wrong"], "verdict bad"));
           return;
         }
-        showFeedback(fieldset, session.answerCheck(qid, chosen), chosen);
+        showFeedback(fieldset, session.answerCheck(qid, chosen));
         update();
       });
     });
@@ -529,10 +791,11 @@
     function item(qid) { return $('.quiz-questions > li[data-question="' + CSS.escape(qid) + '"]'); }
     function statusText() {
       var state = session.quizState(), best = session.bestScore();
-      var raw = best ? best.raw : 0, left = session.attemptsLeft();
+      var left = session.attemptsLeft();
       var text = {
         locked: T["home.quiz_locked"], open: T["home.quiz_open"], in_progress: T["home.quiz_in_progress"],
-        passed: best ? T["home.quiz_passed"][raw] : "", failed_no_attempts_left: best ? T["home.quiz_failed"][raw] : "",
+        passed: best ? T["home.quiz_passed"][scoreKey(best)] : "",
+        failed_no_attempts_left: best ? T["home.quiz_failed"][scoreKey(best)] : "",
       }[state];
       if (left >= 0 && state !== "failed_no_attempts_left") text += " · " + T["quiz.attempts_left"][left];
       return text;
@@ -559,8 +822,11 @@
       });
     }
     $$(".quiz-questions fieldset").forEach(function (fieldset) {
+      var type = TYPES[fieldset.dataset.type];
+      type.init(fieldset, true);
       fieldset.addEventListener("change", function () {
-        session.answerQuiz(fieldset.dataset.question, TYPES[fieldset.dataset.type].read(fieldset));
+        var answer = type.read(fieldset);
+        if (answer !== null) session.answerQuiz(fieldset.dataset.question, answer);
       });
     });
     function begin() {
@@ -569,7 +835,7 @@
         result.textContent = "";
         retry.hidden = true;
         showAttempt();
-        var first = $(".quiz-questions > li:not([hidden]) input");
+        var first = $(".quiz-questions > li:not([hidden]) :is(input, select, button)");
         if (first) first.focus();
       }
     }
@@ -584,9 +850,9 @@
       form.hidden = true;
       result.textContent = "";
       var h = document.createElement("h2");
-      h.textContent = T["quiz.result"][s.raw];
+      h.textContent = T["quiz.result"][scoreKey(s)];
       result.appendChild(h);
-      result.appendChild(para(T["quiz.score"][s.raw]));
+      result.appendChild(para(T["quiz.score"][scoreKey(s)]));
       result.appendChild(para(s.passed ? T["quiz.passed"] : T["quiz.failed"], s.passed ? "good" : "bad"));
       var ol = document.createElement("ol");
       ol.className = "result-list";
@@ -596,10 +862,16 @@
         var ans = a.answers[qid], chosen = ans ? ans.chosen : [];
         var ev = session.evaluate(q, chosen);
         li.appendChild(para($("legend", fieldset).textContent));
-        li.appendChild(para(chosen.length ? fill(T["quiz.your_answer"], "answer", type.describe(fieldset, chosen))
-                                          : T["quiz.unanswered"], ev.correct ? "good" : "bad"));
-        if (!ev.correct)
-          li.appendChild(para(fill(T["quiz.correct_answer"], "answer", type.describe(fieldset, ev.correctOptions))));
+        var words = chosen.length ? type.describe(fieldset, chosen) : "";
+        li.appendChild(para(words ? fill(T["quiz.your_answer"], "answer", words) : T["quiz.unanswered"],
+                            ev.correct ? "good" : ev.credit > 0 ? "partial" : "bad"));
+        if (!ev.correct) {
+          var parts = partsRight(ev);
+          if (parts) li.appendChild(para(parts));
+          li.appendChild(para(fill(T["quiz.correct_answer"], "answer", $(".right-answer", fieldset).textContent)));
+        }
+        var x = $(".explanation", fieldset);
+        if (x) li.appendChild(x.cloneNode(true));
         ol.appendChild(li);
       });
       result.appendChild(ol);
@@ -635,7 +907,8 @@
         var state = session.quizState(), best = session.bestScore();
         qs.textContent = {
           locked: T["home.quiz_locked"], open: T["home.quiz_open"], in_progress: T["home.quiz_in_progress"],
-          passed: best ? T["home.quiz_passed"][best.raw] : "", failed_no_attempts_left: best ? T["home.quiz_failed"][best.raw] : "",
+          passed: best ? T["home.quiz_passed"][scoreKey(best)] : "",
+          failed_no_attempts_left: best ? T["home.quiz_failed"][scoreKey(best)] : "",
         }[state];
       }
       lessonStatuses();
@@ -679,5 +952,8 @@
   if (kind === "lesson" || kind === "check") lessonPage();
   else if (kind === "quiz") quizPage();
   else if (kind === "home") homePage();
+  else if (kind === "workbook")
+    // Nothing is scored here, but the controls work (the ordering's buttons move) and nothing is hidden that should not be.
+    $$("fieldset.question").forEach(function (f) { TYPES[f.dataset.type].init(f, false); });
   lessonStatuses();
 })();

@@ -49,8 +49,29 @@
       for (var q = 0; q < lessons[l].checks.length; q++) if (lessons[l].checks[q].id === id) return [l, q];
     return null;
   }
+  // An answer in few characters: choice and ordering as option indexes,
+  // matching as "item.target" indexes, typed answers (fill-in, numeric) as typed.
+  function targetIndex(q, id) { return (q.targets || []).indexOf(id); }
+  function encodeAnswer(q, chosen) {
+    if (q.type === "fillin" || q.type === "numeric") return chosen.slice();
+    if (q.type === "matching")
+      return chosen.map(function (entry) {
+        var pair = E.splitPair(entry);
+        return pair ? optIndex(q, pair[0]) + "." + targetIndex(q, pair[1]) : "-1.-1";
+      });
+    return chosen.map(function (o) { return optIndex(q, o); });
+  }
+  function decodeAnswer(q, coded) {
+    if (q.type === "fillin" || q.type === "numeric") return coded.map(String);
+    if (q.type === "matching")
+      return coded.map(function (c) {
+        var at = String(c).split(".").map(Number), item = q.options[at[0]], target = (q.targets || [])[at[1]];
+        return (item ? item.id : "?") + "=" + (target || "?");
+      });
+    return coded.map(function (o) { return q.options[o] ? q.options[o].id : "?"; });
+  }
   function compact(p) {
-    var out = { v: 1, p: [p.position.lesson, p.position.page], l: [], c: [], a: [], n: 0, m: 0, cc: p.courseComplete ? 1 : 0 };
+    var out = { v: 2, p: [p.position.lesson, p.position.page], l: [], c: [], a: [], n: 0, m: 0, cc: p.courseComplete ? 1 : 0 };
     lessons.forEach(function (l, li) {
       var lp = p.lessons[l.id];
       out.l.push(lp ? [lp.complete ? 1 : 0].concat(l.sections.map(function (s, si) { return lp.viewed[s] ? si : -1; })
@@ -59,7 +80,7 @@
         var at = findCheck(qid);
         if (!at) return;
         var q = lessons[at[0]].checks[at[1]];
-        out.c.push([at[0], at[1], lp.checks[qid].correct ? 1 : 0].concat(lp.checks[qid].chosen.map(function (o) { return optIndex(q, o); })));
+        out.c.push([at[0], at[1], lp.checks[qid].correct ? 1 : 0, lp.checks[qid].credit].concat(encodeAnswer(q, lp.checks[qid].chosen)));
       });
     });
     var best = null, open = null;
@@ -75,7 +96,7 @@
         o: a.questions.map(function (id) { var q = quiz.questions[qIndex(id)]; return (a.order[id] || []).map(function (o) { return optIndex(q, o); }); }),
         x: a.questions.map(function (id) {
           var ans = a.answers[id], q = quiz.questions[qIndex(id)];
-          return ans ? [ans.correct ? 1 : 0].concat(ans.chosen.map(function (o) { return optIndex(q, o); })) : null;
+          return ans ? [ans.correct ? 1 : 0, ans.credit].concat(encodeAnswer(q, ans.chosen)) : null;
         }),
         r: a.score ? [a.score.raw, a.score.max, a.score.passed ? 1 : 0] : null });
     });
@@ -85,7 +106,10 @@
   // The events that rebuild the progress `compact` kept.
   function expand(text) {
     var d = JSON.parse(text), ev = [];
-    if (d.v !== 1) return [];
+    // Version 1 (before the types with parts) kept choice answers only, with no credit.
+    if (d.v !== 1 && d.v !== 2) return [];
+    var skip = d.v === 1 ? 0 : 1;
+    function creditOf(entry, at) { return skip ? entry[at] : entry[at - 1] ? 1 : 0; }
     d.l.forEach(function (entry, li) {
       var l = lessons[li];
       if (!l) return;
@@ -93,8 +117,8 @@
     });
     d.c.forEach(function (c) {
       var l = lessons[c[0]], q = l.checks[c[1]];
-      ev.push({ kind: "check_answered", lesson: l.id, target: q.id, correct: !!c[2],
-        chosen: c.slice(3).map(function (o) { return q.options[o].id; }) });
+      ev.push({ kind: "check_answered", lesson: l.id, target: q.id, correct: !!c[2], credit: creditOf(c, 3),
+        question_type: q.type, chosen: decodeAnswer(q, c.slice(3 + skip)) });
     });
     d.l.forEach(function (entry, li) { if (entry[0]) ev.push({ kind: "lesson_completed", lesson: lessons[li].id }); });
     var placeholders = [];
@@ -111,8 +135,8 @@
       a.x.forEach(function (x, k) {
         if (!x) return;
         var q = quiz.questions[a.q[k]];
-        ev.push({ kind: "quiz_answered", attempt: a.n, target: q.id, correct: !!x[0],
-          chosen: x.slice(1).map(function (o) { return q.options[o].id; }) });
+        ev.push({ kind: "quiz_answered", attempt: a.n, target: q.id, correct: !!x[0], credit: creditOf(x, 1),
+          question_type: q.type, chosen: decodeAnswer(q, x.slice(1 + skip)) });
       });
       if (a.r) ev.push({ kind: "quiz_submitted", attempt: a.n,
         score: { raw: a.r[0], max: a.r[1], scaled: a.r[1] ? a.r[0] / a.r[1] : 0, passed: !!a.r[2] } });
@@ -132,17 +156,96 @@
     return two(Math.floor(s / 3600)) + ":" + two(Math.floor((s % 3600) / 60)) + ":" + two(s % 60);
   }
   function safeId(id) { return id.replace(/[^A-Za-z0-9_.-]/g, "_"); }
-  function response(q, chosen) {
-    if (q.type === "truefalse") {
-      // The format writes true/false options in the order true, false.
-      var first = chosen[0] === q.options[0].id;
-      return v2004 ? (first ? "true" : "false") : (first ? "t" : "f");
-    }
-    if (v2004) return chosen.map(safeId).join("[,]");
-    return chosen.map(function (id) { return "abcdefghijklmnopqrstuvwxyz".charAt(optIndex(q, id)); }).join(",");
+  // --- interactions: each type's SCORM interaction type and response format --
+  // SCORM 2004 4th edition (RTE 4.2.9): identifiers joined by "[,]", matching
+  // pairs "source[.]target", fill-in texts (with their language), numeric a
+  // decimal and a range "min[:]max". SCORM 1.2 (RTE 3.4.4): single characters
+  // joined by ",", matching "1.a", fill-in a string of at most 255, numeric a
+  // decimal and no range.
+  var LETTERS = "abcdefghijklmnopqrstuvwxyz0123456789", SOURCES = "123456789abcdefghijklmnopqrstuvwxyz";
+  function letter(q, id) { return LETTERS.charAt(optIndex(q, id)); }
+  // A decimal as CMIDecimal has it: no exponent.
+  function decimal(v) {
+    if (!isFinite(v)) return "";
+    var s = Number.isInteger(v) ? String(v) : v.toFixed(10).replace(/0+$/, "").replace(/\.$/, "");
+    return /e/.test(s) ? "" : s;
   }
-  function interactionType(q) { return q.type === "truefalse" ? "true-false" : "choice"; }
-
+  // A typed text as an element of a [,] list: the reserved tokens and a leading "{" cannot be in it.
+  function typedText(t, max) { return String(t).replace(/\[[,.:]\]/g, " ").replace(/^\{/, "(").slice(0, max); }
+  var INTERACTIONS = {
+    choice: {
+      type: function (q) { return q.type === "truefalse" ? "true-false" : "choice"; },
+      response: function (q, chosen) {
+        if (q.type === "truefalse") {
+          // The format writes true/false options in the order true, false.
+          var first = chosen[0] === q.options[0].id;
+          return v2004 ? (first ? "true" : "false") : (first ? "t" : "f");
+        }
+        if (v2004) return chosen.map(safeId).join("[,]");
+        return chosen.map(function (id) { return letter(q, id); }).join(",");
+      },
+      patterns: function (q) {
+        return [INTERACTIONS.choice.response(q, q.options.filter(function (o) { return o.correct; }).map(function (o) { return o.id; }))];
+      },
+    },
+    matching: {
+      type: function () { return "matching"; },
+      response: function (q, chosen) {
+        return chosen.map(function (entry) {
+          var pair = E.splitPair(entry);
+          if (!pair) return "";
+          return v2004 ? safeId(pair[0]) + "[.]" + safeId(pair[1])
+                       : SOURCES.charAt(optIndex(q, pair[0])) + "." + LETTERS.charAt(targetIndex(q, pair[1]));
+        }).filter(function (x) { return x; }).join(v2004 ? "[,]" : ",");
+      },
+      patterns: function (q) {
+        return [INTERACTIONS.matching.response(q, q.options.map(function (o) { return o.id + "=" + o.match; }))];
+      },
+    },
+    ordering: {
+      type: function () { return "sequencing"; },
+      response: function (q, chosen) {
+        return v2004 ? chosen.map(safeId).join("[,]") : chosen.map(function (id) { return letter(q, id); }).join(",");
+      },
+      patterns: function (q) { return [INTERACTIONS.ordering.response(q, q.options.map(function (o) { return o.id; }))]; },
+    },
+    fillin: {
+      type: function () { return "fill-in"; },
+      response: function (q, chosen) {
+        if (!v2004) return chosen.map(function (t) { return typedText(t, 255); }).join(",").slice(0, 255);
+        return "{lang=" + COURSE.lang + "}" + chosen.map(function (t) { return typedText(t, 250); }).join("[,]");
+      },
+      // The first combinations of accepted answers (at most 5, the least an LMS must keep), case ignored.
+      patterns: function (q) {
+        var combos = [[]];
+        q.options.forEach(function (gap) {
+          var next = [];
+          combos.forEach(function (c) {
+            (gap.accepted || [""]).forEach(function (a) { if (next.length < 5) next.push(c.concat([a])); });
+          });
+          combos = next;
+        });
+        return combos.map(function (c) {
+          return v2004 ? "{case_matters=false}{order_matters=true}{lang=" + COURSE.lang + "}" +
+                         c.map(function (t) { return typedText(t, 250); }).join("[,]")
+                       : c.map(function (t) { return typedText(t, 255); }).join(",").slice(0, 255);
+        });
+      },
+    },
+    numeric: {
+      type: function () { return "numeric"; },
+      response: function (q, chosen) { return chosen.length === 1 ? decimal(Number(chosen[0])) : ""; },
+      // 2004: the range; 1.2 has no range, so only an exact value is given.
+      patterns: function (q) {
+        var st = q.settings || {};
+        var low = st.min !== undefined ? Number(st.min) : Number(st.value || 0) - Number(st.tolerance || 0);
+        var high = st.max !== undefined ? Number(st.max) : Number(st.value || 0) + Number(st.tolerance || 0);
+        if (low === high) return [decimal(low)];
+        return v2004 ? [decimal(low) + "[:]" + decimal(high)] : [];
+      },
+    },
+  };
+  function interactionOf(q) { return INTERACTIONS[q.type] || INTERACTIONS.choice; }
   // Each newly submitted attempt's answers as interactions, after those the
   // LMS holds already (1.2 keeps them write-only, as a journal).
   var reportedAttempts = {};
@@ -154,13 +257,17 @@
       a.questions.forEach(function (qid) {
         var q = quiz.questions[qIndex(qid)], ans = a.answers[qid], chosen = ans ? ans.chosen : [];
         var base = "cmi.interactions." + k++ + ".";
-        var correctIds = q.options.filter(function (o) { return o.correct; }).map(function (o) { return o.id; });
+        var kind = interactionOf(q);
         set(base + "id", safeId("a" + a.number + "." + qid));
-        set(base + "type", interactionType(q));
+        set(base + "type", kind.type(q));
         if (v2004) set(base + "description", (q.prompt || qid).slice(0, 250));
-        set(base + "correct_responses.0.pattern", response(q, correctIds));
-        if (chosen.length) set(base + (v2004 ? "learner_response" : "student_response"), response(q, chosen));
-        set(base + "result", ans && ans.correct ? "correct" : v2004 ? "incorrect" : "wrong");
+        kind.patterns(q).forEach(function (pattern, n) { set(base + "correct_responses." + n + ".pattern", pattern); });
+        var said = chosen.length ? kind.response(q, chosen) : "";
+        if (said) set(base + (v2004 ? "learner_response" : "student_response"), said);
+        // 2004 takes partial credit as a number; 1.2 knows right and wrong only.
+        var credit = ans ? ans.credit : 0;
+        set(base + "result", ans && ans.correct ? "correct" : v2004 && credit > 0 ? decimal(Math.round(credit * 1e4) / 1e4)
+                                                            : v2004 ? "incorrect" : "wrong");
         if (v2004) set(base + "timestamp", new Date().toISOString().slice(0, 19));
       });
     });
