@@ -222,6 +222,7 @@ void App::begin_column(float width) {
 
 void App::shortcuts() {
     ImGuiIO& io = ImGui::GetIO();
+    read_aloud_keys();
     if (ImGui::IsKeyPressed(keys::tab) && !io.WantTextInput) tab(io.KeyShift);
     if (io.KeyCtrl && (ImGui::IsKeyPressed(keys::equal) || ImGui::IsKeyPressed(keys::kp_add)))
         set_text_size(text_size_ + 2);
