@@ -11,6 +11,7 @@ LEKTION_PACKAGES=(
   libicu-dev libpugixml-dev libsqlite3-dev
   libcli11-dev libfmt-dev nlohmann-json3-dev libssl-dev libcurl4-openssl-dev libstb-dev
   libzip-dev librsvg2-bin
+  libespeak-ng-dev espeak-ng-data libpulse-dev  # read aloud: eSpeak NG voices, PulseAudio/PipeWire output
   fonts-noto-core fonts-dejavu-core
 )
 LEKTION_TEST_PACKAGES=(catch2 clang-format libxml2-utils xvfb xauth libgl1-mesa-dri sqlite3 gettext translate-toolkit

@@ -32,6 +32,7 @@ Run add_pack(CLI::App& app);     // package/: course packages (.lektion)
 Run add_install(CLI::App& app);  // package/
 Run add_courses(CLI::App& app);  // package/
 Run add_export(CLI::App& app);   // export/: html, scorm, pdf
+Run add_speak(CLI::App& app);    // speech/: read aloud into a WAV file
 
 // The bundled course, found in the source tree or installed.
 std::string default_course_dir();

@@ -28,6 +28,7 @@ int main(int argc, char** argv) {
     add(lektion::cli::add_install);
     add(lektion::cli::add_courses);
     add(lektion::cli::add_export);
+    add(lektion::cli::add_speak);
 
     try {
         app.parse(argc, argv);

@@ -227,6 +227,7 @@ void App::begin_column(float width) {
 
 void App::shortcuts() {
     ImGuiIO& io = ImGui::GetIO();
+    read_aloud_keys();
     if (ImGui::IsKeyPressed(keys::tab)) {
         // Tab leaves a text field for the next control, as in a browser (no keyboard trap); the field
         // keeps what was typed and hands it over as the learner leaving it would.

@@ -24,6 +24,10 @@
 #include "records/store.hpp"
 #include "session/session.hpp"
 
+namespace lektion::speech {
+struct Utterance;
+}
+
 namespace lektion::ui {
 
 enum class Screen { learners, home, lesson, quiz, about, settings, trainer };
@@ -143,6 +147,15 @@ private:
     void guard(const std::function<void()>& action);  // shows a records failure instead of crashing
 
     void untranslated_note(const Section& section, float width);
+
+    // --- read aloud (read_aloud.cpp) --------------------------------------------
+    void read_aloud_keys();  // Ctrl+R reads the screen's first text, Escape stops; the highlight
+    void read_aloud_section(const Section& section);
+    void read_aloud_question(const Question& q, const std::vector<std::string>& order);
+    void read_aloud_answer(const Question& q, const Evaluation& ev, bool with_feedback);
+    void read_aloud_speed(float width);  // in Settings
+    void read_aloud_control(const std::string& id,
+                            const std::function<std::vector<speech::Utterance>()>& what);
 
     void watch_overlay();
     void save_problem_banner();

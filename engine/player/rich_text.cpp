@@ -194,10 +194,47 @@ std::vector<DrawnRun>* drawn_runs = nullptr;
 
 void record_drawn_runs(std::vector<DrawnRun>* sink) { drawn_runs = sink; }
 
+namespace {
+
+struct Highlight {
+    std::string id;
+    std::size_t begin = 0, end = 0;
+    ImU32 color = 0;
+} highlight;
+
+// Behind the runs of [begin, end), joined across the spaces between them on a line.
+void paint_highlight(const Layout& layout, ImVec2 origin, float size, float line_spacing) {
+    const char* base = layout.source->data();
+    const auto in_range = [&](const Run& r) {
+        const auto at = static_cast<std::size_t>(r.text.data() - base);
+        return at < highlight.end && at + r.text.size() > highlight.begin;
+    };
+    const float pad = size * 0.1f;
+    for (std::size_t i = 0; i < layout.runs.size(); ++i) {
+        const Run& r = layout.runs[i];
+        if (!in_range(r)) continue;
+        float right = r.pos.x + measure(r.font, r.text);
+        if (i + 1 < layout.runs.size() && layout.runs[i + 1].pos.y == r.pos.y && in_range(layout.runs[i + 1]))
+            right = layout.runs[i + 1].pos.x;
+        ImGui::GetWindowDrawList()->AddRectFilled(
+            {origin.x + r.pos.x - pad, origin.y + r.pos.y},
+            {origin.x + right + pad, origin.y + r.pos.y + size * line_spacing}, highlight.color, pad);
+    }
+}
+
+}  // namespace
+
+void highlight_text(std::string text_id, std::size_t begin, std::size_t end, ImU32 color) {
+    highlight = {std::move(text_id), begin, end, color};
+}
+
 void draw_text(const Fonts& fonts, const Text& text, float width, ImFont* font, ImU32 color,
                float line_spacing) {
     const float size = font ? font->FontSize : fonts.size;
-    draw_layout(cached_layout(fonts, text, width, size * line_spacing, font), size, line_spacing, color);
+    const Layout& layout = cached_layout(fonts, text, width, size * line_spacing, font);
+    if (!highlight.id.empty() && text.id == highlight.id)
+        paint_highlight(layout, ImGui::GetCursorScreenPos(), size, line_spacing);
+    draw_layout(layout, size, line_spacing, color);
 }
 
 void draw_layout(const Layout& layout, float size, float line_spacing, ImU32 color) {

@@ -56,6 +56,11 @@ struct DrawnRun {
 };
 void record_drawn_runs(std::vector<DrawnRun>* sink);
 
+// Read aloud's sentence: the bytes [begin, end) of the text whose id is
+// `text_id` get `color` behind them wherever draw_text() draws that text.
+// An empty id: nothing is highlighted.
+void highlight_text(std::string text_id, std::size_t begin, std::size_t end, ImU32 color);
+
 // Forget cached layouts: after the fonts or the course (and so the texts) change.
 void clear_layout_cache();
 

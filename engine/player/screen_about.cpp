@@ -71,6 +71,8 @@ void App::settings_screen() {
     }
     remember("##language");
 
+    read_aloud_speed(width);
+
     draw_plain(fonts_.heading, tr("settings.theme"), width, pal.heading);
     for (Theme t : {Theme::light, Theme::dark, Theme::contrast}) {
         const std::string key = std::string("theme.") + theme_name(t);

@@ -179,6 +179,7 @@ void App::lesson_screen() {
     ImGui::BeginGroup();
     if (const Section* sec = s.section(pos)) {
         untranslated_note(*sec, width);
+        read_aloud_section(*sec);
         heading(sec->heading, width, fonts_.title);
         blocks(sec->blocks, width);
     } else {
@@ -236,6 +237,7 @@ void App::check_page(const Lesson& lesson, float width) {
     for (const Question& q : lesson.checks) {
         ImGui::PushID(q.id.c_str());
         draw_text(fonts_, q.prompt, width, fonts_.bold, pal.text);
+        read_aloud_question(q, check_order(q));
         const Answer* recorded = s.check_answer(q.id);
         std::vector<std::string>& chosen = chosen_[q.id];
         if (recorded && chosen.empty()) chosen = recorded->chosen;
@@ -264,6 +266,7 @@ void App::check_page(const Lesson& lesson, float width) {
             for (const Text* fb : ev.feedback) paragraph(*fb, width);
             if (!ev.correct) right_answer(q, ev, "lesson.right_answer", width);
             if (ev.explanation) draw_text(fonts_, *ev.explanation, width, fonts_.italic, pal.muted);
+            read_aloud_answer(q, ev, true);
         }
         ImGui::PopID();
     }

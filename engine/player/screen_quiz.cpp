@@ -77,6 +77,7 @@ void App::quiz_question(float width) {
                        {width, fonts_.size * 0.4f}, "");
     ImGui::Dummy({0, fonts_.size * 0.4f});
     draw_text(fonts_, q.prompt, width, fonts_.heading, pal.text, 1.35f);
+    read_aloud_question(q, order->second);
     auto it = attempt.answers.find(qid);
     std::vector<std::string> chosen =
         it != attempt.answers.end() ? it->second.chosen : std::vector<std::string>{};
@@ -169,6 +170,7 @@ void App::quiz_result(float width) {
                    pal.text);
         if (!ev.correct) right_answer(q, ev, "quiz.correct_answer", width);
         if (ev.explanation) draw_text(fonts_, *ev.explanation, width, fonts_.italic, pal.muted);
+        read_aloud_answer(q, ev, false);
         ImGui::Dummy({0, fonts_.size * 0.4f});
     }
 }

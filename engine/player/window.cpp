@@ -1,5 +1,6 @@
 #include "player/window.hpp"
 #include "player/gl_textures.hpp"
+#include "player/read_aloud.hpp"
 #include "player/rich_text.hpp"
 
 #include <malloc.h>
@@ -360,6 +361,7 @@ int run_window(App& app, const WindowOptions& options) {
     io.IniFilename = nullptr;  // the learner's settings live in the records, not in a stray file
     io.ConfigFlags |= ImGuiConfigFlags_NavEnableKeyboard;
     count_events(window);
+    read_aloud_wake(glfwPostEmptyEvent);  // a new sentence is highlighted while the window waits
     ImGui_ImplGlfw_InitForOpenGL(window, true);
     ImGui_ImplOpenGL3_Init("#version 330 core");
     app.set_texture_backend(make_gl_textures());  // figures' textures belong to this context
@@ -429,6 +431,7 @@ int run_window(App& app, const WindowOptions& options) {
     // Whatever still waits for the lock gets a last chance, with the window
     // already gone so that quitting does not look stuck.
     glfwHideWindow(window);
+    read_aloud_wake(nullptr);  // stops reading
     if (app.records_pending() && !app.flush_records(quit_wait)) {
         std::fprintf(stderr, "%s\n", error_line(app.unsaved_message()).c_str());
         result = 1;

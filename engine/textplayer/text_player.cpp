@@ -21,6 +21,7 @@
 #include "textplayer/choice.hpp"
 #include "textplayer/player.hpp"
 #include "textplayer/question_prompts.hpp"
+#include "textplayer/read_aloud.hpp"
 
 namespace lektion {
 
@@ -145,7 +146,10 @@ void TextPlayer::untranslated_note(bool untranslated) {
     if (untranslated) out_.wrap("(" + tr("lesson.untranslated") + ")");
 }
 
-void TextPlayer::help() { out_.wrap(tr("text.commands")); }
+void TextPlayer::help() {
+    out_.wrap(tr("text.commands"));
+    out_.wrap(tr("text.read_help"));
+}
 
 // --- records and reloads -------------------------------------------------------
 
@@ -385,9 +389,15 @@ bool TextPlayer::lesson() {
         }
         for (;;) {
             auto line = ask();
+            stop_reading_text();  // whatever the learner types next
             if (!line || *line == "q") return false;
             if (*line == "h") {
                 help();
+                continue;
+            }
+            if (*line == "r") {
+                if (const Section* read = s.section(s.position()))
+                    out_.wrap(read_aloud_text(speech::section_utterances(*read, *course_, ui_language()), 0));
                 continue;
             }
             // From here the session as it is now decides: a reload may have moved the learner.

@@ -511,3 +511,21 @@ TEST_CASE("transcripts at 40 and 100 columns: the start page, an invalid answer,
         CHECK(flat.find("Gemt. På gensyn.") != std::string::npos);
     }
 }
+
+TEST_CASE("r in the text player reads the page aloud, or says there is no audio output") {
+    TempDir data;
+    ::setenv("PULSE_SERVER", "unix:/nonexistent/lektion-test", 1);  // as on a PC without sound
+    Child child({LEKTION_BINARY, "play", "--text", "--learner", "Lytter", "--lang", "da", "--data-dir",
+                 data.path.string()});
+    ::unsetenv("PULSE_SERVER");
+    child.until_prompt();
+    child.send("1");
+    CHECK(child.until_prompt().find("Introduktion") != std::string::npos);
+    child.send("r");
+    CHECK(child.until_prompt().find("Ingen lydudgang") != std::string::npos);
+    child.send("h");
+    CHECK(child.until_prompt().find("r: læs siden højt") != std::string::npos);
+    child.send("q");
+    child.until_prompt();
+    CHECK(child.wait() == 0);
+}
