@@ -5,7 +5,6 @@
 
 #include <algorithm>
 #include <atomic>
-#include <map>
 
 #include "l10n/strings.hpp"
 #include "player/app.hpp"
@@ -24,15 +23,13 @@ struct Reading {
     std::string problem;    // eSpeak NG did not start
     bool shortcut = false;  // Ctrl+R this frame: the first control drawn takes it
     bool null_output = false;
-    // Each learner's speed, by name, for as long as the program runs. (Kept in
-    // the records it needs a column of the learners table: a schema migration.)
-    std::map<std::string, int> rates;
 };
 Reading reading;
 
-int rate_of(const std::string& learner) {
-    auto it = reading.rates.find(learner);
-    return it == reading.rates.end() ? speech::default_rate : it->second;
+// The learner's speed as the records keep it; 0 (never chosen) or a value out of range reads at the default.
+int rate_of(const Learner& learner) {
+    const int r = learner.speech_rate;
+    return r >= speech::min_rate && r <= speech::max_rate ? r : speech::default_rate;
 }
 
 speech::Speech* engine() {
@@ -95,7 +92,7 @@ void App::read_aloud_control(const std::string& id,
     if (pressed) {
         reading.control = id;
         if (reading_this) s->stop();
-        else if (speech::Speech* e = engine()) e->speak(what(), rate_of(learner_.name));
+        else if (speech::Speech* e = engine()) e->speak(what(), rate_of(learner_));
     }
     if (!mine && !pressed) return;
     // What became of this control's request: said beside it, nothing fails.
@@ -136,9 +133,10 @@ void App::read_aloud_answer(const Question& q, const Evaluation& ev, bool with_f
 
 void App::read_aloud_speed(float width) {
     draw_plain(fonts_.heading, tr("settings.speech_rate"), width, palette(theme_).heading);
-    const int rate = rate_of(learner_.name);
+    const int rate = rate_of(learner_);
     const auto set = [&](int r) {
-        reading.rates[learner_.name] = std::clamp(r, speech::min_rate, speech::max_rate);
+        learner_.speech_rate = std::clamp(r, speech::min_rate, speech::max_rate);
+        save_settings();  // kept per learner in the records, as the theme and the text size are
     };
     if (button(tr("settings.slower"))) set(rate - 25);
     ImGui::SameLine();

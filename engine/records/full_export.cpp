@@ -30,11 +30,8 @@ json state(const CourseState& s) {
 }
 
 json learner_json(const Learner& l) {
-    return {{"name", l.name},
-            {"language", l.language},
-            {"theme", l.theme},
-            {"text_size", l.text_size},
-            {"courses", json::array()}};
+    return {{"name", l.name},           {"language", l.language},       {"theme", l.theme},
+            {"text_size", l.text_size}, {"speech_rate", l.speech_rate}, {"courses", json::array()}};
 }
 
 }  // namespace

@@ -79,10 +79,11 @@ public:
             id = *found;
         } else {
             sql::Statement s(db_,
-                             "INSERT INTO learners (name, name_key, language, theme, text_size, created_at) "
-                             "VALUES (?,?,?,?,?,?)");
+                             "INSERT INTO learners (name, name_key, language, theme, text_size, speech_rate, "
+                             "created_at) VALUES (?,?,?,?,?,?,?)");
             s.bind(1, l.name).bind(2, key).bind(3, l.language).bind(4, l.theme);
-            s.bind(5, static_cast<double>(l.text_size)).bind(6, utc_now()).run();
+            s.bind(5, static_cast<double>(l.text_size)).bind(6, std::int64_t{l.speech_rate});
+            s.bind(7, utc_now()).run();
             id = sqlite3_last_insert_rowid(db_);
             ++summary_.learners_added;
         }

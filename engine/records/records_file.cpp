@@ -61,6 +61,11 @@ void read_settings(const json& l, FileLearner& out) {
         const double size = it->get<double>();
         if (std::isfinite(size) && size > 0 && size <= 200) out.text_size = static_cast<float>(size);
     }
+    // Words a minute; the player holds it between its bounds, so only nonsense is dropped here.
+    if (auto it = l.find("speech_rate"); it != l.end() && it->is_number_integer()) {
+        const std::int64_t rate = it->get<std::int64_t>();
+        if (rate > 0 && rate <= 1000) out.speech_rate = static_cast<int>(rate);
+    }
 }
 
 FileCourse read_course(const json& c, const std::string& where, std::size_t& count) {

@@ -53,6 +53,7 @@ struct FileLearner {
     std::string name;  // tidied
     std::string language, theme;
     float text_size = 0;
+    int speech_rate = 0;  // read aloud, words a minute; 0: the default
     std::string problem;
     std::string shown_name;  // for messages: the name as given, escaped
     std::vector<FileCourse> courses;

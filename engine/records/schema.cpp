@@ -159,6 +159,11 @@ CREATE TRIGGER events_append_only BEFORE UPDATE ON events
 BEGIN SELECT RAISE(ABORT, 'learner events are append-only'); END;
 )sql";
 
+// Version 6: the learner's read-aloud speed, in words a minute (0: the default).
+constexpr const char* schema_6 = R"sql(
+ALTER TABLE learners ADD COLUMN speech_rate INTEGER NOT NULL DEFAULT 0;
+)sql";
+
 void fill_state_and_registrations(sqlite3* db) {
     sql::Statement pairs(db, "SELECT DISTINCT learner_id, course_id FROM events");
     while (pairs.step()) {
@@ -190,6 +195,7 @@ void migrate(sqlite3* db, int from) {
         key.bind(1, random_key_hex()).run();
     }
     if (from < 5) sql::exec(db, schema_5, "upgrade the records to schema 5");
+    if (from < 6) sql::exec(db, schema_6, "upgrade the records to schema 6");
     // Replaying events reads today's tables, so the cache is filled once they are all there.
     if (from < 2) fill_state_and_registrations(db);
     if (from < current_schema) {

@@ -6,7 +6,7 @@
 
 namespace lektion {
 
-constexpr int current_schema = 5;
+constexpr int current_schema = 6;
 // PRAGMA application_id: "LKTN", so `file` and lektion know the database as ours.
 constexpr int application_id = 0x4C4B544E;
 

@@ -22,7 +22,7 @@ namespace lektion {
 
 namespace {
 
-constexpr const char* learner_columns = "id, name, language, theme, text_size";
+constexpr const char* learner_columns = "id, name, language, theme, text_size, speech_rate";
 
 Learner read_learner(const sql::Statement& s) {
     Learner l;
@@ -31,6 +31,7 @@ Learner read_learner(const sql::Statement& s) {
     l.language = s.text(2);
     l.theme = s.text(3);
     l.text_size = static_cast<float>(s.real(4));
+    l.speech_rate = static_cast<int>(s.integer(5));
     return l;
 }
 
@@ -131,8 +132,10 @@ void Store::save_settings(const Learner& l) {
     const auto stored = learner(l.id);
     const std::string tag =
         stored && stored->language == l.language ? l.language : checked_language(l.language);
-    sql::Statement s(db_, "UPDATE learners SET language = ?, theme = ?, text_size = ? WHERE id = ?");
-    s.bind(1, tag).bind(2, l.theme).bind(3, static_cast<double>(size)).bind(4, l.id).run();
+    sql::Statement s(
+        db_, "UPDATE learners SET language = ?, theme = ?, text_size = ?, speech_rate = ? WHERE id = ?");
+    s.bind(1, tag).bind(2, l.theme).bind(3, static_cast<double>(size)).bind(4, std::int64_t{l.speech_rate});
+    s.bind(5, l.id).run();
     if (sqlite3_changes(db_) == 0)
         throw RecordsError(fmt::format("{}: learner {} is not in the records", path_.string(), l.id));
     stamp_write(db_);

@@ -37,6 +37,7 @@ struct Learner {
     std::string language;  // BCP 47, empty: not chosen
     std::string theme;     // "light", "dark", "contrast"; empty: default
     float text_size = 0;   // points; 0: default
+    int speech_rate = 0;   // read aloud, words a minute; 0: default
 };
 
 // One event as the store keeps it: the event and where and when it happened.
@@ -110,7 +111,7 @@ public:
     std::optional<Learner> learner(std::int64_t id) const;
     Learner create_learner(const std::string& name, const std::string& language = {});
     Learner find_or_create_learner(const std::string& name, const std::string& language = {});
-    void save_settings(const Learner& learner);  // language, theme, text size
+    void save_settings(const Learner& learner);  // language, theme, text size, speech rate
     // Erases every trace of them: their rows, then the freed bytes (secure
     // delete, VACUUM, write-ahead log truncated). Throws RecordsError when the
     // rows are gone but another process keeps old pages alive in the log.

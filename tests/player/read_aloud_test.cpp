@@ -8,9 +8,9 @@
 #include <filesystem>
 #include <thread>
 
-#include "load/translation.hpp"
 #include "headless.hpp"
 #include "l10n/strings.hpp"
+#include "load/translation.hpp"
 #include "player/read_aloud.hpp"
 #include "raster.hpp"
 
@@ -121,4 +121,37 @@ TEST_CASE("the reading speed is set in Settings") {
     CHECK(r.ui->has("read-rate:" + tr("read.rate", {{"rate", std::int64_t(200)}})));
     for (int i = 0; i < 20; ++i) r.ui->click(tr("settings.slower")), r.ui->frame();
     CHECK(r.ui->has("read-rate:" + tr("read.rate", {{"rate", std::int64_t(80)}})));
+}
+
+TEST_CASE("the reading speed is kept per learner in the records, and another learner reads at the default") {
+    const std::filesystem::path data = std::filesystem::temp_directory_path() / "lektion-read-rate-test";
+    std::filesystem::remove_all(data);
+    set_ui_language("da");
+    const CoursePtr course = load_course(bundled, "da").course;
+    REQUIRE(course);
+    {
+        Store store(data);
+        auto open = [&](const std::string& learner) {
+            auto app = std::make_unique<ui::App>(course, bundled, &store, ui::AppOptions{learner, "da"});
+            auto ui = std::make_unique<Headless>(*app);
+            app->show(ui::Screen::settings);
+            ui->frames(2);
+            return std::pair{std::move(app), std::move(ui)};
+        };
+        {
+            auto [app, ui] = open("Ane");
+            ui->click(tr("settings.faster"));
+            ui->click(tr("settings.faster"));
+            ui->frames(1);
+        }
+        REQUIRE(store.find_learner("Ane"));
+        CHECK(store.find_learner("Ane")->speech_rate == 225);
+        {
+            auto [app, ui] = open("Ane");  // a new session of the same learner
+            CHECK(ui->has("read-rate:" + tr("read.rate", {{"rate", std::int64_t(225)}})));
+        }
+        auto [app, ui] = open("Bo");
+        CHECK(ui->has("read-rate:" + tr("read.rate", {{"rate", std::int64_t(175)}})));
+    }
+    std::filesystem::remove_all(data);
 }

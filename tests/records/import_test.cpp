@@ -473,3 +473,25 @@ TEST_CASE("figure: events merged per second from a 100-learner class export of t
     REQUIRE(bundled.course);
     merge_a_class(bundled.course, 150);
 }
+
+TEST_CASE("a learner's settings travel with the export: language, theme, text size, reading speed") {
+    TempDir pc, trainer;
+    std::string text;
+    {
+        Store store(pc.path());
+        Learner l = store.create_learner("Dag", "da");
+        l.theme = "dark";
+        l.text_size = 24;
+        l.speech_rate = 225;
+        store.save_settings(l);
+        text = json_export(store, {});
+    }
+    import_text(trainer.path(), text);
+    Store store(trainer.path(), Store::Access::read);
+    const auto dag = store.find_learner("Dag");
+    REQUIRE(dag);
+    CHECK(dag->language == "da");
+    CHECK(dag->theme == "dark");
+    CHECK(dag->text_size == 24);
+    CHECK(dag->speech_rate == 225);
+}
