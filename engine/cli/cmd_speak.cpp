@@ -5,8 +5,8 @@
 #include "base/terminal_text.hpp"
 #include "cli/commands.hpp"
 #include "cli/output.hpp"
-#include "load/translation.hpp"
 #include "l10n/language_tag.hpp"
+#include "load/translation.hpp"
 #include "speech/speech.hpp"
 #include "speech/wav.hpp"
 

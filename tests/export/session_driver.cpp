@@ -16,18 +16,19 @@
 
 <<<<<<< HEAD
 #include "load/loader.hpp"
-    =======
+    == == ==
+    =
 #include "load/loader.hpp"
 #include "load/translation.hpp"
 #include "questions/fillin.hpp"
 #include "questions/matching.hpp"
 #include "questions/numeric.hpp"
 #include "questions/registry.hpp"
-    >>>>>>> issue18b
+        >>>>>>> issue18b
 #include "base/shuffle.hpp"
 #include "session/session.hpp"
 
-    using nlohmann::json;
+        using nlohmann::json;
 using namespace lektion;
 
 namespace {
