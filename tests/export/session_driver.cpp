@@ -14,21 +14,16 @@
 
 #include <nlohmann/json.hpp>
 
-<<<<<<< HEAD
-#include "load/loader.hpp"
-    == == ==
-    =
+#include "base/shuffle.hpp"
 #include "load/loader.hpp"
 #include "load/translation.hpp"
 #include "questions/fillin.hpp"
 #include "questions/matching.hpp"
 #include "questions/numeric.hpp"
 #include "questions/registry.hpp"
-        >>>>>>> issue18b
-#include "base/shuffle.hpp"
 #include "session/session.hpp"
 
-        using nlohmann::json;
+using nlohmann::json;
 using namespace lektion;
 
 namespace {
