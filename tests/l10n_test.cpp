@@ -77,7 +77,10 @@ TEST_CASE("the interface ships complete in the 24 official EU languages") {
                                                    {"dir", "d"},
                                                    {"seconds", std::int64_t(3)},
                                                    {"min", std::int64_t(4)},
-                                                   {"max", std::int64_t(12)}});
+                                                   {"max", std::int64_t(12)},
+                                                   {"answered", std::int64_t(9)},
+                                                   {"partly", std::int64_t(2)},
+                                                   {"rate", std::int64_t(175)}});
             CHECK_FALSE(out.empty());
             CHECK(out.find('{') == std::string::npos);
         }

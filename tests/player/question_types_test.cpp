@@ -65,13 +65,14 @@ struct TourFixture {
         return course->lessons[1].checks[0];
     }
 
-    // Answers a question on screen right, as a learner would: options and the ordering buttons with the
-    // mouse, matching by keyboard (its list of targets is a popup), gaps and numbers typed.
+    // Answers a question on screen right, as a learner would: options and matching by keyboard (Tab,
+    // Space, Enter, arrows), the ordering buttons with the mouse, gaps and numbers typed.
     void answer_right(const Question& q) {
+        ui->frames(2);  // the feedback of the question above has settled the layout
         const QuestionType& type = question_type(q);
         const std::vector<std::string> right = type.right_answer(q);
         if (q.type == "single" || q.type == "truefalse" || q.type == "multiple") {
-            for (const std::string& id : right) click_option(q, id);
+            for (const std::string& id : right) choose_option(q, id);
         } else if (q.type == "matching") {
             for (const Option& item : q.options) {
                 INFO(item.id);
@@ -108,10 +109,14 @@ struct TourFixture {
             FAIL("no way to answer a " << q.type << " question in this test");
         }
     }
-    void click_option(const Question& q, const std::string& id) {  // "B) words##id"
+    void choose_option(const Question& q, const std::string& id) {  // "B) words##id"
+        std::string found;  // a copy: clicking draws frames, which rebuild the widgets
         for (const auto& [label, rect] : app->widgets())
-            if (label.ends_with("##" + id)) return ui->click(label);
-        FAIL("no option " << id << " of " << q.id << " on screen");
+            if (label.ends_with("##" + id)) found = label;
+        if (found.empty()) FAIL("no option " << id << " of " << q.id << " on screen");
+        REQUIRE(ui->focus(found));  // by keyboard: Tab to it, Space takes it
+        ui->key(ui::keys::space);
+        ui->frames(1);
     }
     void type_into(const std::string& field, const std::string& text) {
         ui->click(field);
@@ -260,13 +265,16 @@ TEST_CASE("Tab goes into a text field, which takes the typing, and out of it aga
     const Question& number = f.check("l2.check.number");
     REQUIRE(f.ui->focus(fill.options[0].label.plain()));
     f.ui->type("Clamp");
-    f.ui->key(ui::keys::tab);  // leaves the field for the next control: the number's field
+    f.ui->key(ui::keys::tab);  // leaves the field for the next control: no keyboard trap
     f.ui->frames(1);
-    CHECK(f.ui->nav_id() == f.app->widgets().at(number.prompt.plain()).id);
+    CHECK(f.ui->nav_id() != f.app->widgets().at(fill.options[0].label.plain()).id);
+    CHECK_FALSE(ImGui::GetIO().WantTextInput);
+    REQUIRE(f.ui->focus(number.prompt.plain()));  // on by Tab to the number's field
     f.ui->type("80");
-    f.ui->key(ui::keys::tab);  // and out of that one too: no keyboard trap
+    f.ui->key(ui::keys::tab);  // and out of that one too
     f.ui->frames(1);
     CHECK(f.ui->nav_id() != f.app->widgets().at(number.prompt.plain()).id);
+    CHECK_FALSE(ImGui::GetIO().WantTextInput);
     f.answer_by_keyboard(fill);
     f.answer_by_keyboard(number);
     Session& s = *f.app->session();

@@ -254,7 +254,7 @@ void sql_and_crash(const fs::path& file, const std::string& sql) {
     REQUIRE(WEXITSTATUS(status) == 0);
 }
 
-// A database as lektion's schema 2 left it: no identity, nor what schemas 4 and 5 added.
+// A database as lektion's schema 2 left it: no identity, nor what schemas 4, 5 and 6 added.
 void make_schema_2(const fs::path& dir, const std::string& learner) {
     record(dir, learner, "old", 2);
     run_sql(dir / "records.sqlite3",
@@ -263,7 +263,8 @@ void make_schema_2(const fs::path& dir, const std::string& learner) {
             "DROP TABLE learner_pins; ALTER TABLE events DROP COLUMN device; "
             "ALTER TABLE events DROP COLUMN device_seq; ALTER TABLE events DROP COLUMN registration; "
             "ALTER TABLE events DROP COLUMN question_type; ALTER TABLE events DROP COLUMN credit; "
-            "ALTER TABLE events DROP COLUMN interaction; PRAGMA user_version = 2");
+            "ALTER TABLE events DROP COLUMN interaction; ALTER TABLE learners DROP COLUMN speech_rate; "
+            "PRAGMA user_version = 2");
 }
 
 }  // namespace
