@@ -85,13 +85,7 @@ Run add_export(CLI::App& app) {
         sub->add_option("COURSE_DIR", o->course_dir, "Course folder (default: the bundled course)")
             ->check(non_empty);
         sub->add_option("--lang", o->lang, "Language of the export (the course's own by default)")
-            ->check(CLI::Validator(
-                [](std::string& s) {
-                    if (!valid_language_tag(s)) return std::string("not a language tag such as da or en");
-                    s = normalize_language_tag(s);
-                    return std::string();
-                },
-                "LANG"));
+            ->transform(language_tag);
         sub->add_option("-o,--output", o->output,
                         std::string(f->name()) == "html" ? "Folder to write" : "File to write")
             ->required();

@@ -36,15 +36,6 @@ struct PlayOptions {
     std::vector<int> open_page;
 };
 
-// --lang: a well-formed tag, stored in its usual case ("pt-br" -> "pt-BR").
-const CLI::Validator language_tag(
-    [](std::string& s) {
-        if (!valid_language_tag(s)) return std::string("not a language tag such as da, en or pt-BR");
-        s = normalize_language_tag(s);
-        return std::string();
-    },
-    "LANG");
-
 // Messages quote course files and paths, which anyone may have written: no
 // escape sequence gets through, and an author sees what is there, as lint shows it.
 void print_line(const std::string& line) { std::fprintf(stderr, "%s\n", terminal_safe(line).c_str()); }

@@ -96,13 +96,7 @@ Run add_speak(CLI::App& app) {
     cmd->add_option("--question", o->question, "Question id: its prompt and options in order")
         ->check(non_empty);
     cmd->add_option("--lang", o->lang, "Language of the course to read (the course's own by default)")
-        ->check(CLI::Validator(
-            [](std::string& s) {
-                if (!valid_language_tag(s)) return std::string("not a language tag such as da or en");
-                s = normalize_language_tag(s);
-                return std::string();
-            },
-            "LANG"));
+        ->transform(language_tag);
     cmd->add_option("--rate", o->rate, "Words a minute")
         ->check(CLI::Range(speech::min_rate, speech::max_rate));
     cmd->add_option("-o,--output", o->output, "WAV file to write (16-bit mono PCM)")->required();

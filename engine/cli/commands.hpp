@@ -6,6 +6,7 @@
 
 #include <CLI/CLI.hpp>
 
+#include "l10n/language_tag.hpp"
 #include "load/loader.hpp"
 
 namespace lektion::cli {
@@ -17,6 +18,15 @@ using Run = std::function<int()>;
 inline const CLI::Validator non_empty(
     [](const std::string& s) { return s.empty() ? std::string("must not be empty") : std::string(); },
     "NOT EMPTY");
+
+// --lang: a well-formed tag, stored in its usual case ("pt-br" -> "pt-BR").
+inline const CLI::Validator language_tag(
+    [](std::string& s) {
+        if (!valid_language_tag(s)) return std::string("not a language tag such as da, en or pt-BR");
+        s = normalize_language_tag(s);
+        return std::string();
+    },
+    "LANG");
 
 Run add_lint(CLI::App& app);
 Run add_info(CLI::App& app);

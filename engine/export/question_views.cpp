@@ -85,7 +85,7 @@ std::string ordering_inputs(const Question& q, const std::string& dom_id, const 
                "-down\" aria-labelledby=\"" + id + "-down " + id + "\">" + escape(tr("quiz.move_down")) +
                "</button></span></div></li>\n";
     }
-    out += "</ol>\n<p class=\"order-status\" role=\"status\" aria-live=\"polite\"></p>\n";
+    out += "</ol>\n<p class=\"order-status visually-hidden\" role=\"status\" aria-live=\"polite\"></p>\n";
     // In a quiz the shown order is no answer until the learner moves an item or keeps it (as in the
     // players); the script hides this on the check pages, where the Answer button takes the order.
     out += "<p class=\"keep-order\"><button type=\"button\" class=\"keep\">" + escape(tr("quiz.keep_order")) +
