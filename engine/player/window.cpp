@@ -2,16 +2,14 @@
 #include "player/gl_textures.hpp"
 #include "player/read_aloud.hpp"
 #include "player/rich_text.hpp"
+#include "player/screenshot_tour.hpp"
 
 #include <malloc.h>
 
 #include <cfloat>
 #include <chrono>
 #include <cstdio>
-#include <filesystem>
-#include <functional>
 #include <memory>
-#include <set>
 #include <thread>
 
 #include <glad/gl.h>
@@ -22,13 +20,9 @@
 #include <backends/imgui_impl_opengl3.h>
 #include <stb_image_write.h>
 
-#include <fmt/format.h>
-
 #include "base/atomic_file.hpp"
-#include "base/shuffle.hpp"
 #include "base/terminal_text.hpp"
 #include "l10n/strings.hpp"
-#include "questions/registry.hpp"
 #include "session/messages.hpp"
 
 namespace lektion::ui {
@@ -147,177 +141,6 @@ struct Frame {
     }
 };
 
-// The screenshot tour: each screen once, as a learner would reach it. It
-// plays the course (lessons read, checks answered, a quiz submitted), so the
-// caller gives it a throwaway store (play --screenshot does). Any course may
-// be toured: what a course lacks (a fifth lesson, a check, a quiz) is skipped.
-int screenshot_tour(Frame& f, const std::string& dir) {
-    App& app = f.app;
-    f.no_mouse = true;
-    std::filesystem::create_directories(dir);
-    int shot = 0, failed = 0;
-    auto snap = [&](const char* name, const std::function<void()>& setup) {
-        setup();
-        for (int i = 0; i < 3; ++i) f.draw();  // ImGui sizes windows over a couple of frames
-        ++shot;
-        const std::string path = fmt::format("{}/{:02}-{}.png", dir, shot, name);
-        glfwSwapBuffers(f.window);
-        if (!f.save_png(path)) ++failed;
-        std::printf("%s\n", path.c_str());
-    };
-    if (!app.session()) snap("learners", [] {});
-    if (!app.session()) {
-        std::fprintf(stderr, "lektion: --screenshot needs --learner NAME\n");
-        return 2;
-    }
-    Session& s = *app.session();
-    const Course& course = s.course();
-    // The first option of each choice: right or wrong, it opens the way on; questions of other types
-    // (matching, ordering, fill-in, numeric) get their right answer.
-    auto answer_checks = [&](const Lesson& l) {
-        for (const Question& q : l.checks) {
-            const QuestionType& type = question_type(q);
-            if (type.has_parts() || q.options.empty()) s.answer_check(q.id, type.right_answer(q));
-            else s.answer_check(q.id, {q.options.front().id});
-        }
-    };
-    snap("learners", [&] { app.show(Screen::learners); });
-    snap("home", [&] { app.show(Screen::home); });
-    snap("lesson", [&] {
-        s.open_lesson(0);
-        app.show(Screen::lesson);
-    });
-    // The bundled course's case study is on the second page of its fifth lesson.
-    if (course.lessons.size() > 4) snap("lesson-case-study", [&] { s.go_to({4, 1}); });
-    if (!course.lessons.empty() && !course.lessons.front().checks.empty())
-        snap("attention-check", [&] {
-            s.go_to({0, s.page_count(0) - 1});
-            answer_checks(course.lessons.front());
-        });
-    // Every other lesson's check, unanswered: the tour's second lesson has the types with parts.
-    for (int l = 1; l < static_cast<int>(course.lessons.size()); ++l)
-        if (!course.lessons[static_cast<std::size_t>(l)].checks.empty())
-            snap(fmt::format("check-{}", l + 1).c_str(), [&] { s.go_to({l, s.page_count(l) - 1}); });
-    // Read everything so that the quiz opens.
-    for (int l = 0; l < static_cast<int>(course.lessons.size()); ++l) {
-        for (int p = 0; p < s.page_count(l); ++p) s.go_to({l, p});
-        answer_checks(course.lessons[static_cast<std::size_t>(l)]);
-    }
-    snap("home-progress", [&] {
-        s.go_home();
-        app.show(Screen::home);
-    });
-    if (course.quiz) {
-        snap("quiz-intro", [&] {
-            app.show(Screen::quiz);
-            app.set_quiz_page(QuizPage::intro);
-        });
-        if (s.start_quiz(fresh_seed())) {
-            snap("quiz-question", [&] { app.set_quiz_page(QuizPage::question, 2); });
-            // A question of each type the quiz has, once.
-            std::set<std::string> types;
-            const std::vector<std::string> drawn = s.current_attempt()->questions;
-            for (std::size_t i = 0; i < drawn.size(); ++i)
-                if (const Question* q = s.quiz_question(drawn[i]); q && types.insert(q->type).second)
-                    snap(fmt::format("quiz-{}", q->type).c_str(),
-                         [&] { app.set_quiz_page(QuizPage::question, static_cast<int>(i)); });
-            snap("quiz-review", [&] {
-                // Copied: answering changes the attempt.
-                const std::vector<std::string> questions = s.current_attempt()->questions;
-                for (const std::string& id : questions)
-                    if (const Question* q = s.quiz_question(id))
-                        s.answer_quiz(id, question_type(*q).right_answer(*q));
-                if (!questions.empty()) s.answer_quiz(questions.front(), {});  // one unanswered, in red
-                app.set_quiz_page(QuizPage::review);
-            });
-            snap("quiz-result", [&] {
-                s.submit_quiz();
-                app.set_quiz_page(QuizPage::result);
-            });
-        }
-    }
-    // Who may see what: the trainer passphrase chosen, asked for and refused,
-    // then the report; a learner's PIN asked for and refused, light and dark.
-    if (Store* store = app.store()) {
-        const Theme own = app.theme();  // the learner's, for the screens after these
-        auto settle = [&] {
-            while (app.gate_busy()) f.draw(), std::this_thread::sleep_for(std::chrono::milliseconds(10));
-        };
-        snap("trainer-passphrase-new", [&] {
-            app.lock();
-            app.show(Screen::trainer);
-        });
-        store->set_trainer_passphrase("tour passphrase");
-        snap("trainer-passphrase", [&] { app.lock(); });
-        snap("trainer-passphrase-refused", [&] {
-            app.type_secret("not the passphrase");
-            f.draw();
-            settle();
-        });
-        std::this_thread::sleep_for(std::chrono::milliseconds(1100));  // the store's first delay
-        snap("trainer-report", [&] {
-            app.type_secret("tour passphrase");
-            f.draw();
-            settle();
-        });
-        store->set_learner_pins_enabled(true);
-        const Learner other = store->find_or_create_learner("Kim");
-        store->set_learner_pin(other.id, "4711");
-        for (const Theme theme : {Theme::light, Theme::dark}) {
-            const bool dark = theme == Theme::dark;
-            if (dark)
-                std::this_thread::sleep_for(std::chrono::milliseconds(1100));  // heard again: refused, 2 s
-            snap(dark ? "dark-learner-pin" : "learner-pin", [&] {
-                app.lock();
-                app.set_theme(theme);
-                app.ask_learner(other);
-            });
-            snap(dark ? "dark-learner-pin-refused" : "learner-pin-refused", [&] {
-                app.type_secret("0000");
-                f.draw();
-                settle();
-            });
-        }
-        snap("dark-trainer-passphrase-refused", [&] {
-            app.lock();
-            app.show(Screen::trainer);
-            f.draw();
-            app.type_secret("not the passphrase either");
-            f.draw();
-            settle();
-        });
-        app.lock();
-        app.set_theme(own);
-    } else {
-        snap("trainer-report", [&] { app.show(Screen::trainer); });
-    }
-    snap("about", [&] { app.show(Screen::about); });
-    snap("settings", [&] { app.show(Screen::settings); });
-    // The second lesson's check (the tour's types with parts), dark, before the dark lesson page the
-    // large-text shot goes on from.
-    if (course.lessons.size() > 1 && !course.lessons[1].checks.empty())
-        snap("dark-check-2", [&] {
-            app.set_theme(Theme::dark);
-            s.go_to({1, s.page_count(1) - 1});
-            app.show(Screen::lesson);
-        });
-    snap("dark-lesson", [&] {
-        app.set_theme(Theme::dark);
-        s.go_to({1, 1});
-        app.show(Screen::lesson);
-    });
-    snap("contrast-home", [&] {
-        app.set_theme(Theme::contrast);
-        app.show(Screen::home);
-    });
-    snap("large-text", [&] {
-        app.set_theme(Theme::light);
-        app.set_text_size(28);
-        app.show(Screen::lesson);
-    });
-    return failed ? 1 : 0;
-}
-
 }  // namespace
 
 int run_window(App& app, const WindowOptions& options) {
@@ -389,7 +212,13 @@ int run_window(App& app, const WindowOptions& options) {
         }
         glFinish();  // the frame is on screen, not only queued
     } else if (!options.screenshot_dir.empty()) {
-        result = screenshot_tour(f, options.screenshot_dir);
+        f.no_mouse = true;
+        TourCamera camera{[&] { f.draw(); },
+                          [&](const std::string& path) {
+                              glfwSwapBuffers(window);
+                              return f.save_png(path);
+                          }};
+        result = screenshot_tour(app, camera, options.screenshot_dir);
     } else {
         // Sleep until input arrives, then draw a few frames so that ImGui's
         // layout and hover state settle; a caret needs a slow blink only.
