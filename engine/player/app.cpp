@@ -214,6 +214,15 @@ bool App::button(const std::string& label, ImVec2 size) {
     return pressed;
 }
 
+bool App::button_if(bool enabled, const std::string& label, ImVec2 size, const std::string& reason) {
+    ImGui::BeginDisabled(!enabled);
+    const bool pressed = button(label, size);
+    if (!enabled && !reason.empty() && ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled))
+        ImGui::SetTooltip("%s", reason.c_str());
+    ImGui::EndDisabled();
+    return pressed && enabled;
+}
+
 float App::column_width() const {
     // About 70 characters of body text: comfortable reading, whatever the window.
     const float measure = fonts_.size * 34.0f;
@@ -302,9 +311,9 @@ void App::set_texture_backend(std::unique_ptr<TextureBackend> backend) {
 // --- shared pieces of text ----------------------------------------------------
 
 void App::heading(const Text& text, float width, ImFont* font) {
-    ImGui::Dummy({0, fonts_.size * 0.3f});
+    gap(0.3f);
     draw_text(fonts_, text, width, font, palette(theme_).heading, 1.3f);
-    ImGui::Dummy({0, fonts_.size * 0.1f});
+    gap(0.1f);
 }
 
 void App::untranslated_note(const Section& section, float width) {
@@ -314,7 +323,7 @@ void App::untranslated_note(const Section& section, float width) {
 
 void App::paragraph(const Text& text, float width) {
     draw_text(fonts_, text, width, nullptr, palette(theme_).text);
-    ImGui::Dummy({0, fonts_.size * 0.35f});
+    gap(0.35f);
 }
 
 }  // namespace lektion::ui

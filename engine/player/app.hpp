@@ -140,7 +140,13 @@ private:
     float column_width() const;
     void begin_column(float width);
 
+    // Small helpers for patterns every screen repeats, as Tracy's TracyImGui.hpp keeps them.
     bool button(const std::string& label, ImVec2 size = {});
+    // A button that may be greyed out; when it is, `reason` (if any) shows as its tooltip. True
+    // only when pressed while enabled.
+    bool button_if(bool enabled, const std::string& label, ImVec2 size = {}, const std::string& reason = {});
+    // Vertical space in units of the text size, so that it grows with larger text.
+    void gap(float ems) const { ImGui::Dummy({0, fonts_.size * ems}); }
     void remember(const std::string& label);
     void pick_learner(const Learner& learner);
     void save_settings();

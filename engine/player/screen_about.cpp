@@ -82,7 +82,7 @@ void App::settings_screen() {
         }
         remember(tr(key));
     }
-    ImGui::Dummy({0, fonts_.size * 0.5f});
+    gap(0.5f);
     if (button(tr("nav.back_home"))) screen_ = back_to_ == Screen::settings ? Screen::home : back_to_;
     ImGui::EndGroup();
 }

@@ -197,7 +197,7 @@ void App::passphrase_gate(float width) {
     const bool known = gates_.passphrase_known;
     const bool waiting = gates_.busy() || gates_.seconds_left() > 0;
     draw_plain(fonts_.title, tr("trainer.report"), width, pal.heading, 1.3f);
-    ImGui::Dummy({0, fonts_.size * 0.5f});
+    gap(0.5f);
     if (known) {
         draw_plain(fonts_.regular, tr("gate.passphrase_ask"), width, pal.text);
     } else {
@@ -205,7 +205,7 @@ void App::passphrase_gate(float width) {
         draw_plain(fonts_.regular, tr("gate.passphrase_new", {{"min", count(Store::min_passphrase_length)}}),
                    width, pal.text);
     }
-    ImGui::Dummy({0, fonts_.size * 0.3f});
+    gap(0.3f);
     ImGui::BeginDisabled(waiting);
     const float field = std::min(width, fonts_.size * 18);
     bool submit = gate_field(tr("gate.passphrase"), "##passphrase", gates_.secret, 1024, false, field);
@@ -214,7 +214,7 @@ void App::passphrase_gate(float width) {
         submit =
             gate_field(tr("gate.passphrase_again"), "##passphrase-again", gates_.again, 1024, false, field);
     }
-    ImGui::Dummy({0, fonts_.size * 0.3f});
+    gap(0.3f);
     submit |= button(known ? tr("gate.open") : tr("gate.set_and_open"));
     submit |= gates_.take_typed();
     ImGui::EndDisabled();
@@ -260,7 +260,7 @@ void App::pin_gate(float width) {
     ImGui::BeginDisabled(waiting);
     bool submit = gate_field(tr("gate.pin"), "##pin", gates_.secret, Store::max_pin_length, true,
                              std::min(width, fonts_.size * 10));
-    ImGui::Dummy({0, fonts_.size * 0.3f});
+    gap(0.3f);
     submit |= button(tr("gate.pin_go"));
     submit |= gates_.take_typed();
     ImGui::EndDisabled();
@@ -299,7 +299,7 @@ void App::pin_offer(float width) {
     if (submit) ImGui::SetKeyboardFocusHere(), submit = false;
     submit =
         gate_field(tr("gate.pin_again"), "##pin-again", gates_.again, Store::max_pin_length, true, field);
-    ImGui::Dummy({0, fonts_.size * 0.3f});
+    gap(0.3f);
     submit |= button(tr("gate.pin_set"));
     ImGui::SameLine();
     const bool skip = button(tr("gate.pin_skip"));

@@ -19,7 +19,7 @@ void App::home_screen() {
     draw_text(fonts_, course_->title, width, fonts_.title, pal.heading, 1.25f);
     draw_text(fonts_, course_->description, width, fonts_.italic, pal.muted);
     if (course_->title.untranslated) draw_plain(fonts_.italic, tr("lesson.untranslated"), width, pal.accent);
-    ImGui::Dummy({0, fonts_.size * 0.5f});
+    gap(0.5f);
 
     const Position resume = s.resume_position();
     if (const Lesson* l = s.lesson(resume.lesson)) {
@@ -45,13 +45,11 @@ void App::home_screen() {
         const bool open = s.lesson_open(li);
         const bool done = s.lesson_complete(li);
         const std::string label = fmt::format("{}  {}", done ? "✓" : (open ? "→" : "·"), l.title.plain());
-        if (!open) ImGui::BeginDisabled();
-        if (button(label, {width * 0.72f, 0})) {
+        if (button_if(open, label, {width * 0.72f, 0})) {
             guard([&] { s.open_lesson(li); });
             screen_ = Screen::lesson;
             scroll_to_top_ = true;
         }
-        if (!open) ImGui::EndDisabled();
         ImGui::SameLine();
         // The same words as the text player's list: "Completed", "40 %", "Locked".
         ImGui::ProgressBar(static_cast<float>(s.lesson_fraction(li)), {-1, 0}, lesson_status(s, li).c_str());
@@ -62,12 +60,10 @@ void App::home_screen() {
         heading(Text{"", {{tr("home.quiz"), bold}}, false}, width, fonts_.heading);
         draw_plain(fonts_.regular, quiz_status(s), width, pal.text);
         const bool can_take = quiz_can_start(s);
-        if (!can_take) ImGui::BeginDisabled();
-        if (button(tr("home.quiz_take"), {width, 0})) {
+        if (button_if(can_take, tr("home.quiz_take"), {width, 0})) {
             screen_ = Screen::quiz;
             quiz_page_ = s.current_attempt() ? QuizPage::question : QuizPage::intro;
         }
-        if (!can_take) ImGui::EndDisabled();
     }
 
     course_choice(width);

@@ -27,14 +27,14 @@ std::vector<Learner> sorted(std::vector<Learner> learners) {
 
 void App::learners_screen() {
     const float width = std::min(column_width(), fonts_.size * 24);
-    ImGui::Dummy({0, fonts_.size * 2});
+    gap(2);
     begin_column(width);
     ImGui::BeginGroup();
     draw_text(fonts_, course_->title, width, fonts_.title, palette(theme_).heading, 1.25f);
-    ImGui::Dummy({0, fonts_.size});
+    gap(1);
     draw_plain(fonts_.heading, tr("learners.title"), width, palette(theme_).text);
     if (gates_.pin_for || gates_.offer_for) {  // the names wait until the PIN is dealt with
-        ImGui::Dummy({0, fonts_.size * 0.5f});
+        gap(0.5f);
         if (gates_.pin_for) pin_gate(width);
         else pin_offer(width);
         ImGui::EndGroup();
@@ -48,7 +48,7 @@ void App::learners_screen() {
         ImGui::TextUnformatted(tr("learners.pick").c_str());
         for (const Learner& l : learners)
             if (button(l.name, {width, 0})) guard([&] { open_learner(l, false); });
-        ImGui::Dummy({0, fonts_.size * 0.5f});
+        gap(0.5f);
     }
     ImGui::TextUnformatted(tr("learners.new").c_str());
     ImGui::SetNextItemWidth(width);
@@ -80,7 +80,7 @@ void App::learners_screen() {
         if (session_ || gates_.pin_for || gates_.offer_for) new_name_[0] = 0;
     }
     if (!error_.empty()) ImGui::TextColored(ImVec4(0.75f, 0.1f, 0.1f, 1), "%s", error_.c_str());
-    ImGui::Dummy({0, fonts_.size * 1.5f});
+    gap(1.5f);
     if (button(tr("trainer.report"))) {
         gates_.report_open = false;  // asked for at every opening
         gates_.reset();

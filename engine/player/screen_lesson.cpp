@@ -26,7 +26,7 @@ void App::blocks(const std::vector<Block>& list, float width) {
                 ImGui::Indent(indent);
                 draw_text(fonts_, b.text, width - indent, fonts_.italic, pal.muted);
                 ImGui::Unindent(indent);
-                ImGui::Dummy({0, fonts_.size * 0.35f});
+                gap(0.35f);
                 break;
             }
             case BlockKind::list: {
@@ -42,9 +42,9 @@ void App::blocks(const std::vector<Block>& list, float width) {
                     ImGui::Indent(indent);
                     draw_text(fonts_, item, width - indent, nullptr, pal.text);
                     ImGui::Unindent(indent);
-                    ImGui::Dummy({0, fonts_.size * 0.15f});
+                    gap(0.15f);
                 }
-                ImGui::Dummy({0, fonts_.size * 0.25f});
+                gap(0.25f);
                 break;
             }
             case BlockKind::callout: callout(b, width); break;
@@ -62,14 +62,14 @@ void App::figure(const Block& b, float width) {
         // lint read it): its alt text, so that no learner misses what it says.
         draw_plain(fonts_.italic, tr("figure.missing", {{"alt", b.alt.plain()}}), width, pal.muted);
         if (b.caption) draw_text(fonts_, *b.caption, width, fonts_.italic, pal.muted);
-        ImGui::Dummy({0, fonts_.size * 0.35f});
+        gap(0.35f);
         return;
     }
     // The monitor's content scale: the fonts are built at the text size times it.
     const float scale = text_size_ > 0 ? fonts_.size / text_size_ : 1.0f;
     const ImVec2 size =
         fit_figure(texture->width, texture->height, width, ImGui::GetWindowHeight() * 0.8f, scale);
-    ImGui::Dummy({0, fonts_.size * 0.2f});
+    gap(0.2f);
     // On whole pixels: an image between two pixels is resampled, and blurs.
     ImVec2 at = ImGui::GetCursorScreenPos();
     at = {std::round(at.x), std::round(at.y)};
@@ -85,9 +85,9 @@ void App::figure(const Block& b, float width) {
     if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", b.alt.plain().c_str());
     // Found by tests like a widget, but not one: Tab passes it by.
     widgets_["figure:" + b.src] = {at, end, 0};
-    ImGui::Dummy({0, fonts_.size * 0.2f});
+    gap(0.2f);
     if (b.caption) draw_text(fonts_, *b.caption, width, fonts_.italic, pal.muted, 1.35f);
-    ImGui::Dummy({0, fonts_.size * 0.35f});
+    gap(0.35f);
 }
 
 void App::callout(const Block& b, float width) {
@@ -114,7 +114,7 @@ void App::callout(const Block& b, float width) {
     draw->AddRectFilled(top, {top.x + fonts_.size * 0.25f, bottom.y}, pal.accent);
     draw->AddRect(top, {top.x + width, bottom.y}, pal.box_border, fonts_.size * 0.4f);
     draw->ChannelsMerge();
-    ImGui::Dummy({0, fonts_.size * 0.6f});
+    gap(0.6f);
 }
 
 void App::lesson_screen() {
@@ -204,8 +204,7 @@ void App::lesson_screen() {
     ImGui::SameLine();
     const bool at_end = s.is_check_page(pos) || pos.page + 1 == s.page_count(pos.lesson);
     const bool can = s.can_advance();
-    if (!can) ImGui::BeginDisabled();
-    if (button(tr("nav.next"))) {
+    if (button_if(can, tr("nav.next"))) {
         Position before = s.position();
         guard([&] { s.next(); });
         scroll_to_top_ = true;
@@ -215,7 +214,6 @@ void App::lesson_screen() {
             screen_ = Screen::home;
         }
     }
-    if (!can) ImGui::EndDisabled();
 }
 
 bool App::answer_widget(const Question& q, const std::vector<std::string>& order,
@@ -247,13 +245,11 @@ void App::check_page(const Lesson& lesson, float width) {
         auto shown = evaluations_.find(q.id);
         if (answer_widget(q, check_order(q), chosen, false) && shown != evaluations_.end())
             evaluations_.erase(shown), shown = evaluations_.end();
-        if (chosen.empty()) ImGui::BeginDisabled();
         // A key of its own a question: a lesson may check several.
-        if (button(tr("lesson.answer") + "##" + q.id)) {
+        if (button_if(!chosen.empty(), tr("lesson.answer") + "##" + q.id)) {
             guard([&] { evaluations_[q.id] = s.answer_check(q.id, chosen); });
             shown = evaluations_.find(q.id);
         }
-        if (chosen.empty()) ImGui::EndDisabled();
         recorded = s.check_answer(q.id);  // answering replaced the progress it pointed into
         if (shown == evaluations_.end() && recorded) {
             evaluations_[q.id] = s.evaluate(q, recorded->chosen);

@@ -75,7 +75,7 @@ void App::quiz_question(float width) {
         width, pal.muted);
     ImGui::ProgressBar(static_cast<float>(quiz_index_ + 1) / static_cast<float>(total),
                        {width, fonts_.size * 0.4f}, "");
-    ImGui::Dummy({0, fonts_.size * 0.4f});
+    gap(0.4f);
     draw_text(fonts_, q.prompt, width, fonts_.heading, pal.text, 1.35f);
     read_aloud_question(q, order->second);
     auto it = attempt.answers.find(qid);
@@ -85,7 +85,7 @@ void App::quiz_question(float width) {
     if (answer_widget(q, order->second, chosen, false)) guard([&] { s.answer_quiz(qid, chosen); });
     ImGui::PopID();
 
-    ImGui::Dummy({0, fonts_.size});
+    gap(1);
     if (quiz_index_ > 0 && button(tr("nav.previous"))) --quiz_index_;
     if (quiz_index_ > 0) ImGui::SameLine();
     if (quiz_index_ + 1 < total) {
@@ -122,7 +122,7 @@ void App::quiz_review(float width) {
         ImGui::PopID();
         ++n;
     }
-    ImGui::Dummy({0, fonts_.size * 0.5f});
+    gap(0.5f);
     if (button(tr("quiz.submit"), {width, 0})) {
         guard([&] {
             if (s.submit_quiz()) quiz_page_ = QuizPage::result;
@@ -171,7 +171,7 @@ void App::quiz_result(float width) {
         if (!ev.correct) right_answer(q, ev, "quiz.correct_answer", width);
         if (ev.explanation) draw_text(fonts_, *ev.explanation, width, fonts_.italic, pal.muted);
         read_aloud_answer(q, ev, false);
-        ImGui::Dummy({0, fonts_.size * 0.4f});
+        gap(0.4f);
     }
 }
 

@@ -53,7 +53,7 @@ void App::trainer_screen() {
     ImGui::EndDisabled();
     if (store_ && !gates_.report_open) {
         const float width = std::min(column_width(), fonts_.size * 24);
-        ImGui::Dummy({0, fonts_.size});
+        gap(1);
         begin_column(width);
         ImGui::BeginGroup();
         passphrase_gate(width);
@@ -112,7 +112,7 @@ void App::trainer_screen() {
         ImGui::TextDisabled("%zu  %s", i + 1, report.lesson_titles[i].c_str());
 
     if (!report.quiz.empty() || !report.checks.empty()) {
-        ImGui::Dummy({0, fonts_.size * 0.5f});
+        gap(0.5f);
         draw_plain(fonts_.heading, tr("trainer.questions"), width, pal.heading);
         if (ImGui::BeginTable("questions", 3, flags)) {
             for (const auto* list : {&report.checks, &report.quiz})

@@ -213,6 +213,7 @@ int run_window(App& app, const WindowOptions& options) {
         glFinish();  // the frame is on screen, not only queued
     } else if (!options.screenshot_dir.empty()) {
         f.no_mouse = true;
+        ImGui::GetIO().ConfigInputTextCursorBlink = false;  // a caret is in every shot, or in none
         TourCamera camera{[&] { f.draw(); },
                           [&](const std::string& path) {
                               glfwSwapBuffers(window);
