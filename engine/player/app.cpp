@@ -97,8 +97,7 @@ void App::save_problem_banner() {
     ImGui::PushStyleColor(ImGuiCol_Text, palette(theme_).bad);
     ImGui::TextWrapped("%s", save_problem_.c_str());
     ImGui::PopStyleColor();
-    // Found by tests like a widget, but not one: Tab passes it by.
-    widgets_["save-problem"] = {ImGui::GetItemRectMin(), ImGui::GetItemRectMax(), 0};
+    mark("save-problem");
 }
 
 bool App::poll_watch() {
@@ -185,6 +184,11 @@ void App::remember(const std::string& label) {
         if (GImGui->LastItemData.InFlags & ImGuiItemFlags_Inputable) ImGui::SetKeyboardFocusHere(-1);
         tab_target_ = 0;
     }
+}
+
+void App::mark(const std::string& label) {
+    // Found by tests like a widget, but not one: Tab passes it by.
+    widgets_[label] = {ImGui::GetItemRectMin(), ImGui::GetItemRectMax(), 0};
 }
 
 void App::tab(bool backwards) {

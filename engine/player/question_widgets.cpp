@@ -240,6 +240,7 @@ bool numeric_widget(WidgetContext& c, const Question& q, const std::vector<std::
         !ImGui::IsItemActive()) {
         ImGui::PushStyleColor(ImGuiCol_Text, c.error_color);
         wrapped(c, hint);
+        c.mark("number-hint##" + q.id);
         ImGui::PopStyleColor();
     }
     return changed;

@@ -23,6 +23,7 @@ struct WidgetContext {
     bool locked = false;                               // answered: shown, not changeable
     std::function<void(const std::string&)> remember;  // the last item, under this label
     std::function<bool(const std::string&)> button;    // a button, remembered
+    std::function<void(const std::string&)> mark;      // the last item, found by tests but not by Tab
     std::map<std::string, std::string>& drafts;        // text being typed, by question and part
     unsigned error_color = 0;                          // for what was typed and is no answer
 };

@@ -223,6 +223,7 @@ bool App::answer_widget(const Question& q, const std::vector<std::string>& order
                     locked,
                     [this](const std::string& label) { remember(label); },
                     [this](const std::string& label) { return button(label); },
+                    [this](const std::string& label) { mark(label); },
                     drafts_,
                     palette(theme_).bad};
     return question_widget(q)(c, q, order, answer);

@@ -285,6 +285,29 @@ TEST_CASE("Tab goes into a text field, which takes the typing, and out of it aga
     CHECK(s.check_answer(number.id)->correct);
 }
 
+TEST_CASE("what one learner typed and did not answer is not in the next learner's field") {
+    // A shared classroom PC: a learner types a word where a number belongs, leaves the field (it keeps
+    // the words, with a note on what a number is) and hands over to another learner.
+    TourFixture f("en");
+    f.to_lesson_two_check();
+    const Question& number = f.check("l2.check.number");
+    f.type_into(number.prompt.plain(), "twelve");
+    REQUIRE_FALSE(f.app->session()->check_answer(number.id));
+    const std::string hint = "number-hint##" + number.id;
+    REQUIRE(f.ui->has(hint));  // the words stay, and the note on what a number is
+    f.app->ask_learner(f.store->find_or_create_learner("Next", "en"));
+    f.ui->frames(2);
+    REQUIRE(f.app->learner_name() == "Next");
+    f.to_lesson_two_check();
+    // Their field is empty, with no note: what they type is their number alone, and it answers.
+    CHECK_FALSE(f.ui->has(hint));
+    f.type_into(number.prompt.plain(), "80");
+    f.answer_by_keyboard(number);
+    const Answer* answered = f.app->session()->check_answer(number.id);
+    REQUIRE(answered);
+    CHECK(answered->correct);
+}
+
 TEST_CASE("partial credit in the window: parts right shown, the score adds the shares") {
     TourFixture f("en");
     Session& s = *f.app->session();
