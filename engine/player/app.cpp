@@ -57,8 +57,7 @@ void App::pick_learner(const Learner& stored) {
     }
     learner_ = learner;
     session_ = std::make_unique<Session>(course_, progress, sink);
-    chosen_.clear();
-    evaluations_.clear();
+    screens_.reset();  // nothing of the learner before stays on any screen
     if (!learner.theme.empty()) theme_ = theme_from(learner.theme);
     if (learner.text_size > 0) text_size_ = learner.text_size;
     screen_ = Screen::home;
@@ -107,12 +106,11 @@ bool App::poll_watch() {
     watch_errors_.clear();
     for (const Diagnostic& d : loaded.diagnostics.items)
         if (d.severity == Severity::error) watch_errors_.push_back(d);
-    if (!loaded.course) return true;  // keep showing the last good version, with the errors over it
-    clear_layout_cache();
+    if (!loaded.course) return true;         // keep showing the last good version, with the errors over it
     if (textures_) textures_->forget_all();  // a figure's file may be what changed
     course_ = loaded.course;
     if (session_) session_->set_course(course_);
-    evaluations_.clear();  // they point into the old course
+    screens_.texts_changed();
     return true;
 }
 
@@ -143,14 +141,12 @@ void App::set_language(const std::string& lang) {
     // The course in the same language when a translation exists; otherwise
     // the source, its units marked as untranslated.
     LoadResult loaded = load_course(course_dir_, lang);
-    clear_layout_cache();  // the old course's texts are about to go
     if (textures_) textures_->forget_all();
     if (loaded.course) {
         course_ = loaded.course;
         if (session_) session_->set_course(course_);
     }
-    chosen_.clear();
-    evaluations_.clear();
+    screens_.texts_changed();  // the texts are the new language's; the place and the answers stay
     // The learner's wish is kept as asked: a language with a course
     // translation but no interface catalog still gets its course.
     if (session_) guard([&] { session_->set_language(lang); });
@@ -252,10 +248,11 @@ void App::shortcuts() {
     if (io.KeyCtrl && (ImGui::IsKeyPressed(keys::minus) || ImGui::IsKeyPressed(keys::kp_subtract)))
         set_text_size(text_size_ - 2);
     if (screen_ == Screen::lesson && session_ && io.KeyAlt) {
-        if (ImGui::IsKeyPressed(keys::right)) guard([&] { session_->next(); }), scroll_to_top_ = true;
+        if (ImGui::IsKeyPressed(keys::right))
+            guard([&] { session_->next(); }), screens_.lesson.scroll_to_top = true;
         if (ImGui::IsKeyPressed(keys::left)) {
             guard([&] { session_->previous(); });
-            scroll_to_top_ = true;
+            screens_.lesson.scroll_to_top = true;
             if (session_->position().lesson < 0) screen_ = Screen::home;
         }
     }
@@ -292,6 +289,8 @@ void App::frame() {
     shortcuts();
     save_problem_banner();  // above every screen: the learner keeps their place
     if (screen_ != Screen::learners && screen_ != Screen::trainer) top_bar();
+    // The screen drawn is the one whose layouts its texts use, even if a button changes screen_ meanwhile.
+    layouts_ = &screens_.layouts(screen_);
     switch (screen_) {
         case Screen::learners: learners_screen(); break;
         case Screen::home: home_screen(); break;
@@ -316,17 +315,17 @@ void App::set_texture_backend(std::unique_ptr<TextureBackend> backend) {
 
 void App::heading(const Text& text, float width, ImFont* font) {
     gap(0.3f);
-    draw_text(fonts_, text, width, font, palette(theme_).heading, 1.3f);
+    draw_text(layouts(), fonts_, text, width, font, palette(theme_).heading, 1.3f);
     gap(0.1f);
 }
 
 void App::untranslated_note(const Section& section, float width) {
     if (any_untranslated(section))
-        draw_plain(fonts_.italic, tr("lesson.untranslated"), width, palette(theme_).muted, 1.3f);
+        draw_plain(layouts(), fonts_.italic, tr("lesson.untranslated"), width, palette(theme_).muted, 1.3f);
 }
 
 void App::paragraph(const Text& text, float width) {
-    draw_text(fonts_, text, width, nullptr, palette(theme_).text);
+    draw_text(layouts(), fonts_, text, width, nullptr, palette(theme_).text);
     gap(0.35f);
 }
 

@@ -19,6 +19,7 @@
 #include "load/watch.hpp"
 #include "player/fonts.hpp"
 #include "player/gates.hpp"
+#include "player/screen_state.hpp"
 #include "player/texture_cache.hpp"
 #include "player/theme.hpp"
 #include "records/store.hpp"
@@ -29,9 +30,6 @@ struct Utterance;
 }
 
 namespace lektion::ui {
-
-enum class Screen { learners, home, lesson, quiz, about, settings, trainer };
-enum class QuizPage { intro, question, review, result };
 
 // GLFW's key codes, which the Dear ImGui 1.86 GLFW backend writes into
 // io.KeysDown; the headless tests use the same numbers.
@@ -67,7 +65,7 @@ public:
     float text_size() const { return text_size_; }
     Theme theme() const { return theme_; }
     Screen screen() const { return screen_; }
-    QuizPage quiz_page() const { return quiz_page_; }
+    QuizPage quiz_page() const { return screens_.quiz.page; }
     Session* session() { return session_.get(); }
     Fonts& fonts() { return fonts_; }
     const std::string& learner_name() const { return learner_.name; }
@@ -88,7 +86,11 @@ public:
     const std::vector<Diagnostic>& watch_errors() const { return watch_errors_; }
     const Course& course() const { return *course_; }
     void set_theme(Theme theme) { theme_ = theme; }
-    void set_quiz_page(QuizPage page, int index = 0) { quiz_page_ = page, quiz_index_ = index; }
+    void set_quiz_page(QuizPage page, int index = 0) {
+        screens_.quiz.page = page, screens_.quiz.index = index;
+    }
+    // The front end rebuilt the fonts: every screen lays its texts out again.
+    void fonts_changed() { screens_.fonts_changed(); }
     std::string last_error() const { return error_; }
 
     // --- figures ------------------------------------------------------------------
@@ -129,9 +131,10 @@ private:
     void paragraph(const Text& text, float width);
     void figure(const Block& block, float width);
     void check_page(const Lesson& lesson, float width);
-    // The question type's widget (question_widgets.hpp); true when the answer changed.
+    // The question type's widget (question_widgets.hpp), what is typed kept in the screen's
+    // `drafts`; true when the answer changed.
     bool answer_widget(const Question& q, const std::vector<std::string>& order,
-                       std::vector<std::string>& answer, bool locked);
+                       std::vector<std::string>& answer, std::map<std::string, std::string>& drafts);
     // The right answer, with how many parts were right when some were.
     void right_answer(const Question& q, const Evaluation& ev, const char* key, float width);
     void quiz_question(float width);
@@ -183,16 +186,13 @@ private:
 
     Screen screen_ = Screen::learners;
     Screen back_to_ = Screen::home;
-    QuizPage quiz_page_ = QuizPage::intro;
-    int quiz_index_ = 0;
-    std::map<std::string, std::vector<std::string>> chosen_;  // check questions, before answering
-    std::map<std::string, Evaluation> evaluations_;           // shown after answering
-    std::map<std::string, std::string> drafts_;               // answers being typed, by widget
-    char new_name_[4 * 100 + 1] = {};  // a name of 100 characters (max_name_length) in any script
+    Screens screens_;  // each screen's state (screen_state.hpp)
+    // The layouts of the screen being drawn: its texts are laid out through this.
+    LayoutCache* layouts_ = &screens_.learners.layouts;
+    LayoutCache& layouts() { return *layouts_; }
     std::string error_;
     std::string save_problem_;
     std::map<std::string, WidgetRect> widgets_;
-    bool scroll_to_top_ = false;
     bool enter_as_space_ = false;  // Space held down on the learner's behalf
     // Dear ImGui 1.86 tabs only between text fields: Tab here visits every
     // control in the order drawn, like in any other desktop program.

@@ -132,7 +132,7 @@ void App::read_aloud_answer(const Question& q, const Evaluation& ev, bool with_f
 }
 
 void App::read_aloud_speed(float width) {
-    draw_plain(fonts_.heading, tr("settings.speech_rate"), width, palette(theme_).heading);
+    draw_plain(layouts(), fonts_.heading, tr("settings.speech_rate"), width, palette(theme_).heading);
     const int rate = rate_of(learner_);
     const auto set = [&](int r) {
         learner_.speech_rate = std::clamp(r, speech::min_rate, speech::max_rate);

@@ -145,47 +145,36 @@ Layout layout_text(const Fonts& fonts, const Text& text, float width, float line
 
 namespace {
 
-// Layouts of the texts drawn in recent frames: a learner reading a page
-// redraws the same paragraphs at the same width, and ICU's line breaking
-// need not run again for them. Keyed by the text's address and everything
-// the layout depends on; cleared when fonts or the course change.
-struct LayoutKey {
-    const Text* text;
-    const ImFont* font;
-    float width, line_height, size;
-    bool operator==(const LayoutKey&) const = default;
-};
-struct LayoutKeyHash {
-    std::size_t operator()(const LayoutKey& k) const {
-        return std::hash<const void*>()(k.text) ^ (std::hash<float>()(k.width) << 1) ^
-               (std::hash<const void*>()(k.font) << 2);
-    }
-};
-std::unordered_map<LayoutKey, Layout, LayoutKeyHash> layout_cache;
+// A bound, not a policy: a screen draws a few hundred texts; a cache past this many is cleared.
+constexpr std::size_t max_cached_layouts = 4096;
 
-const Layout& cached_layout(const Fonts& fonts, const Text& text, float width, float line_height,
-                            ImFont* font) {
-    // Texts of the course have ids and live as long as the course; a text
-    // without an id is a temporary whose address means nothing next frame.
-    if (text.id.empty()) {
-        static Layout scratch;
-        scratch = layout_text(fonts, text, width, line_height, font);
-        return scratch;
-    }
-    const LayoutKey key{&text, font, width, line_height, fonts.size};
-    auto it = layout_cache.find(key);
-    if (it != layout_cache.end()) return it->second;
-    if (layout_cache.size() > 4096) layout_cache.clear();  // a bound, not a policy
-    return layout_cache.emplace(key, layout_text(fonts, text, width, line_height, font)).first->second;
+template <typename T>
+void append_bytes(std::string& key, const T& value) {
+    key.append(reinterpret_cast<const char*>(&value), sizeof value);
 }
 
 }  // namespace
 
-void clear_layout_cache() { layout_cache.clear(); }
-
-const Layout& text_layout(const Fonts& fonts, const Text& text, float width, float line_height,
-                          ImFont* font) {
-    return cached_layout(fonts, text, width, line_height, font);
+const Layout& LayoutCache::get(const Fonts& fonts, const Text& text, float width, float line_height,
+                               ImFont* font) {
+    // Everything layout_text() reads: the faces and sizes, the column, the language whose line
+    // breaking rules apply, and each span's emphasis and words (a span's length first, so that
+    // two different splits of the same bytes differ).
+    key_.clear();
+    for (const ImFont* face : {font, fonts.regular, fonts.bold, fonts.italic, fonts.bold_italic})
+        append_bytes(key_, face);
+    for (const float f : {fonts.size, width, line_height}) append_bytes(key_, f);
+    key_ += ui_language();
+    key_ += '\0';
+    for (const Span& span : text.spans) {
+        append_bytes(key_, span.emphasis);
+        append_bytes(key_, span.text.size());
+        key_ += span.text;
+    }
+    auto it = layouts_.find(key_);
+    if (it != layouts_.end()) return it->second;
+    if (layouts_.size() >= max_cached_layouts) layouts_.clear();
+    return layouts_.emplace(key_, layout_text(fonts, text, width, line_height, font)).first->second;
 }
 
 namespace {
@@ -228,10 +217,10 @@ void highlight_text(std::string text_id, std::size_t begin, std::size_t end, ImU
     highlight = {std::move(text_id), begin, end, color};
 }
 
-void draw_text(const Fonts& fonts, const Text& text, float width, ImFont* font, ImU32 color,
-               float line_spacing) {
+void draw_text(LayoutCache& cache, const Fonts& fonts, const Text& text, float width, ImFont* font,
+               ImU32 color, float line_spacing) {
     const float size = font ? font->FontSize : fonts.size;
-    const Layout& layout = cached_layout(fonts, text, width, size * line_spacing, font);
+    const Layout& layout = cache.get(fonts, text, width, size * line_spacing, font);
     if (!highlight.id.empty() && text.id == highlight.id)
         paint_highlight(layout, ImGui::GetCursorScreenPos(), size, line_spacing);
     draw_layout(layout, size, line_spacing, color);
@@ -263,14 +252,14 @@ void paint_layout(const Layout& layout, ImVec2 origin, float size, float line_sp
     }
 }
 
-void draw_plain(ImFont* font, std::string_view text, float width, ImU32 color, float line_spacing) {
+void draw_plain(LayoutCache& cache, ImFont* font, std::string_view text, float width, ImU32 color,
+                float line_spacing) {
     Fonts one;
     one.regular = one.bold = one.italic = one.bold_italic = font;
     one.size = font->FontSize;
     Text t;
     t.spans.push_back({std::string(text), plain});
-    // A temporary: laid out afresh, never cached under its short-lived address.
-    draw_layout(layout_text(one, t, width, font->FontSize * line_spacing, font), font->FontSize, line_spacing,
+    draw_layout(cache.get(one, t, width, font->FontSize * line_spacing, font), font->FontSize, line_spacing,
                 color);
 }
 

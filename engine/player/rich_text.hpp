@@ -6,6 +6,7 @@
 #include <memory>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 #include <imgui.h>
@@ -34,16 +35,32 @@ struct Layout {
 Layout layout_text(const Fonts& fonts, const Text& text, float width, float line_height,
                    ImFont* font = nullptr);
 
-// The layout draw_text() would use, from the same cache: for callers that
-// need its size before drawing it (the table of contents' entries). Copy it:
-// the next call may replace a text without an id.
-const Layout& text_layout(const Fonts& fonts, const Text& text, float width, float line_height,
-                          ImFont* font = nullptr);
+// Layouts of the texts a screen drew in recent frames: a learner reading a
+// page redraws the same paragraphs at the same width, and ICU's line breaking
+// need not run again for them. Keyed by content (the words, their emphasis,
+// the faces, the width, the interface language), never by where a text lives:
+// a text changed in place, or a temporary built anew each frame, finds its
+// own layout. Each screen owns one (player/screen_state.hpp).
+class LayoutCache {
+public:
+    // What layout_text() makes of these arguments. The reference holds until
+    // the cache is cleared, which its bound may do on any later call: copy it
+    // to keep it across calls.
+    const Layout& get(const Fonts& fonts, const Text& text, float width, float line_height,
+                      ImFont* font = nullptr);
+    void clear() { layouts_.clear(); }
+    std::size_t size() const { return layouts_.size(); }
 
-// Lays out and draws at the cursor, then advances the cursor past it.
-void draw_text(const Fonts& fonts, const Text& text, float width, ImFont* font = nullptr, ImU32 color = 0,
-               float line_spacing = 1.5f);
-void draw_plain(ImFont* font, std::string_view text, float width, ImU32 color = 0, float line_spacing = 1.5f);
+private:
+    std::unordered_map<std::string, Layout> layouts_;
+    std::string key_;  // reused, so that a lookup allocates nothing
+};
+
+// Lays out (through the cache) and draws at the cursor, then advances the cursor past it.
+void draw_text(LayoutCache& cache, const Fonts& fonts, const Text& text, float width, ImFont* font = nullptr,
+               ImU32 color = 0, float line_spacing = 1.5f);
+void draw_plain(LayoutCache& cache, ImFont* font, std::string_view text, float width, ImU32 color = 0,
+                float line_spacing = 1.5f);
 void draw_layout(const Layout& layout, float size, float line_spacing, ImU32 color);
 // Draws at `origin` (screen coordinates) and leaves the cursor where it is.
 void paint_layout(const Layout& layout, ImVec2 origin, float size, float line_spacing, ImU32 color);
@@ -60,8 +77,5 @@ void record_drawn_runs(std::vector<DrawnRun>* sink);
 // `text_id` get `color` behind them wherever draw_text() draws that text.
 // An empty id: nothing is highlighted.
 void highlight_text(std::string text_id, std::size_t begin, std::size_t end, ImU32 color);
-
-// Forget cached layouts: after the fonts or the course (and so the texts) change.
-void clear_layout_cache();
 
 }  // namespace lektion::ui

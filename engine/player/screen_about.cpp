@@ -30,11 +30,12 @@ void App::about_screen() {
     const Palette& pal = palette(theme_);
     begin_column(width);
     ImGui::BeginGroup();
-    draw_text(fonts_, course_->title, width, fonts_.title, pal.heading, 1.3f);
-    draw_plain(fonts_.regular, tr("about.course_version", {{"version", course_->version}}), width, pal.muted);
-    draw_plain(fonts_.heading, tr("about.credits"), width, pal.heading);
+    draw_text(layouts(), fonts_, course_->title, width, fonts_.title, pal.heading, 1.3f);
+    draw_plain(layouts(), fonts_.regular, tr("about.course_version", {{"version", course_->version}}), width,
+               pal.muted);
+    draw_plain(layouts(), fonts_.heading, tr("about.credits"), width, pal.heading);
     for (const Text& t : course_->credits) paragraph(t, width);
-    draw_plain(fonts_.heading, tr("about.funding"), width, pal.heading);
+    draw_plain(layouts(), fonts_.heading, tr("about.funding"), width, pal.heading);
     for (const Text& t : course_->disclaimer) paragraph(t, width);
     if (button(tr("nav.back_home"))) screen_ = Screen::home;
     ImGui::EndGroup();
@@ -46,16 +47,16 @@ void App::settings_screen() {
     const Palette& pal = palette(theme_);
     begin_column(width);
     ImGui::BeginGroup();
-    draw_plain(fonts_.title, tr("nav.settings"), width, pal.heading, 1.3f);
+    draw_plain(layouts(), fonts_.title, tr("nav.settings"), width, pal.heading, 1.3f);
 
-    draw_plain(fonts_.heading, tr("settings.text_size"), width, pal.heading);
+    draw_plain(layouts(), fonts_.heading, tr("settings.text_size"), width, pal.heading);
     if (button(tr("settings.smaller"))) set_text_size(text_size_ - 2);
     ImGui::SameLine();
     ImGui::Text("%.0f px", text_size_);
     ImGui::SameLine();
     if (button(tr("settings.larger"))) set_text_size(text_size_ + 2);
 
-    draw_plain(fonts_.heading, tr("settings.language"), width, pal.heading);
+    draw_plain(layouts(), fonts_.heading, tr("settings.language"), width, pal.heading);
     const std::string current = ui_language();
     std::string current_name;
     for (const std::string& code : ui_languages())
@@ -73,7 +74,7 @@ void App::settings_screen() {
 
     read_aloud_speed(width);
 
-    draw_plain(fonts_.heading, tr("settings.theme"), width, pal.heading);
+    draw_plain(layouts(), fonts_.heading, tr("settings.theme"), width, pal.heading);
     for (Theme t : {Theme::light, Theme::dark, Theme::contrast}) {
         const std::string key = std::string("theme.") + theme_name(t);
         if (ImGui::RadioButton(tr(key).c_str(), theme_ == t)) {

@@ -29,7 +29,6 @@ void App::switch_course(const std::filesystem::path& dir) {
         error_ = tr("cli.course_errors", {{"dir", dir.string()}});
         return;
     }
-    clear_layout_cache();  // the old course's texts are about to go
     if (textures_) textures_->forget_all();
     course_ = loaded.course;
     course_dir_ = dir;
@@ -38,7 +37,7 @@ void App::switch_course(const std::filesystem::path& dir) {
         const Learner same = learner_;
         guard([&] { pick_learner(same); });  // their progress in this course, on its home
     }
-    scroll_to_top_ = true;
+    screens_.reset();  // another course: nothing of the last one on any screen
 }
 
 }  // namespace lektion::ui

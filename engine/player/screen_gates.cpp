@@ -180,13 +180,13 @@ bool App::gate_field(const std::string& label, const char* id, SecretField& fiel
 
 void App::gate_messages(float width) {
     const Palette& pal = palette(theme_);
-    if (gates_.busy()) draw_plain(fonts_.italic, tr("gate.checking"), width, pal.muted);
-    if (!gates_.problem.empty()) draw_plain(fonts_.regular, gates_.problem, width, pal.bad);
-    if (!gates_.refusal.empty()) draw_plain(fonts_.regular, gates_.refusal, width, pal.bad);
+    if (gates_.busy()) draw_plain(layouts(), fonts_.italic, tr("gate.checking"), width, pal.muted);
+    if (!gates_.problem.empty()) draw_plain(layouts(), fonts_.regular, gates_.problem, width, pal.bad);
+    if (!gates_.refusal.empty()) draw_plain(layouts(), fonts_.regular, gates_.refusal, width, pal.bad);
     if (const long long s = gates_.seconds_left(); s > 0)
-        draw_plain(fonts_.regular, tr("gate.wait", {{"seconds", static_cast<std::int64_t>(s)}}), width,
-                   pal.bad);
-    if (!error_.empty()) draw_plain(fonts_.regular, error_, width, pal.bad);
+        draw_plain(layouts(), fonts_.regular, tr("gate.wait", {{"seconds", static_cast<std::int64_t>(s)}}),
+                   width, pal.bad);
+    if (!error_.empty()) draw_plain(layouts(), fonts_.regular, error_, width, pal.bad);
 }
 
 // --- the trainer report ----------------------------------------------------------------------
@@ -196,14 +196,15 @@ void App::passphrase_gate(float width) {
     if (!gates_.busy()) guard([&] { gates_.passphrase_known = store_->trainer_passphrase_set(); });
     const bool known = gates_.passphrase_known;
     const bool waiting = gates_.busy() || gates_.seconds_left() > 0;
-    draw_plain(fonts_.title, tr("trainer.report"), width, pal.heading, 1.3f);
+    draw_plain(layouts(), fonts_.title, tr("trainer.report"), width, pal.heading, 1.3f);
     gap(0.5f);
     if (known) {
-        draw_plain(fonts_.regular, tr("gate.passphrase_ask"), width, pal.text);
+        draw_plain(layouts(), fonts_.regular, tr("gate.passphrase_ask"), width, pal.text);
     } else {
-        draw_plain(fonts_.heading, tr("gate.passphrase_new_title"), width, pal.heading);
-        draw_plain(fonts_.regular, tr("gate.passphrase_new", {{"min", count(Store::min_passphrase_length)}}),
-                   width, pal.text);
+        draw_plain(layouts(), fonts_.heading, tr("gate.passphrase_new_title"), width, pal.heading);
+        draw_plain(layouts(), fonts_.regular,
+                   tr("gate.passphrase_new", {{"min", count(Store::min_passphrase_length)}}), width,
+                   pal.text);
     }
     gap(0.3f);
     ImGui::BeginDisabled(waiting);
@@ -255,8 +256,8 @@ void App::pin_gate(float width) {
     const Palette& pal = palette(theme_);
     const Learner learner = *gates_.pin_for;
     const bool waiting = gates_.busy() || gates_.seconds_left() > 0;
-    draw_plain(fonts_.heading, learner.name, width, pal.heading);
-    draw_plain(fonts_.regular, tr("gate.pin_ask"), width, pal.text);
+    draw_plain(layouts(), fonts_.heading, learner.name, width, pal.heading);
+    draw_plain(layouts(), fonts_.regular, tr("gate.pin_ask"), width, pal.text);
     ImGui::BeginDisabled(waiting);
     bool submit = gate_field(tr("gate.pin"), "##pin", gates_.secret, Store::max_pin_length, true,
                              std::min(width, fonts_.size * 10));
@@ -287,10 +288,10 @@ void App::pin_gate(float width) {
 void App::pin_offer(float width) {
     const Palette& pal = palette(theme_);
     const Learner learner = *gates_.offer_for;
-    draw_plain(fonts_.heading, learner.name, width, pal.heading);
-    draw_plain(fonts_.bold, tr("gate.pin_offer_title"), width, pal.text);
+    draw_plain(layouts(), fonts_.heading, learner.name, width, pal.heading);
+    draw_plain(layouts(), fonts_.bold, tr("gate.pin_offer_title"), width, pal.text);
     draw_plain(
-        fonts_.regular,
+        layouts(), fonts_.regular,
         tr("gate.pin_offer", {{"min", count(Store::min_pin_length)}, {"max", count(Store::max_pin_length)}}),
         width, pal.text);
     ImGui::BeginDisabled(gates_.busy());

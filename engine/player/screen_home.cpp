@@ -16,9 +16,10 @@ void App::home_screen() {
     const float width = column_width();
     begin_column(width);
     ImGui::BeginGroup();
-    draw_text(fonts_, course_->title, width, fonts_.title, pal.heading, 1.25f);
-    draw_text(fonts_, course_->description, width, fonts_.italic, pal.muted);
-    if (course_->title.untranslated) draw_plain(fonts_.italic, tr("lesson.untranslated"), width, pal.accent);
+    draw_text(layouts(), fonts_, course_->title, width, fonts_.title, pal.heading, 1.25f);
+    draw_text(layouts(), fonts_, course_->description, width, fonts_.italic, pal.muted);
+    if (course_->title.untranslated)
+        draw_plain(layouts(), fonts_.italic, tr("lesson.untranslated"), width, pal.accent);
     gap(0.5f);
 
     const Position resume = s.resume_position();
@@ -27,7 +28,7 @@ void App::home_screen() {
         if (button(label, {width, 0})) {
             guard([&] { s.go_to(resume); });
             screen_ = Screen::lesson;
-            scroll_to_top_ = true;
+            screens_.lesson.scroll_to_top = true;
         }
     } else if (!course_->lessons.empty() && !s.lesson_complete(0)) {
         if (button(tr("home.start"), {width, 0})) {
@@ -35,7 +36,7 @@ void App::home_screen() {
             screen_ = Screen::lesson;
         }
     }
-    if (s.course_complete()) draw_plain(fonts_.bold, tr("home.course_done"), width, pal.good);
+    if (s.course_complete()) draw_plain(layouts(), fonts_.bold, tr("home.course_done"), width, pal.good);
 
     heading(Text{"", {{tr("home.lessons"), bold}}, false}, width, fonts_.heading);
     for (std::size_t i = 0; i < course_->lessons.size(); ++i) {
@@ -48,7 +49,7 @@ void App::home_screen() {
         if (button_if(open, label, {width * 0.72f, 0})) {
             guard([&] { s.open_lesson(li); });
             screen_ = Screen::lesson;
-            scroll_to_top_ = true;
+            screens_.lesson.scroll_to_top = true;
         }
         ImGui::SameLine();
         // The same words as the text player's list: "Completed", "40 %", "Locked".
@@ -58,11 +59,11 @@ void App::home_screen() {
 
     if (course_->quiz) {
         heading(Text{"", {{tr("home.quiz"), bold}}, false}, width, fonts_.heading);
-        draw_plain(fonts_.regular, quiz_status(s), width, pal.text);
+        draw_plain(layouts(), fonts_.regular, quiz_status(s), width, pal.text);
         const bool can_take = quiz_can_start(s);
         if (button_if(can_take, tr("home.quiz_take"), {width, 0})) {
             screen_ = Screen::quiz;
-            quiz_page_ = s.current_attempt() ? QuizPage::question : QuizPage::intro;
+            screens_.quiz.page = s.current_attempt() ? QuizPage::question : QuizPage::intro;
         }
     }
 
@@ -77,7 +78,7 @@ void App::home_screen() {
         heading(course_->outcomes_heading, width, fonts_.heading);
         for (const Text& t : course_->outcomes_intro) paragraph(t, width);
         for (const OutcomeGroup& g : course_->outcomes) {
-            draw_text(fonts_, g.title, width, fonts_.bold, pal.heading);
+            draw_text(layouts(), fonts_, g.title, width, fonts_.bold, pal.heading);
             Block list;
             list.kind = BlockKind::list;
             list.items = g.items;
@@ -88,7 +89,7 @@ void App::home_screen() {
         heading(course_->keywords_heading, width, fonts_.heading);
         std::string all;
         for (const Text& k : course_->keywords) all += (all.empty() ? "" : "\u00A0· ") + k.plain();
-        draw_plain(fonts_.regular, all, width, pal.text);
+        draw_plain(layouts(), fonts_.regular, all, width, pal.text);
     }
     ImGui::EndGroup();
     ImGui::EndChild();

@@ -30,9 +30,9 @@ void App::learners_screen() {
     gap(2);
     begin_column(width);
     ImGui::BeginGroup();
-    draw_text(fonts_, course_->title, width, fonts_.title, palette(theme_).heading, 1.25f);
+    draw_text(layouts(), fonts_, course_->title, width, fonts_.title, palette(theme_).heading, 1.25f);
     gap(1);
-    draw_plain(fonts_.heading, tr("learners.title"), width, palette(theme_).text);
+    draw_plain(layouts(), fonts_.heading, tr("learners.title"), width, palette(theme_).text);
     if (gates_.pin_for || gates_.offer_for) {  // the names wait until the PIN is dealt with
         gap(0.5f);
         if (gates_.pin_for) pin_gate(width);
@@ -55,10 +55,11 @@ void App::learners_screen() {
     if (ImGui::IsWindowAppearing() || (learners.empty() && !ImGui::IsAnyItemActive()))
         ImGui::SetKeyboardFocusHere();
     const bool entered =
-        ImGui::InputText("##name", new_name_, sizeof new_name_, ImGuiInputTextFlags_EnterReturnsTrue);
+        ImGui::InputText("##name", screens_.learners.new_name, sizeof screens_.learners.new_name,
+                         ImGuiInputTextFlags_EnterReturnsTrue);
     remember("##name");
     if (button(tr("learners.create"), {width, 0}) || entered) {
-        std::string name = new_name_;
+        std::string name = screens_.learners.new_name;
         name.erase(0, name.find_first_not_of(' '));
         name.erase(name.find_last_not_of(' ') + 1);
         if (name.empty()) {
@@ -77,7 +78,7 @@ void App::learners_screen() {
                     same = memory_learners_.end() - 1;
             pick_learner(*same);
         }
-        if (session_ || gates_.pin_for || gates_.offer_for) new_name_[0] = 0;
+        if (session_ || gates_.pin_for || gates_.offer_for) screens_.learners.new_name[0] = 0;
     }
     if (!error_.empty()) ImGui::TextColored(ImVec4(0.75f, 0.1f, 0.1f, 1), "%s", error_.c_str());
     gap(1.5f);

@@ -24,7 +24,7 @@ void App::blocks(const std::vector<Block>& list, float width) {
             case BlockKind::quote: {
                 const float indent = fonts_.size * 1.5f;
                 ImGui::Indent(indent);
-                draw_text(fonts_, b.text, width - indent, fonts_.italic, pal.muted);
+                draw_text(layouts(), fonts_, b.text, width - indent, fonts_.italic, pal.muted);
                 ImGui::Unindent(indent);
                 gap(0.35f);
                 break;
@@ -40,7 +40,7 @@ void App::blocks(const std::vector<Block>& list, float width) {
                                                         {at.x + indent * 0.25f, at.y + fonts_.size * 0.25f},
                                                         pal.accent, marker.c_str());
                     ImGui::Indent(indent);
-                    draw_text(fonts_, item, width - indent, nullptr, pal.text);
+                    draw_text(layouts(), fonts_, item, width - indent, nullptr, pal.text);
                     ImGui::Unindent(indent);
                     gap(0.15f);
                 }
@@ -60,8 +60,9 @@ void App::figure(const Block& b, float width) {
     if (!texture || !texture->id) {
         // No picture to show (no graphics context, or the file changed since
         // lint read it): its alt text, so that no learner misses what it says.
-        draw_plain(fonts_.italic, tr("figure.missing", {{"alt", b.alt.plain()}}), width, pal.muted);
-        if (b.caption) draw_text(fonts_, *b.caption, width, fonts_.italic, pal.muted);
+        draw_plain(layouts(), fonts_.italic, tr("figure.missing", {{"alt", b.alt.plain()}}), width,
+                   pal.muted);
+        if (b.caption) draw_text(layouts(), fonts_, *b.caption, width, fonts_.italic, pal.muted);
         gap(0.35f);
         return;
     }
@@ -86,7 +87,7 @@ void App::figure(const Block& b, float width) {
     // Found by tests like a widget, but not one: Tab passes it by.
     widgets_["figure:" + b.src] = {at, end, 0};
     gap(0.2f);
-    if (b.caption) draw_text(fonts_, *b.caption, width, fonts_.italic, pal.muted, 1.35f);
+    if (b.caption) draw_text(layouts(), fonts_, *b.caption, width, fonts_.italic, pal.muted, 1.35f);
     gap(0.35f);
 }
 
@@ -105,7 +106,7 @@ void App::callout(const Block& b, float width) {
     ImGui::Dummy({0, pad * 0.6f});
     ImGui::Indent(pad);
     const std::string label = callout_label(b);  // as the text player labels it
-    draw_plain(fonts_.bold, label, width - 2 * pad, pal.heading);
+    draw_plain(layouts(), fonts_.bold, label, width - 2 * pad, pal.heading);
     blocks(b.children, width - 2 * pad);
     ImGui::Unindent(pad);
     const ImVec2 bottom = ImGui::GetCursorScreenPos();
@@ -132,7 +133,7 @@ void App::lesson_screen() {
     // Table of contents.
     const float toc_width = std::min(fonts_.size * 17, ImGui::GetContentRegionAvail().x * 0.3f);
     ImGui::BeginChild("toc", {toc_width, -footer}, true, ImGuiWindowFlags_NavFlattened);
-    draw_text(fonts_, lesson.title, toc_width - ImGui::GetStyle().WindowPadding.x * 2, fonts_.bold,
+    draw_text(layouts(), fonts_, lesson.title, toc_width - ImGui::GetStyle().WindowPadding.x * 2, fonts_.bold,
               pal.heading, 1.3f);
     ImGui::Separator();
     // Entries wrap inside the column, however long the heading: a learner reads
@@ -148,7 +149,7 @@ void App::lesson_screen() {
         const bool viewed = sec ? (lp && lp->viewed.count(sec->id))
                                 : (lp && lesson.checks.size() && lp->checks.count(lesson.checks[0].id));
         const Text& title = sec ? sec->heading : check_title;
-        const Layout layout = text_layout(fonts_, title, inner - gutter, fonts_.size * spacing);
+        const Layout layout = layouts().get(fonts_, title, inner - gutter, fonts_.size * spacing);
         const ImVec2 at = ImGui::GetCursorScreenPos();
         ImGui::PushID(page);
         const bool clicked = ImGui::Selectable("##toc", page == pos.page, 0, {0, layout.size.y});
@@ -160,7 +161,7 @@ void App::lesson_screen() {
         paint_layout(layout, {at.x + gutter, at.y}, fonts_.size, spacing, pal.text);
         if (clicked) {
             guard([&] { s.go_to({pos.lesson, page}); });
-            scroll_to_top_ = true;
+            screens_.lesson.scroll_to_top = true;
         }
     }
     // Found by tests like a widget, but not one: the column the entries must stay in.
@@ -173,7 +174,7 @@ void App::lesson_screen() {
 
     // The page.
     ImGui::BeginChild("page", {0, -footer}, false, ImGuiWindowFlags_NavFlattened);
-    if (scroll_to_top_) ImGui::SetScrollY(0), scroll_to_top_ = false;
+    if (screens_.lesson.scroll_to_top) ImGui::SetScrollY(0), screens_.lesson.scroll_to_top = false;
     const float width = column_width() - ImGui::GetStyle().ScrollbarSize;
     begin_column(width);
     ImGui::BeginGroup();
@@ -192,7 +193,7 @@ void App::lesson_screen() {
     ImGui::Separator();
     if (button(tr("nav.previous"))) {
         guard([&] { s.previous(); });
-        scroll_to_top_ = true;
+        screens_.lesson.scroll_to_top = true;
         if (s.position().lesson < 0) screen_ = Screen::home;
     }
     ImGui::SameLine();
@@ -207,7 +208,7 @@ void App::lesson_screen() {
     if (button_if(can, tr("nav.next"))) {
         Position before = s.position();
         guard([&] { s.next(); });
-        scroll_to_top_ = true;
+        screens_.lesson.scroll_to_top = true;
         // At the end of the last open lesson, Next leads home.
         if (at_end && s.position() == before) {
             guard([&] { s.go_home(); });
@@ -217,14 +218,14 @@ void App::lesson_screen() {
 }
 
 bool App::answer_widget(const Question& q, const std::vector<std::string>& order,
-                        std::vector<std::string>& answer, bool locked) {
+                        std::vector<std::string>& answer, std::map<std::string, std::string>& drafts) {
     WidgetContext c{fonts_,
                     column_width() - fonts_.size * 2.5f,
-                    locked,
+                    false,
                     [this](const std::string& label) { remember(label); },
                     [this](const std::string& label) { return button(label); },
                     [this](const std::string& label) { mark(label); },
-                    drafts_,
+                    drafts,
                     palette(theme_).bad};
     return question_widget(q)(c, q, order, answer);
 }
@@ -232,44 +233,46 @@ bool App::answer_widget(const Question& q, const std::vector<std::string>& order
 void App::check_page(const Lesson& lesson, float width) {
     Session& s = *session_;
     const Palette& pal = palette(theme_);
-    draw_plain(fonts_.title, tr("lesson.check"), width, pal.heading, 1.3f);
+    draw_plain(layouts(), fonts_.title, tr("lesson.check"), width, pal.heading, 1.3f);
     for (const Question& q : lesson.checks) {
         ImGui::PushID(q.id.c_str());
-        draw_text(fonts_, q.prompt, width, fonts_.bold, pal.text);
+        draw_text(layouts(), fonts_, q.prompt, width, fonts_.bold, pal.text);
         read_aloud_question(q, check_order(q));
         const Answer* recorded = s.check_answer(q.id);
-        std::vector<std::string>& chosen = chosen_[q.id];
+        std::vector<std::string>& chosen = screens_.lesson.chosen[q.id];
         if (recorded && chosen.empty()) chosen = recorded->chosen;
         // An answer a reload made meaningless (options taken away, or recorded against an older
         // version) starts again.
         if (!question_type(q).valid_answer(q, chosen)) chosen.clear();
-        auto shown = evaluations_.find(q.id);
-        if (answer_widget(q, check_order(q), chosen, false) && shown != evaluations_.end())
-            evaluations_.erase(shown), shown = evaluations_.end();
+        auto shown = screens_.lesson.evaluations.find(q.id);
+        if (answer_widget(q, check_order(q), chosen, screens_.lesson.drafts) &&
+            shown != screens_.lesson.evaluations.end())
+            screens_.lesson.evaluations.erase(shown), shown = screens_.lesson.evaluations.end();
         // A key of its own a question: a lesson may check several.
         if (button_if(!chosen.empty(), tr("lesson.answer") + "##" + q.id)) {
-            guard([&] { evaluations_[q.id] = s.answer_check(q.id, chosen); });
-            shown = evaluations_.find(q.id);
+            guard([&] { screens_.lesson.evaluations[q.id] = s.answer_check(q.id, chosen); });
+            shown = screens_.lesson.evaluations.find(q.id);
         }
         recorded = s.check_answer(q.id);  // answering replaced the progress it pointed into
-        if (shown == evaluations_.end() && recorded) {
-            evaluations_[q.id] = s.evaluate(q, recorded->chosen);
-            shown = evaluations_.find(q.id);
+        if (shown == screens_.lesson.evaluations.end() && recorded) {
+            screens_.lesson.evaluations[q.id] = s.evaluate(q, recorded->chosen);
+            shown = screens_.lesson.evaluations.find(q.id);
         }
-        if (shown != evaluations_.end()) {
+        if (shown != screens_.lesson.evaluations.end()) {
             const Evaluation& ev = shown->second;
-            draw_plain(fonts_.bold, ev.correct ? tr("lesson.correct") : tr("lesson.wrong"), width,
+            draw_plain(layouts(), fonts_.bold, ev.correct ? tr("lesson.correct") : tr("lesson.wrong"), width,
                        ev.correct ? pal.good : pal.bad);
             for (const Text* fb : ev.feedback) paragraph(*fb, width);
             if (!ev.correct) right_answer(q, ev, "lesson.right_answer", width);
-            if (ev.explanation) draw_text(fonts_, *ev.explanation, width, fonts_.italic, pal.muted);
+            if (ev.explanation)
+                draw_text(layouts(), fonts_, *ev.explanation, width, fonts_.italic, pal.muted);
             read_aloud_answer(q, ev, true);
         }
         ImGui::PopID();
     }
-    if (!s.can_advance()) draw_plain(fonts_.italic, tr("lesson.answer_first"), width, pal.muted);
+    if (!s.can_advance()) draw_plain(layouts(), fonts_.italic, tr("lesson.answer_first"), width, pal.muted);
     else if (s.lesson_complete(s.position().lesson))
-        draw_plain(fonts_.bold, tr("lesson.complete"), width, pal.good);
+        draw_plain(layouts(), fonts_.bold, tr("lesson.complete"), width, pal.good);
 }
 
 }  // namespace lektion::ui

@@ -63,15 +63,15 @@ void App::trainer_screen() {
     ImGui::BeginChild("trainer", {0, 0}, false,
                       ImGuiWindowFlags_NavFlattened | ImGuiWindowFlags_HorizontalScrollbar);
     const float width = ImGui::GetContentRegionAvail().x - ImGui::GetStyle().ScrollbarSize;
-    draw_plain(fonts_.title, tr("trainer.report"), width, pal.heading, 1.3f);
-    draw_text(fonts_, course_->title, width, fonts_.bold, pal.muted);
+    draw_plain(layouts(), fonts_.title, tr("trainer.report"), width, pal.heading, 1.3f);
+    draw_text(layouts(), fonts_, course_->title, width, fonts_.bold, pal.muted);
     if (!store_) {
         ImGui::EndChild();
         return;
     }
     Report report;
     guard([&] { report = make_report(*store_, *course_); });
-    if (report.learners.empty()) draw_plain(fonts_.italic, tr("trainer.none"), width, pal.muted);
+    if (report.learners.empty()) draw_plain(layouts(), fonts_.italic, tr("trainer.none"), width, pal.muted);
 
     const bool by_pc = merged(report);
     const int columns = 3 + static_cast<int>(report.lesson_ids.size()) + (by_pc ? 1 : 0);
@@ -113,7 +113,7 @@ void App::trainer_screen() {
 
     if (!report.quiz.empty() || !report.checks.empty()) {
         gap(0.5f);
-        draw_plain(fonts_.heading, tr("trainer.questions"), width, pal.heading);
+        draw_plain(layouts(), fonts_.heading, tr("trainer.questions"), width, pal.heading);
         if (ImGui::BeginTable("questions", 3, flags)) {
             for (const auto* list : {&report.checks, &report.quiz})
                 for (const QuestionReport& q : *list) {
@@ -125,11 +125,12 @@ void App::trainer_screen() {
                     const std::string right =
                         tr("trainer.right_of",
                            {{"correct", std::int64_t{q.correct}}, {"answered", std::int64_t{q.answered}}});
-                    draw_plain(fonts_.regular, right, ImGui::CalcTextSize(right.c_str()).x + fonts_.size);
+                    draw_plain(layouts(), fonts_.regular, right,
+                               ImGui::CalcTextSize(right.c_str()).x + fonts_.size);
                     // Partial credit: a first answer with some parts right is neither right nor wrong.
                     if (q.partly > 0) {
                         const std::string partly = tr("trainer.partly", {{"partly", std::int64_t{q.partly}}});
-                        draw_plain(fonts_.regular, partly,
+                        draw_plain(layouts(), fonts_.regular, partly,
                                    ImGui::CalcTextSize(partly.c_str()).x + fonts_.size, pal.muted);
                     }
                     ImGui::TableNextColumn();

@@ -80,7 +80,7 @@ struct Frame {
             prebuilt_size = 0;
             app.fonts() = prebuilt;
             io.FontDefault = app.fonts().regular;
-            clear_layout_cache();
+            app.fonts_changed();
             io.Fonts->ClearTexData();
             // The atlas's pixels and the font files were freed in pieces of
             // megabytes, most of them in the worker's heap: hand them back.
@@ -91,7 +91,7 @@ struct Frame {
         if (!build_fonts(*io.Fonts, app.text_size() * scale, app.fonts(), error))
             std::fprintf(stderr, "lektion: %s\n", error.c_str());
         io.FontDefault = app.fonts().regular;
-        clear_layout_cache();
+        app.fonts_changed();
         ImGui_ImplOpenGL3_DestroyFontsTexture();
         ImGui_ImplOpenGL3_CreateFontsTexture();
         // The texture is on the GPU: the atlas's 20 MiB of pixels (alpha and

@@ -41,7 +41,7 @@ void Headless::frame() {
         io.Fonts->GetTexDataAsRGBA32(&pixels, &w, &h);
         io.Fonts->SetTexID(reinterpret_cast<ImTextureID>(static_cast<intptr_t>(1)));
         io.FontDefault = app_.fonts().regular;
-        ui::clear_layout_cache();
+        app_.fonts_changed();
         built_size_ = app_.text_size();
     }
     ui::apply_theme(app_.theme(), app_.text_size());

@@ -101,3 +101,35 @@ TEST_CASE("a word of a hundred thousand letters is broken into lines that fit") 
     CHECK(l.size.x <= 300.5f);
     CHECK(l.runs.size() > 100);
 }
+
+TEST_CASE("the layout cache is keyed by what a text says, not by where it lives") {
+    Atlas a;
+    set_ui_language("en");
+    ui::LayoutCache cache;
+    Text t = text_of({{"One two three", plain}});
+    CHECK(lines(cache.get(a.fonts, t, 600, 28)) == std::vector<std::string>{"One|two|three|"});
+    // Changed in place (a reload, a language): the same address, its own words.
+    t.spans[0].text = "Four five";
+    CHECK(lines(cache.get(a.fonts, t, 600, 28)) == std::vector<std::string>{"Four|five|"});
+    // The same words elsewhere (a temporary built anew each frame) find the layout made before.
+    const Text copy = t;
+    const ui::Layout& again = cache.get(a.fonts, copy, 600, 28);
+    CHECK(cache.size() == 2);
+    CHECK(&again == &cache.get(a.fonts, t, 600, 28));
+    // What the layout depends on besides the words makes another entry: the width, the emphasis,
+    // the line breaking's language.
+    cache.get(a.fonts, t, 300, 28);
+    cache.get(a.fonts, text_of({{"Four five", bold}}), 600, 28);
+    set_ui_language("da");
+    cache.get(a.fonts, t, 600, 28);
+    CHECK(cache.size() == 5);
+    // The same bytes split into other spans are another text.
+    cache.get(a.fonts, text_of({{"Four ", bold}, {"five", bold}}), 600, 28);
+    CHECK(cache.size() == 6);
+    cache.get(a.fonts, text_of({{"Four five", bold}}), 600, 28);
+    CHECK(cache.size() == 7);
+    cache.get(a.fonts, text_of({{"Four ", bold}, {"five", bold}}), 600, 28);
+    CHECK(cache.size() == 7);
+    cache.clear();
+    CHECK(cache.size() == 0);
+}

@@ -1,0 +1,94 @@
+// What each screen keeps from one frame to the next: one struct a screen, as
+// Tracy keeps each window's state beside its view, and App holds one of each.
+// State goes in one of two ways, the same for every screen:
+//  - reset(): another learner or another course. Everything goes, the place
+//    too: on a shared PC nothing one learner chose, typed or saw is left for
+//    the next.
+//  - texts_changed(): the same course reloaded (--watch) or in another
+//    language. What was laid out from the old texts or points into them goes;
+//    the place and what the learner chose or typed stay, as the session keeps
+//    their place and their answers.
+#pragma once
+
+#include <map>
+#include <string>
+#include <vector>
+
+#include "player/rich_text.hpp"
+#include "session/session.hpp"
+
+namespace lektion::ui {
+
+enum class Screen { learners, home, lesson, quiz, about, settings, trainer };
+enum class QuizPage { intro, question, review, result };
+
+// A screen whose only state is the layouts of what it draws.
+struct TextScreen {
+    LayoutCache layouts;
+    void reset() { layouts.clear(); }
+    void texts_changed() { layouts.clear(); }
+};
+
+struct LearnersScreen {
+    char new_name[4 * 100 + 1] = {};  // a name of 100 characters (max_name_length) in any script
+    LayoutCache layouts;
+    void reset() { new_name[0] = 0, layouts.clear(); }
+    void texts_changed() { layouts.clear(); }
+};
+
+struct LessonScreen {
+    std::map<std::string, std::vector<std::string>> chosen;  // check questions, before answering
+    std::map<std::string, Evaluation> evaluations;  // shown after answering; they point into the texts
+    std::map<std::string, std::string> drafts;      // answers being typed, by question and part
+    bool scroll_to_top = false;
+    LayoutCache layouts;
+    void reset() {
+        chosen.clear(), evaluations.clear(), drafts.clear(), scroll_to_top = true, layouts.clear();
+    }
+    void texts_changed() { evaluations.clear(), layouts.clear(); }
+};
+
+struct QuizScreen {
+    QuizPage page = QuizPage::intro;
+    int index = 0;                              // the question shown, in the attempt's order
+    std::map<std::string, std::string> drafts;  // answers being typed, by question and part
+    LayoutCache layouts;
+    void reset() { page = QuizPage::intro, index = 0, drafts.clear(), layouts.clear(); }
+    void texts_changed() { layouts.clear(); }
+};
+
+struct Screens {
+    LearnersScreen learners;
+    TextScreen home, about, settings, trainer;
+    LessonScreen lesson;
+    QuizScreen quiz;
+
+    void reset() {
+        learners.reset(), home.reset(), lesson.reset(), quiz.reset();
+        about.reset(), settings.reset(), trainer.reset();
+    }
+    void fonts_changed() {
+        for (LayoutCache* c : {&learners.layouts, &home.layouts, &lesson.layouts, &quiz.layouts,
+                               &about.layouts, &settings.layouts, &trainer.layouts})
+            c->clear();
+    }
+    void texts_changed() {
+        learners.texts_changed(), home.texts_changed(), lesson.texts_changed(), quiz.texts_changed();
+        about.texts_changed(), settings.texts_changed(), trainer.texts_changed();
+    }
+    LayoutCache& layouts(Screen screen) {
+        switch (screen) {
+            case Screen::learners: return learners.layouts;
+            case Screen::home: return home.layouts;
+            case Screen::lesson: return lesson.layouts;
+            case Screen::quiz: return quiz.layouts;
+            case Screen::about: return about.layouts;
+            case Screen::settings: return settings.layouts;
+            case Screen::trainer: return trainer.layouts;
+        }
+        IM_ASSERT(false && "Screens::layouts: a screen without its state");
+        return home.layouts;
+    }
+};
+
+}  // namespace lektion::ui
