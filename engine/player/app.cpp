@@ -320,8 +320,8 @@ void App::heading(const Text& text, float width, ImFont* font) {
 }
 
 void App::untranslated_note(const Section& section, float width) {
-    if (any_untranslated(section))
-        draw_plain(layouts(), fonts_.italic, tr("lesson.untranslated"), width, palette(theme_).muted, 1.3f);
+    if (const std::string note = lektion::untranslated_note(section); !note.empty())
+        draw_plain(layouts(), fonts_.italic, note, width, palette(theme_).muted, 1.3f);
 }
 
 void App::paragraph(const Text& text, float width) {

@@ -18,8 +18,8 @@ void App::home_screen() {
     ImGui::BeginGroup();
     draw_text(layouts(), fonts_, course_->title, width, fonts_.title, pal.heading, 1.25f);
     draw_text(layouts(), fonts_, course_->description, width, fonts_.italic, pal.muted);
-    if (course_->title.untranslated)
-        draw_plain(layouts(), fonts_.italic, tr("lesson.untranslated"), width, pal.accent);
+    if (const std::string note = lektion::untranslated_note(*course_); !note.empty())
+        draw_plain(layouts(), fonts_.italic, note, width, pal.accent);
     gap(0.5f);
 
     const Position resume = s.resume_position();

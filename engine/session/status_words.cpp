@@ -51,6 +51,15 @@ bool any_untranslated(const Section& section) {
     return section.heading.untranslated || any_untranslated(section.blocks);
 }
 
+std::string untranslated_note(const Section& section) {
+    return any_untranslated(section) ? tr("lesson.untranslated") : std::string();
+}
+
+std::string untranslated_note(const Course& course) {
+    return course.title.untranslated || course.description.untranslated ? tr("lesson.untranslated")
+                                                                        : std::string();
+}
+
 const char* result_mark(const Evaluation& ev) {
     if (ev.correct) return "✓";
     return ev.credit > 0 ? "◐" : "✗";

@@ -37,6 +37,11 @@ std::string score_words(const Score& score);
 // of a translation: its heading, or any text of its blocks, callouts and lists included.
 bool any_untranslated(const Section& section);
 bool any_untranslated(const std::vector<Block>& blocks);
+// The note both players show above such a text ("Not yet translated: shown in
+// the original language."), or empty when all of it is translated: for a
+// section, any_untranslated(); for the course's home, its title or description.
+std::string untranslated_note(const Section& section);
+std::string untranslated_note(const Course& course);
 
 // A callout's kind in words ("Example", "Data", "Case", "Note"), and its
 // label: the kind, then its title when it has one ("Example: Hanne's plan").

@@ -59,7 +59,7 @@ private:
     std::vector<std::string> show_options(const Question& q, const std::vector<std::string>& order);
     // The right answer, with how many parts were right when some were.
     void right_answers(const Question& q, const Evaluation& ev, const char* key, const std::string& indent);
-    void untranslated_note(bool untranslated);
+    void note(const std::string& words);  // in brackets on a line of its own; nothing when empty
     void help();
 
     // --- records and reloads ----------------------------------------------------

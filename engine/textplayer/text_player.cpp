@@ -142,8 +142,8 @@ void TextPlayer::right_answers(const Question& q, const Evaluation& ev, const ch
     out_.wrap(tr(key, {{"answer", question_type(q).right_answer_words(q)}}), indent, indent);
 }
 
-void TextPlayer::untranslated_note(bool untranslated) {
-    if (untranslated) out_.wrap("(" + tr("lesson.untranslated") + ")");
+void TextPlayer::note(const std::string& words) {
+    if (!words.empty()) out_.wrap("(" + words + ")");
 }
 
 void TextPlayer::help() {
@@ -254,7 +254,7 @@ bool TextPlayer::home() {
     const CoursePtr course = course_;  // the version listed; ask() may reload
     out_ << "\n";
     out_.wrap(course->title.plain());
-    untranslated_note(course->title.untranslated || course->description.untranslated);
+    note(untranslated_note(*course));
     if (!course->description.empty()) out_.wrap(course->description.plain());
     out_ << "\n";
     out_.wrap(tr("home.lessons"));
@@ -322,7 +322,7 @@ bool TextPlayer::course_page(int which) {
     out_ << "\n";
     if (which >= 0) {
         const Section& sec = course->start[static_cast<std::size_t>(which)];
-        untranslated_note(any_untranslated(sec));
+        note(untranslated_note(sec));
         out_.wrap(sec.heading.plain());
         out_ << "\n";
         out_.blocks(sec.blocks);
@@ -380,7 +380,7 @@ bool TextPlayer::lesson() {
                       tr("lesson.page_of", {{"current", std::int64_t(p.page + 1)},
                                             {"total", std::int64_t(s.page_count(p.lesson))}}));
             out_ << "\n";
-            untranslated_note(any_untranslated(*sec));
+            note(untranslated_note(*sec));
             out_.wrap(sec->heading.plain());
             out_ << "\n";
             out_.blocks(sec->blocks);

@@ -124,3 +124,24 @@ TEST_CASE("progress bars' words are readable on their fill in every theme") {
         CHECK(contrast(style.Colors[ImGuiCol_Text], style.Colors[ImGuiCol_PlotHistogram]) >= 4.5);  // WCAG AA
     }
 }
+
+TEST_CASE(
+    "a course not yet translated: the window notes it on the home screen and above the page, as the text "
+    "player does") {
+    SampleCourse sample;
+    set_ui_language("en");
+    const CoursePtr course = load_course(sample.dir(), "en").course;  // the sample has no English
+    REQUIRE(course);
+    ui::App app(course, sample.dir(), nullptr, ui::AppOptions{"Reader", "en"});
+    Headless ui(app);
+    ui.frames(2);
+    const std::string note = untranslated_note(*course);
+    REQUIRE(note == tr("lesson.untranslated"));
+    CHECK(ui.screen_text().find(note) != std::string::npos);
+    app.session()->open_lesson(0);
+    app.show(ui::Screen::lesson);
+    ui.frames(2);
+    REQUIRE(!untranslated_note(*app.session()->section(app.session()->position())).empty());
+    CHECK(ui.screen_text().find(note) != std::string::npos);
+    set_ui_language("da");
+}

@@ -26,6 +26,7 @@
 #include "questions/registry.hpp"
 #include "records/store.hpp"
 #include "sample_course.hpp"
+#include "session/status_words.hpp"
 #include "textplayer/choice.hpp"
 #include "textplayer/question_prompts.hpp"
 #include "textplayer/text_player.hpp"
@@ -629,4 +630,19 @@ TEST_CASE("a question type from outside the engine, asked through its own text p
     CHECK(out.find("Is the sky green?") != std::string::npos);
     CHECK(out.find("yes or no > Type yes or no.") != std::string::npos);
     CHECK(out.find(tr("lesson.correct")) != std::string::npos);
+}
+
+TEST_CASE(
+    "a course not yet translated: the text player notes it on the home page and above the page, as the "
+    "window does") {
+    SampleCourse sample;
+    set_ui_language("en");
+    const CoursePtr course = load_course(sample.dir(), "en").course;  // the sample has no English
+    REQUIRE(course);
+    const std::string note = "(" + untranslated_note(*course) + ")\n";
+    REQUIRE(note == "(" + tr("lesson.untranslated") + ")\n");
+    const std::string out = run(course, "4\n\nq\n");  // home, then the start page
+    INFO(out);
+    CHECK(count_of(out, note) >= 2);
+    set_ui_language("da");
 }
