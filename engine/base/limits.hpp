@@ -23,6 +23,10 @@ constexpr std::size_t exchange_file_bytes = std::size_t{64} << 20;
 // A records export read back (records import): a class of 100 learners
 // through the bundled course is about 10 MiB.
 constexpr std::size_t records_file_bytes = std::size_t{64} << 20;
+// A figure of a lesson (PNG or JPEG), for lint, the window and the export
+// alike: photographs are rarely 5 MiB, and an export is meant to fit on a
+// USB stick and in an LMS's upload limit.
+constexpr std::size_t figure_bytes = std::size_t{16} << 20;
 
 // --- nesting ------------------------------------------------------------------
 // Elements of an authored XML file, measured before anything walks it.

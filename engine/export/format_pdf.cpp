@@ -6,12 +6,12 @@
 #include <unistd.h>
 
 #include <cstdlib>
-#include <fstream>
 #include <sstream>
 
 #include <fmt/format.h>
 
 #include "base/atomic_file.hpp"
+#include "base/read_bounded.hpp"
 #include "export/folder_output.hpp"
 #include "export/format.hpp"
 #include "export/format_list.hpp"
@@ -23,6 +23,9 @@ namespace lektion::web {
 namespace {
 
 namespace fs = std::filesystem;
+
+// A workbook printed by Chromium: the bundled course's is under 1 MiB, one with many figures some MiB.
+constexpr std::size_t max_workbook_bytes = std::size_t{256} << 20;
 
 // LEKTION_CHROMIUM, else chromium (or chromium-browser) on the PATH.
 std::string find_chromium() {
@@ -99,15 +102,14 @@ public:
             if (geteuid() == 0) args.push_back("--no-sandbox");
             args.push_back("file://" + (site_dir / "workbook.html").string());
             const int status = run(args);
-            std::ifstream in(pdf, std::ios::binary);
-            std::ostringstream bytes;
-            bytes << in.rdbuf();
-            if (status != 0 || bytes.str().rfind("%PDF", 0) != 0) {
+            std::string unread;
+            const std::string bytes = read_bounded(pdf, max_workbook_bytes, unread).value_or(std::string());
+            if (status != 0 || bytes.rfind("%PDF", 0) != 0) {
                 result.error = fmt::format("chromium could not print the workbook (exit status {})", status);
             } else if (std::string why = why_not_output(r.output, r.keep); !why.empty()) {
                 result.error = why;
             } else {
-                result.error = write_atomically(r.output, bytes.str(), mode_shared);
+                result.error = write_atomically(r.output, bytes, mode_shared);
                 result.bytes = bytes.str().size();
                 result.files = 1;  // pages: Chromium's count is in the PDF, not known here
             }

@@ -1,12 +1,12 @@
 #include "export/site.hpp"
 
-#include <fstream>
 #include <set>
-#include <sstream>
 
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
+#include "base/limits.hpp"
+#include "base/read_bounded.hpp"
 #include "export/assets.hpp"
 #include "export/html_text.hpp"
 #include "export/question_views.hpp"
@@ -18,10 +18,6 @@
 namespace lektion::web {
 
 namespace {
-
-// A figure bigger than this is refused: an export is meant to fit on a USB
-// stick and in an LMS's upload limit.
-constexpr std::uintmax_t max_figure_bytes = 20u << 20;
 
 enum class PageKind { home, lesson, check, quiz, about, workbook };
 
@@ -110,18 +106,12 @@ std::vector<int> reachable_scores(const Quiz& quiz) {
     return {hundredths.begin(), hundredths.end()};
 }
 
-std::string read_file(const std::filesystem::path& p, std::string& error) {
-    std::error_code ec;
-    const auto size = std::filesystem::file_size(p, ec);
-    if (ec || size > max_figure_bytes) {
-        error = fmt::format("{}: {}", p.string(), ec ? ec.message() : "larger than 20 MiB");
-        return {};
-    }
-    std::ifstream in(p, std::ios::binary);
-    std::ostringstream s;
-    s << in.rdbuf();
-    if (!in) error = fmt::format("{}: cannot be read", p.string());
-    return s.str();
+// A figure's bytes, through the one bounded read (no FIFO, no device, no more than lint allows).
+std::string read_figure(const std::filesystem::path& p, std::string& error) {
+    std::string why;
+    std::optional<std::string> bytes = read_bounded(p, limits::figure_bytes, why);
+    if (!bytes) error = fmt::format("{}: {}", p.string(), why);
+    return bytes ? std::move(*bytes) : std::string();
 }
 
 }  // namespace
@@ -228,7 +218,7 @@ std::string Builder::blocks(const std::vector<Block>& list, int level, bool& u) 
                 const std::string file = "media/" + b.src;
                 if (!site_.files.count(file)) {
                     std::string error;
-                    std::string bytes = read_file(std::filesystem::path(course_.dir) / b.src, error);
+                    std::string bytes = read_figure(std::filesystem::path(course_.dir) / b.src, error);
                     if (!error.empty() && site_.error.empty()) site_.error = error;
                     site_.files[file] = std::move(bytes);
                 }

@@ -6,10 +6,12 @@
 #include <filesystem>
 #include <string>
 
+#include "base/limits.hpp"
+
 namespace lektion {
 
 struct ImageLimits {
-    std::size_t max_bytes = 16u << 20;  // a figure of a lesson; photographs are rarely 5 MiB
+    std::size_t max_bytes = limits::figure_bytes;
     int max_side = 8192;                // pixels; 8192² RGBA is 256 MiB decoded
 };
 

@@ -228,6 +228,12 @@ private:
     bool gate_field(const std::string& label, const char* id, SecretField& field, std::size_t max_bytes,
                     bool digits, float width);
     void gate_messages(float width);
+    // A new passphrase or PIN: its two fields, true when submitted; then set on the worker when
+    // `problem` is empty and the two agree, else that problem (or `differ`) shown and both emptied.
+    bool new_secret_fields(const std::string& label, const std::string& again_label, const char* id,
+                           std::size_t max_bytes, bool digits, float width);
+    void set_new_secret(std::string problem, const std::string& differ, Gates::Work work,
+                        std::function<void(Store&, const std::string&)> set);
     // --- a choice of course (screen_courses.cpp) ----------------------------------
     // With more than one course installed, the course home lists the others;
     // picking one plays it for the same learner, with their records of it.

@@ -31,7 +31,6 @@ bool choice_list(WidgetContext& c, const Question& q, const std::vector<std::str
         // ImGui wraps only its own text: wrap the label inside the option's width.
         ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + c.width);
         ImGui::PushID(oid.c_str());
-        if (c.locked) ImGui::BeginDisabled();
         bool pressed = false;
         if (multiple) {
             bool value = on;
@@ -43,10 +42,9 @@ bool choice_list(WidgetContext& c, const Question& q, const std::vector<std::str
         ImGui::SameLine();
         ImGui::TextWrapped("%s", label.c_str());
         if (ImGui::IsItemClicked()) pressed = true;
-        if (c.locked) ImGui::EndDisabled();
         ImGui::PopID();
         ImGui::PopTextWrapPos();
-        if (pressed && !c.locked) {
+        if (pressed) {
             changed = true;
             if (multiple) {
                 if (on) chosen.erase(std::find(chosen.begin(), chosen.end(), oid));
@@ -93,14 +91,12 @@ bool text_field(WidgetContext& c, const std::string& key, const std::string& lab
     if (follow && GImGui->ActiveId != id && GImGui->ActiveIdPreviousFrame != id) draft = committed;
     if (draft.size() > question_limits::max_typed_bytes) draft.resize(question_limits::max_typed_bytes);
     ImGui::SetNextItemWidth(std::min(c.width, c.fonts.size * 16));
-    if (c.locked) ImGui::BeginDisabled();
     ImGui::InputTextWithHint("##t", hint.c_str(), draft.data(), draft.capacity() + 1,
                              ImGuiInputTextFlags_CallbackResize, grow, &draft);
     c.remember(label);
     const bool done = ImGui::IsItemDeactivatedAfterEdit();
-    if (c.locked) ImGui::EndDisabled();
     ImGui::PopID();
-    if (!done || c.locked) return false;
+    if (!done) return false;
     draft.resize(std::min(draft.size(), question_limits::max_typed_bytes));
     out = draft;
     return true;
@@ -129,16 +125,15 @@ bool matching_widget(WidgetContext& c, const Question& q, const std::vector<std:
         ImGui::PushID(item_id.c_str());
         wrapped(c, fmt::format("{}. {}", n, item->label.plain()));
         ImGui::Indent(c.fonts.size);
-        if (c.locked) ImGui::BeginDisabled();
         // A button that opens the list of targets (a popup): a button, so that it takes its place in the
         // player's Tab order like every other control.
         const std::string preview = paired ? paired->label.plain() : tr("quiz.pick_match");
-        if (c.button(preview + "##" + item_id) && !c.locked) ImGui::OpenPopup("targets");
+        if (c.button(preview + "##" + item_id)) ImGui::OpenPopup("targets");
         if (ImGui::BeginPopup("targets")) {
             char letter = 'A';
             for (const Option& t : q.targets) {
                 const std::string label = fmt::format("{}) {}", letter++, t.label.plain());
-                if (ImGui::Selectable(label.c_str(), paired == &t) && !c.locked) {
+                if (ImGui::Selectable(label.c_str(), paired == &t)) {
                     std::erase_if(answer, [&](const std::string& e) {
                         auto pair = split_matching_pair(e);
                         return pair && pair->first == item_id;
@@ -150,7 +145,6 @@ bool matching_widget(WidgetContext& c, const Question& q, const std::vector<std:
             }
             ImGui::EndPopup();
         }
-        if (c.locked) ImGui::EndDisabled();
         ImGui::Unindent(c.fonts.size);
         ImGui::PopID();
     }
@@ -170,22 +164,20 @@ bool ordering_widget(WidgetContext& c, const Question& q, const std::vector<std:
         const std::string text = fmt::format("{}. {}", i + 1, item->label.plain());
         wrapped(c, text);
         ImGui::Indent(c.fonts.size);
-        if (c.locked) ImGui::BeginDisabled();
         ImGui::BeginDisabled(i == 0);
-        if (c.button(tr("quiz.move_up") + "##" + current[i]) && !c.locked)
+        if (c.button(tr("quiz.move_up") + "##" + current[i]))
             changed = move_item(current, i, -1) || changed;
         ImGui::EndDisabled();
         ImGui::SameLine();
         ImGui::BeginDisabled(i + 1 == current.size());
-        if (c.button(tr("quiz.move_down") + "##" + current[i]) && !c.locked)
+        if (c.button(tr("quiz.move_down") + "##" + current[i]))
             changed = move_item(current, i, 1) || changed;
         ImGui::EndDisabled();
-        if (c.locked) ImGui::EndDisabled();
         ImGui::Unindent(c.fonts.size);
         ImGui::PopID();
         if (changed) break;  // the list changed under the loop: drawn again next frame
     }
-    if (answer.empty() && !c.locked && !changed && c.button(tr("quiz.keep_order"))) changed = true;
+    if (answer.empty() && !changed && c.button(tr("quiz.keep_order"))) changed = true;
     if (changed) answer = current;
     return changed;
 }

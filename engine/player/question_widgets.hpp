@@ -20,7 +20,6 @@ namespace lektion::ui {
 struct WidgetContext {
     const Fonts& fonts;
     float width = 0;
-    bool locked = false;                               // answered: shown, not changeable
     std::function<void(const std::string&)> remember;  // the last item, under this label
     std::function<bool(const std::string&)> button;    // a button, remembered
     std::function<void(const std::string&)> mark;      // the last item, found by tests but not by Tab

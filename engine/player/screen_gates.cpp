@@ -209,12 +209,9 @@ void App::passphrase_gate(float width) {
     gap(0.3f);
     ImGui::BeginDisabled(waiting);
     const float field = std::min(width, fonts_.size * 18);
-    bool submit = gate_field(tr("gate.passphrase"), "##passphrase", gates_.secret, 1024, false, field);
-    if (!known) {
-        if (submit) ImGui::SetKeyboardFocusHere(), submit = false;  // Enter moves on to the second field
-        submit =
-            gate_field(tr("gate.passphrase_again"), "##passphrase-again", gates_.again, 1024, false, field);
-    }
+    bool submit = known ? gate_field(tr("gate.passphrase"), "##passphrase", gates_.secret, 1024, false, field)
+                        : new_secret_fields(tr("gate.passphrase"), tr("gate.passphrase_again"),
+                                            "##passphrase", 1024, false, field);
     gap(0.3f);
     submit |= button(known ? tr("gate.open") : tr("gate.set_and_open"));
     submit |= gates_.take_typed();
@@ -231,20 +228,38 @@ void App::passphrase_gate(float width) {
                         });
         return;
     }
-    if (code_points(gates_.secret.text) < Store::min_passphrase_length) {
-        gates_.problem = tr("gate.passphrase_short", {{"min", count(Store::min_passphrase_length)}});
-    } else if (std::string_view(gates_.secret.text) != std::string_view(gates_.again.text)) {
-        gates_.problem = tr("gate.passphrase_differ");
-    } else {
+    set_new_secret(code_points(gates_.secret.text) < Store::min_passphrase_length
+                       ? tr("gate.passphrase_short", {{"min", count(Store::min_passphrase_length)}})
+                       : std::string(),
+                   tr("gate.passphrase_differ"), Gates::Work::set_passphrase,
+                   [](Store& store, const std::string& chosen) { store.set_trainer_passphrase(chosen); });
+}
+
+// --- a new passphrase or PIN, typed twice ---------------------------------------------------
+
+bool App::new_secret_fields(const std::string& label, const std::string& again_label, const char* id,
+                            std::size_t max_bytes, bool digits, float width) {
+    // Enter in the first field moves on to the second; Enter in the second submits.
+    if (gate_field(label, id, gates_.secret, max_bytes, digits, width)) ImGui::SetKeyboardFocusHere();
+    return gate_field(again_label, (std::string(id) + "-again").c_str(), gates_.again, max_bytes, digits,
+                      width);
+}
+
+void App::set_new_secret(std::string problem, const std::string& differ, Gates::Work work,
+                         std::function<void(Store&, const std::string&)> set) {
+    if (problem.empty() && std::string_view(gates_.secret.text) != std::string_view(gates_.again.text))
+        problem = differ;
+    if (problem.empty()) {
         gates_.again.wipe();
-        start_gate_work(Gates::Work::set_passphrase,
-                        [store = store_, chosen = gates_.secret.take()]() mutable {
-                            store->set_trainer_passphrase(chosen);
+        start_gate_work(work,
+                        [store = store_, set = std::move(set), chosen = gates_.secret.take()]() mutable {
+                            set(*store, chosen);
                             wipe(chosen);
                             return Store::GuardCheck{Store::GuardCheck::Outcome::accepted, {}};
                         });
         return;
     }
+    gates_.problem = std::move(problem);  // both fields emptied for another try
     gates_.secret.wipe();
     gates_.again.wipe();
     gates_.focus_field = true;
@@ -266,9 +281,7 @@ void App::pin_gate(float width) {
     submit |= gates_.take_typed();
     ImGui::EndDisabled();
     ImGui::SameLine();
-    ImGui::BeginDisabled(gates_.busy());
-    const bool back = button(tr("gate.other_name"));
-    ImGui::EndDisabled();
+    const bool back = button_if(!gates_.busy(), tr("gate.other_name"));
     gate_messages(width);
     if (back && !gates_.busy()) {
         gates_.pin_for.reset();
@@ -296,10 +309,8 @@ void App::pin_offer(float width) {
         width, pal.text);
     ImGui::BeginDisabled(gates_.busy());
     const float field = std::min(width, fonts_.size * 10);
-    bool submit = gate_field(tr("gate.pin"), "##pin", gates_.secret, Store::max_pin_length, true, field);
-    if (submit) ImGui::SetKeyboardFocusHere(), submit = false;
-    submit =
-        gate_field(tr("gate.pin_again"), "##pin-again", gates_.again, Store::max_pin_length, true, field);
+    bool submit =
+        new_secret_fields(tr("gate.pin"), tr("gate.pin_again"), "##pin", Store::max_pin_length, true, field);
     gap(0.3f);
     submit |= button(tr("gate.pin_set"));
     ImGui::SameLine();
@@ -315,24 +326,13 @@ void App::pin_offer(float width) {
     }
     if (!submit) return;
     const std::size_t digits = std::strlen(gates_.secret.text);
-    if (digits < Store::min_pin_length || digits > Store::max_pin_length) {
-        gates_.problem = tr("gate.pin_invalid",
-                            {{"min", count(Store::min_pin_length)}, {"max", count(Store::max_pin_length)}});
-    } else if (std::string_view(gates_.secret.text) != std::string_view(gates_.again.text)) {
-        gates_.problem = tr("gate.pin_differ");
-    } else {
-        gates_.again.wipe();
-        start_gate_work(Gates::Work::set_pin,
-                        [store = store_, id = learner.id, chosen = gates_.secret.take()]() mutable {
-                            store->set_learner_pin(id, chosen);
-                            wipe(chosen);
-                            return Store::GuardCheck{Store::GuardCheck::Outcome::accepted, {}};
-                        });
-        return;
-    }
-    gates_.secret.wipe();
-    gates_.again.wipe();
-    gates_.focus_field = true;
+    set_new_secret(
+        digits < Store::min_pin_length || digits > Store::max_pin_length
+            ? tr("gate.pin_invalid",
+                 {{"min", count(Store::min_pin_length)}, {"max", count(Store::max_pin_length)}})
+            : std::string(),
+        tr("gate.pin_differ"), Gates::Work::set_pin,
+        [id = learner.id](Store& store, const std::string& chosen) { store.set_learner_pin(id, chosen); });
 }
 
 }  // namespace lektion::ui

@@ -221,7 +221,6 @@ bool App::answer_widget(const Question& q, const std::vector<std::string>& order
                         std::vector<std::string>& answer, std::map<std::string, std::string>& drafts) {
     WidgetContext c{fonts_,
                     column_width() - fonts_.size * 2.5f,
-                    false,
                     [this](const std::string& label) { remember(label); },
                     [this](const std::string& label) { return button(label); },
                     [this](const std::string& label) { mark(label); },

@@ -43,14 +43,12 @@ std::string devices_text(const Report& r, const LearnerReport& l) {
 
 void App::trainer_screen() {
     const Palette& pal = palette(theme_);
-    ImGui::BeginDisabled(gates_.busy());  // the worker has the store until it answers
-    if (button(tr("nav.back_home"))) {
+    if (button_if(!gates_.busy(), tr("nav.back_home"))) {  // the worker has the store until it answers
         // Leaving locks the report: the next opening asks again.
         gates_.report_open = false;
         gates_.reset();
         screen_ = session_ ? Screen::home : Screen::learners;
     }
-    ImGui::EndDisabled();
     if (store_ && !gates_.report_open) {
         const float width = std::min(column_width(), fonts_.size * 24);
         gap(1);

@@ -46,12 +46,22 @@ struct TourFixture {
         std::filesystem::remove_all(data);
     }
 
+    // A lesson read and its checks answered right, through the session.
+    void complete_lesson(int l) {
+        Session& s = *app->session();
+        for (int p = 0; p < s.page_count(l); ++p) s.go_to({l, p});
+        for (const Question& q : course->lessons[static_cast<std::size_t>(l)].checks)
+            s.answer_check(q.id, question_type(q).right_answer(q));
+    }
+    // Every lesson: the quiz opens.
+    void complete_lessons() {
+        for (int l = 0; l < static_cast<int>(course->lessons.size()); ++l) complete_lesson(l);
+    }
+
     // Lesson 2's check page, lesson 1 done through the session.
     void to_lesson_two_check() {
         Session& s = *app->session();
-        for (int p = 0; p < s.page_count(0); ++p) s.go_to({0, p});
-        for (const Question& q : course->lessons[0].checks)
-            s.answer_check(q.id, question_type(q).right_answer(q));
+        complete_lesson(0);
         for (int p = 0; p < s.page_count(1); ++p) s.go_to({1, p});
         app->show(ui::Screen::lesson);
         ui->frames(2);
@@ -140,11 +150,7 @@ struct TourFixture {
 TEST_CASE("the tour in Danish: matching and ordering by keyboard alone, fill-in and numeric typed") {
     TourFixture f("da");
     Session& s = *f.app->session();
-    for (int l = 0; l < 2; ++l) {
-        for (int p = 0; p < s.page_count(l); ++p) s.go_to({l, p});
-        for (const Question& q : f.course->lessons[static_cast<std::size_t>(l)].checks)
-            s.answer_check(q.id, question_type(q).right_answer(q));
-    }
+    f.complete_lessons();
     REQUIRE(s.start_quiz(11));
     const std::vector<std::string> drawn = s.current_attempt()->questions;
     auto page_of = [&](const std::string& id) {
@@ -311,11 +317,7 @@ TEST_CASE("what one learner typed and did not answer is not in the next learner'
 TEST_CASE("partial credit in the window: parts right shown, the score adds the shares") {
     TourFixture f("en");
     Session& s = *f.app->session();
-    for (int l = 0; l < 2; ++l) {
-        for (int p = 0; p < s.page_count(l); ++p) s.go_to({l, p});
-        for (const Question& q : f.course->lessons[static_cast<std::size_t>(l)].checks)
-            s.answer_check(q.id, question_type(q).right_answer(q));
-    }
+    f.complete_lessons();
     REQUIRE(s.start_quiz(3));
     const std::vector<std::string> drawn = s.current_attempt()->questions;  // answering rebuilds the attempt
     for (const std::string& qid : drawn) {
@@ -361,11 +363,7 @@ TEST_CASE("partial credit in the window: parts right shown, the score adds the s
 TEST_CASE("the quiz's ordering question by mouse: the buttons move, Keep this order answers") {
     TourFixture f("en");
     Session& s = *f.app->session();
-    for (int l = 0; l < 2; ++l) {
-        for (int p = 0; p < s.page_count(l); ++p) s.go_to({l, p});
-        for (const Question& q : f.course->lessons[static_cast<std::size_t>(l)].checks)
-            s.answer_check(q.id, question_type(q).right_answer(q));
-    }
+    f.complete_lessons();
     REQUIRE(s.start_quiz(5));
     const std::vector<std::string> questions = s.current_attempt()->questions;
     const int index =
@@ -395,7 +393,7 @@ bool yesno_widget(ui::WidgetContext& c, const Question& q, const std::vector<std
     bool changed = false;
     for (const char* word : {"yes", "no"}) {
         const bool on = answer.size() == 1 && answer[0] == word;
-        if (c.button(fmt::format("{}{}##{}", on ? "● " : "", word, q.id)) && !c.locked) {
+        if (c.button(fmt::format("{}{}##{}", on ? "● " : "", word, q.id))) {
             answer = {word};
             changed = true;
         }
