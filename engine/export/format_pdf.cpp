@@ -110,7 +110,7 @@ public:
                 result.error = why;
             } else {
                 result.error = write_atomically(r.output, bytes, mode_shared);
-                result.bytes = bytes.str().size();
+                result.bytes = bytes.size();
                 result.files = 1;  // pages: Chromium's count is in the PDF, not known here
             }
         }

@@ -69,8 +69,8 @@ CoursePtr hostile_course() {
     Question q;
     q.id = "q";
     q.prompt = text(hostile);
-    Option right{"a", text(hostile), text(hostile), true};
-    Option wrong{"b", text(hostile), std::nullopt, false};
+    Option right{"a", text(hostile), text(hostile), true, {}, {}};
+    Option wrong{"b", text(hostile), std::nullopt, false, {}, {}};
     q.options = {right, wrong};
     q.explanation = text(hostile);
     l.checks.push_back(q);
