@@ -123,7 +123,8 @@ void App::quiz_review(float width) {
             tr("quiz.your_answer",
                {{"answer", answer_words(q, answered ? it->second.chosen : std::vector<std::string>{})}}),
             width, answered ? pal.text : pal.bad);
-        if (button(tr("quiz.edit"))) screens_.quiz.index = n, screens_.quiz.page = QuizPage::question;
+        if (button(tr("quiz.edit") + "##" + qid))
+            screens_.quiz.index = n, screens_.quiz.page = QuizPage::question;
         ImGui::PopID();
         ++n;
     }

@@ -314,6 +314,26 @@ TEST_CASE("what one learner typed and did not answer is not in the next learner'
     CHECK(answered->correct);
 }
 
+TEST_CASE("the quiz review's Change buttons, the same words under every question, each open their own") {
+    TourFixture f("en");
+    Session& s = *f.app->session();
+    f.complete_lessons();
+    REQUIRE(s.start_quiz(7));
+    const std::vector<std::string> drawn = s.current_attempt()->questions;
+    REQUIRE(drawn.size() >= 3);
+    f.app->show(ui::Screen::quiz);
+    for (const std::size_t n : {std::size_t{2}, std::size_t{0}}) {
+        f.app->set_quiz_page(ui::QuizPage::review);
+        f.ui->frames(2);
+        f.ui->click(tr("quiz.edit") + "##" + drawn[n]);
+        f.ui->frames(2);
+        CHECK(f.app->quiz_page() == ui::QuizPage::question);
+        const std::string shown =
+            tr("quiz.question_of", {{"current", std::int64_t(n + 1)}, {"total", std::int64_t(drawn.size())}});
+        CHECK(f.ui->screen_text().find(shown) != std::string::npos);
+    }
+}
+
 TEST_CASE("partial credit in the window: parts right shown, the score adds the shares") {
     TourFixture f("en");
     Session& s = *f.app->session();
