@@ -9,6 +9,7 @@
 #include "l10n/strings.hpp"
 #include "player/app.hpp"
 #include "player/rich_text.hpp"
+#include "speech/limits.hpp"
 #include "speech/shared.hpp"
 
 namespace lektion::ui {
@@ -26,11 +27,7 @@ struct Reading {
 };
 Reading reading;
 
-// The learner's speed as the records keep it; 0 (never chosen) or a value out of range reads at the default.
-int rate_of(const Learner& learner) {
-    const int r = learner.speech_rate;
-    return r >= speech::min_rate && r <= speech::max_rate ? r : speech::default_rate;
-}
+int rate_of(const Learner& learner) { return speech::rate_or_default(learner.speech_rate); }
 
 speech::Speech* engine() {
     speech::Speech* s = speech::shared_speech(reading.problem);

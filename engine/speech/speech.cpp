@@ -255,6 +255,7 @@ std::string Speech::phonemes(const std::string& text, const std::string& lang) {
 }
 
 void Speech::speak(std::vector<Utterance> utterances, int rate) {
+    last_rate_ = rate;
     std::uint64_t generation = 0;
     {
         std::lock_guard lock(mutex_);

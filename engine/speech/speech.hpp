@@ -86,6 +86,7 @@ public:
     void set_null_output(bool null) { null_output_ = null; }
 
     int sample_rate() const { return sample_rate_; }
+    int last_rate() const { return last_rate_.load(); }  // of the last speak(): what a front end asked for
 
 private:
     struct Job {
@@ -107,6 +108,7 @@ private:
     int sample_rate_ = 0;
     std::atomic<std::uint64_t> generation_{0};
     std::atomic<bool> null_output_{false};
+    std::atomic<int> last_rate_{0};
     mutable std::mutex mutex_;
     std::condition_variable wake_;
     std::deque<Job> queue_;

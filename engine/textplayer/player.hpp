@@ -92,6 +92,7 @@ private:
     std::istream& in_;
     Writer out_;
     std::unique_ptr<Session> session_;
+    int speech_rate_ = 0;  // the learner's, from the records; 0: the default
     std::unique_ptr<CourseWatcher> watcher_;
     std::string shown_problem_;
     bool quit_ = false;  // set by a page that saw 'q' or the end of input

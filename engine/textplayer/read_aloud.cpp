@@ -4,6 +4,7 @@
 #include <thread>
 
 #include "l10n/strings.hpp"
+#include "speech/limits.hpp"
 #include "speech/shared.hpp"
 
 namespace lektion {
@@ -17,7 +18,7 @@ std::string read_aloud_text(std::vector<speech::Utterance> utterances, int rate)
     std::string why;
     speech::Speech* s = speech::shared_speech(why);
     if (!s) return tr("read.no_voice");
-    s->speak(std::move(utterances), rate > 0 ? rate : speech::default_rate);
+    s->speak(std::move(utterances), speech::rate_or_default(rate));
     // Opening the sound server takes a moment: say what came of it, not "reading" when nothing is heard.
     const auto give_up = std::chrono::steady_clock::now() + std::chrono::seconds(5);
     while (std::chrono::steady_clock::now() < give_up) {

@@ -212,6 +212,7 @@ bool TextPlayer::pick_learner() {
                 }
                 progress = store_->progress(l.id, *course_);
                 sink = store_->sink(l.id, *course_);
+                speech_rate_ = l.speech_rate;  // as set in the window's Settings
             }
         } catch (const RecordsError& e) {
             error(e.what());
@@ -397,7 +398,8 @@ bool TextPlayer::lesson() {
             }
             if (*line == "r") {
                 if (const Section* read = s.section(s.position()))
-                    out_.wrap(read_aloud_text(speech::section_utterances(*read, *course_, ui_language()), 0));
+                    out_.wrap(read_aloud_text(speech::section_utterances(*read, *course_, ui_language()),
+                                              speech_rate_));
                 continue;
             }
             // From here the session as it is now decides: a reload may have moved the learner.

@@ -27,8 +27,10 @@
 #include "records/store.hpp"
 #include "sample_course.hpp"
 #include "session/status_words.hpp"
+#include "speech/shared.hpp"
 #include "textplayer/choice.hpp"
 #include "textplayer/question_prompts.hpp"
+#include "textplayer/read_aloud.hpp"
 #include "textplayer/text_player.hpp"
 
 using namespace lektion;
@@ -645,4 +647,20 @@ TEST_CASE(
     INFO(out);
     CHECK(count_of(out, note) >= 2);
     set_ui_language("da");
+}
+
+TEST_CASE("r in the text player reads at the learner's own speed, as set in the window") {
+    SampleCourse sample;
+    TempDir dir;
+    Store store(dir.path);
+    Learner learner = store.find_or_create_learner("Test", "da");
+    learner.speech_rate = 300;
+    store.save_settings(learner);
+    const std::string out = run(sample_course(sample), "1\nr\nq\n", nullptr, {}, &store);
+    INFO(out);
+    std::string why;
+    speech::Speech* s = speech::shared_speech(why);
+    REQUIRE(s);
+    CHECK(s->last_rate() == 300);
+    stop_reading_text();
 }
