@@ -12,7 +12,7 @@ namespace lektion {
 
 struct ImageLimits {
     std::size_t max_bytes = limits::figure_bytes;
-    int max_side = 8192;                // pixels; 8192² RGBA is 256 MiB decoded
+    int max_side = 8192;  // pixels; 8192² RGBA is 256 MiB decoded
 };
 
 struct ImageProbe {

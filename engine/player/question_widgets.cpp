@@ -165,13 +165,11 @@ bool ordering_widget(WidgetContext& c, const Question& q, const std::vector<std:
         wrapped(c, text);
         ImGui::Indent(c.fonts.size);
         ImGui::BeginDisabled(i == 0);
-        if (c.button(tr("quiz.move_up") + "##" + current[i]))
-            changed = move_item(current, i, -1) || changed;
+        if (c.button(tr("quiz.move_up") + "##" + current[i])) changed = move_item(current, i, -1) || changed;
         ImGui::EndDisabled();
         ImGui::SameLine();
         ImGui::BeginDisabled(i + 1 == current.size());
-        if (c.button(tr("quiz.move_down") + "##" + current[i]))
-            changed = move_item(current, i, 1) || changed;
+        if (c.button(tr("quiz.move_down") + "##" + current[i])) changed = move_item(current, i, 1) || changed;
         ImGui::EndDisabled();
         ImGui::Unindent(c.fonts.size);
         ImGui::PopID();

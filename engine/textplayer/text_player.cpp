@@ -99,6 +99,11 @@ TextPlayer::Reply TextPlayer::ask_answer(const Question& q, const std::vector<st
             help();
             continue;
         }
+        if (*line == "r") {  // the question and its options, in the order shown
+            out_.wrap(read_aloud_text(speech::question_utterances(q, *course_, ui_language(), shown),
+                                      speech_rate_));
+            continue;
+        }
         auto answer = renderer.parse(q, shown, *line);
         if (!answer) {
             out_.wrap(renderer.allowed(q, shown));

@@ -27,6 +27,7 @@
 #include "records/store.hpp"
 #include "sample_course.hpp"
 #include "session/status_words.hpp"
+#include "speech/limits.hpp"
 #include "speech/shared.hpp"
 #include "textplayer/choice.hpp"
 #include "textplayer/question_prompts.hpp"
@@ -662,5 +663,19 @@ TEST_CASE("r in the text player reads at the learner's own speed, as set in the 
     speech::Speech* s = speech::shared_speech(why);
     REQUIRE(s);
     CHECK(s->last_rate() == 300);
+    stop_reading_text();
+}
+
+TEST_CASE("r at a question reads it aloud with its options, and asks it again") {
+    const std::string out = run(hostile_course(), "1\n\nr\nq\n");
+    INFO(out);
+    const std::size_t heard = count_of(out, tr("text.read_started")) + count_of(out, tr("read.no_audio")) +
+                              count_of(out, tr("read.no_voice"));
+    CHECK(heard == 1);
+    CHECK(count_of(out, tr("lesson.correct")) + count_of(out, tr("lesson.wrong")) == 0);  // no answer
+    std::string why;
+    speech::Speech* s = speech::shared_speech(why);
+    REQUIRE(s);
+    CHECK(s->last_rate() == speech::default_rate);  // no records: the default speed
     stop_reading_text();
 }

@@ -3,20 +3,26 @@
 // crash test kills this process at random moments and then checks that every
 // id it printed is in the database.
 //
-//   records_writer DATA_DIR LEARNER PREFIX COUNT   (COUNT 0: until killed)
+//   records_writer DATA_DIR LEARNER PREFIX COUNT [PAUSE_MS]   (COUNT 0: until killed)
+// PAUSE_MS between commits (default none) leaves other processes a moment to
+// take the write lock: SQLite's busy handler is no queue, and a writer that
+// never pauses can starve them past any timeout on a loaded machine.
+#include <chrono>
 #include <cstdio>
 #include <cstdlib>
 #include <string>
+#include <thread>
 
 #include "records/store.hpp"
 
 int main(int argc, char** argv) {
-    if (argc != 5) {
-        std::fprintf(stderr, "usage: records_writer DATA_DIR LEARNER PREFIX COUNT\n");
+    if (argc != 5 && argc != 6) {
+        std::fprintf(stderr, "usage: records_writer DATA_DIR LEARNER PREFIX COUNT [PAUSE_MS]\n");
         return 2;
     }
     const std::string prefix = argv[3];
     const long count = std::strtol(argv[4], nullptr, 10);
+    const std::chrono::milliseconds pause{argc == 6 ? std::strtol(argv[5], nullptr, 10) : 0};
     try {
         lektion::Course course;
         course.id = "crash-course";
@@ -37,6 +43,7 @@ int main(int argc, char** argv) {
             // Only now, after the commit: a printed id is a promise.
             std::printf("%s\n", e.target.c_str());
             std::fflush(stdout);
+            if (pause.count() > 0) std::this_thread::sleep_for(pause);
         }
     } catch (const std::exception& e) {
         std::fprintf(stderr, "records_writer: %s\n", e.what());
