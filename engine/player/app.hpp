@@ -87,7 +87,7 @@ public:
     const Course& course() const { return *course_; }
     void set_theme(Theme theme) { theme_ = theme; }
     void set_quiz_page(QuizPage page, int index = 0) {
-        screens_.quiz.page = page, screens_.quiz.index = index;
+        screens_.quiz.page = page, screens_.quiz.index = index, screens_.quiz.from_review = false;
     }
     // The front end rebuilt the fonts: every screen lays its texts out again.
     void fonts_changed() { screens_.fonts_changed(); }

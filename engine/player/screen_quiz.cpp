@@ -92,11 +92,12 @@ void App::quiz_question(float width) {
     gap(1);
     if (screens_.quiz.index > 0 && button(tr("nav.previous"))) --screens_.quiz.index;
     if (screens_.quiz.index > 0) ImGui::SameLine();
-    if (screens_.quiz.index + 1 < total) {
-        if (button(tr("nav.next"))) ++screens_.quiz.index;
-    } else if (button(tr("quiz.review"))) {
+    // Opened from the review (as in the text player): back to it from any question, not only the last.
+    const bool last = screens_.quiz.index + 1 == total;
+    if (!last && button(tr("nav.next"))) ++screens_.quiz.index;
+    if (!last && screens_.quiz.from_review) ImGui::SameLine();
+    if ((last || screens_.quiz.from_review) && button(tr("quiz.review")))
         screens_.quiz.page = QuizPage::review;
-    }
 }
 
 void App::quiz_review(float width) {
@@ -106,6 +107,7 @@ void App::quiz_review(float width) {
     if (!open) return;
     const QuizAttempt& attempt = *open;
     const Palette& pal = palette(theme_);
+    screens_.quiz.from_review = false;  // until a Change below
     draw_plain(layouts(), fonts_.title, tr("quiz.review_title"), width, pal.heading, 1.3f);
     int n = 0;
     for (const std::string& qid : attempt.questions) {
@@ -124,7 +126,8 @@ void App::quiz_review(float width) {
                {{"answer", answer_words(q, answered ? it->second.chosen : std::vector<std::string>{})}}),
             width, answered ? pal.text : pal.bad);
         if (button(tr("quiz.edit") + "##" + qid))
-            screens_.quiz.index = n, screens_.quiz.page = QuizPage::question;
+            screens_.quiz.index = n, screens_.quiz.page = QuizPage::question,
+            screens_.quiz.from_review = true;
         ImGui::PopID();
         ++n;
     }

@@ -51,9 +51,10 @@ struct LessonScreen {
 struct QuizScreen {
     QuizPage page = QuizPage::intro;
     int index = 0;                              // the question shown, in the attempt's order
+    bool from_review = false;                   // opened by a Change in the review: the way back is offered
     std::map<std::string, std::string> drafts;  // answers being typed, by question and part
     LayoutCache layouts;
-    void reset() { page = QuizPage::intro, index = 0, drafts.clear(), layouts.clear(); }
+    void reset() { page = QuizPage::intro, index = 0, from_review = false, drafts.clear(), layouts.clear(); }
     void texts_changed() { layouts.clear(); }
 };
 

@@ -15,6 +15,7 @@
 #include "load/translation.hpp"
 #include "player/question_widgets.hpp"
 #include "questions/registry.hpp"
+#include "raster.hpp"
 #include "resources/paths.hpp"
 
 using namespace lektion;
@@ -314,7 +315,9 @@ TEST_CASE("what one learner typed and did not answer is not in the next learner'
     CHECK(answered->correct);
 }
 
-TEST_CASE("the quiz review's Change buttons, the same words under every question, each open their own") {
+TEST_CASE(
+    "the quiz review's Change buttons, the same words under every question, each open their own and lead "
+    "back") {
     TourFixture f("en");
     Session& s = *f.app->session();
     f.complete_lessons();
@@ -332,6 +335,17 @@ TEST_CASE("the quiz review's Change buttons, the same words under every question
             tr("quiz.question_of", {{"current", std::int64_t(n + 1)}, {"total", std::int64_t(drawn.size())}});
         CHECK(f.ui->screen_text().find(shown) != std::string::npos);
     }
+    // From a question opened there, the review is one button away, as in the text player; not from the
+    // same question reached by Next.
+    REQUIRE(f.ui->has(tr("quiz.review")));
+    const auto png = std::filesystem::path(LEKTION_BUILD_DIR) / "screenshots" / "quiz-from-review-en.png";
+    write_frame_png(*f.ui->draw_data(), png);  // to look at
+    f.ui->click(tr("quiz.review"));
+    f.ui->frames(2);
+    CHECK(f.app->quiz_page() == ui::QuizPage::review);
+    f.app->set_quiz_page(ui::QuizPage::question, 0);
+    f.ui->frames(2);
+    CHECK_FALSE(f.ui->has(tr("quiz.review")));
 }
 
 TEST_CASE("partial credit in the window: parts right shown, the score adds the shares") {
