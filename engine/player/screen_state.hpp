@@ -64,18 +64,19 @@ struct Screens {
     LessonScreen lesson;
     QuizScreen quiz;
 
-    void reset() {
-        learners.reset(), home.reset(), lesson.reset(), quiz.reset();
-        about.reset(), settings.reset(), trainer.reset();
+    // Every screen's state, in one list: what is done to one is done to all.
+    template <typename F>
+    void each(F f) {
+        f(learners), f(home), f(lesson), f(quiz), f(about), f(settings), f(trainer);
     }
-    void fonts_changed() {
-        for (LayoutCache* c : {&learners.layouts, &home.layouts, &lesson.layouts, &quiz.layouts,
-                               &about.layouts, &settings.layouts, &trainer.layouts})
-            c->clear();
+    void reset() {
+        each([](auto& screen) { screen.reset(); });
     }
     void texts_changed() {
-        learners.texts_changed(), home.texts_changed(), lesson.texts_changed(), quiz.texts_changed();
-        about.texts_changed(), settings.texts_changed(), trainer.texts_changed();
+        each([](auto& screen) { screen.texts_changed(); });
+    }
+    void fonts_changed() {
+        each([](auto& screen) { screen.layouts.clear(); });
     }
     LayoutCache& layouts(Screen screen) {
         switch (screen) {
